@@ -1,0 +1,84 @@
+/**
+ * Errors and messages of the domain model.
+ *
+ * Every problem the product reports carries a stable code, the rule ID of the platform digest
+ * (../shared/reference/platform-rules.md), where it happened (construct path or file:line), the
+ * field, the value received, and English + Japanese text with how to fix it.
+ */
+
+/** One problem with a declaration. */
+export interface DeclarationIssue {
+  /** Stable machine code, e.g. `KIBAN_INVALID_FIELD`. */
+  readonly code: string;
+  /** Rule ID of the platform digest, e.g. `R27`; `SCHEMA` when only the shape is wrong. */
+  readonly ruleId: string;
+  /** Construct path (`Estate/kikaku-web/web01`) or `file:line:column`. */
+  readonly location: string;
+  /** Dotted field path inside the declaration, e.g. `servers.0.cpu.sockets`. */
+  readonly field: string;
+  /** The value received (rendered for humans). */
+  readonly received: string;
+  /** What is wrong, in English. */
+  readonly message: string;
+  /** What is wrong, in Japanese. */
+  readonly messageJa: string;
+  /** How to fix it (English). */
+  readonly fix: string;
+  /** How to fix it (Japanese). */
+  readonly fixJa: string;
+}
+
+/** Renders a value for an error message: short, single line, never throws. */
+export function renderValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  let text: string;
+  try {
+    if (typeof value === 'string') text = JSON.stringify(value);
+    else if (typeof value === 'function') text = `[function ${value.name || 'anonymous'}]`;
+    else if (value !== null && typeof value === 'object' && 'node' in (value as object)) {
+      const node = (value as { node?: { path?: string } }).node;
+      text = `[construct ${node?.path ?? '?'}]`;
+    } else text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Formats one issue as a multi-line human message (English and Japanese). */
+export function formatIssue(issue: DeclarationIssue): string {
+  return [
+    `[${issue.ruleId}] ${issue.location}: ${issue.field}: ${issue.message} (received ${issue.received})`,
+    `  fix: ${issue.fix}`,
+    `  [${issue.ruleId}] ${issue.messageJa}（受け取った値: ${issue.received}）`,
+    `  対処: ${issue.fixJa}`,
+  ].join('\n');
+}
+
+/**
+ * Thrown when a declaration is invalid. Carries every issue found at once, not only the first.
+ */
+export class DeclarationError extends Error {
+  public readonly code: string;
+  public readonly issues: readonly DeclarationIssue[];
+
+  constructor(issues: readonly DeclarationIssue[]) {
+    const head = issues.length === 1 ? 'Invalid declaration' : `Invalid declaration (${issues.length} problems)`;
+    super(`${head}:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'DeclarationError';
+    this.code = issues[0]?.code ?? 'KIBAN_INVALID';
+    this.issues = issues;
+  }
+}
+
+/** Builds one issue; a small helper so call sites stay one line. */
+export function issue(
+  init: Omit<DeclarationIssue, 'received' | 'fixJa' | 'messageJa'> & {
+    readonly value: unknown;
+    readonly messageJa: string;
+    readonly fixJa: string;
+  },
+): DeclarationIssue {
+  const { value, ...rest } = init;
+  return { ...rest, received: renderValue(value) };
+}

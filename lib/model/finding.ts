@@ -1,0 +1,27 @@
+/**
+ * A finding of the rule pack (lib/rules). Defined here so the review output can read findings
+ * without depending on the rule engine.
+ */
+export type FindingLevel = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Rule ID of the digest, e.g. `R21`. */
+  readonly ruleId: string;
+  /** Rule name, e.g. `R21-OracleOnlyOnHyperV`. */
+  readonly rule: string;
+  readonly level: FindingLevel;
+  /** Construct path of the offending construct. */
+  readonly path: string;
+  /** System id, when the finding belongs to one system. */
+  readonly systemId?: string;
+  /** The offending value, rendered. */
+  readonly value: string;
+  readonly message: string;
+  readonly messageJa: string;
+  readonly why: string;
+  readonly whyJa: string;
+  readonly fix: string;
+  readonly fixJa: string;
+  /** Set when an acknowledgement suppresses the finding. */
+  readonly acknowledged?: { readonly reasonJa: string; readonly approvedBy: string; readonly date: string };
+}

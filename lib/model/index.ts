@@ -1,0 +1,15 @@
+export * from './errors';
+export * from './clock';
+export * from './names';
+export * from './platform';
+export * from './default-platform';
+export * from './guest-os';
+export * from './estate';
+export * from './dedicated-vlan';
+export * from './shared-license';
+export * from './backup-volume';
+export * from './server';
+export * from './system';
+export { zodToIssues, fieldRule } from './zod-issues';
+export { parseProps, pathOf } from './validate';
+export * from './finding';

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { codeSchema, freeTextSchema, platformObjectNameSchema } from './names';
+
+/**
+ * The platform (統合基盤) as data: what the platform admin runs and allocates from.
+ * Versions, capacities and names are data that platform engineers change; no code depends on a
+ * particular ESXi or Windows Server version.
+ */
+
+/** The four standard networks of R24, by key. */
+export const STANDARD_NETWORKS = ['internet', 'lgwan', 'myNumber', 'dmz'] as const;
+export type StandardNetworkKey = (typeof STANDARD_NETWORKS)[number];
+
+/** Network zones for the isolation rules of R24. A dedicated VLAN belongs to one of them. */
+export const ZONES = ['internet', 'lgwan', 'myNumber', 'dmz', 'dedicated'] as const;
+export type Zone = (typeof ZONES)[number];
+
+/** The parties of R29 who assign IP addresses. */
+export const IP_PARTIES = ['om-vendor', 'admin-net-vendor', 'department', 'network-admin'] as const;
+export type IpParty = (typeof IP_PARTIES)[number];
+
+const cidr = z.cidrv4();
+
+export const clusterSchema = z.strictObject({
+  name: platformObjectNameSchema,
+  hosts: z.int().min(1).max(64),
+  socketsPerHost: z.int().min(1).max(8),
+  coresPerSocket: z.int().min(1).max(128),
+  memoryGbPerHost: z.int().min(1),
+  /** Allowed vCPU : physical core ratio. */
+  cpuOvercommit: z.number().min(1).max(20).default(4),
+  /** Allowed allocated memory : physical memory ratio. */
+  memoryOvercommit: z.number().min(0.5).max(2).default(1),
+});
+
+export const datastoreSchema = z.strictObject({
+  name: platformObjectNameSchema,
+  /** `system` holds VM system/data disks; `backup` is the separate backup storage of R10a. */
+  kind: z.enum(['system', 'backup']),
+  capacityGb: z.int().min(1),
+});
+
+export const vmTemplateSchema = z.strictObject({
+  /** Key used by declarations, e.g. `rhel7`. */
+  key: codeSchema,
+  /** Name of the template VM in vCenter / path of the sysprepped VHDX on Hyper-V. */
+  name: z.string().min(1).max(260).regex(/^[^'"`$\u0000-\u001f]*$/, 'must not contain quotes, backticks, "$" or control characters'),
+  /** Guest OS key in the catalog. */
+  guestOs: z.string().min(1),
+});
+
+export const vsphereSchema = z.strictObject({
+  /** ESXi version of the hosts (data, e.g. `6.5`). */
+  esxiVersion: z.string().regex(/^\d+\.\d+$/),
+  datacenter: platformObjectNameSchema,
+  clusters: z.array(clusterSchema).min(1),
+  datastores: z.array(datastoreSchema).min(1),
+  /** Distributed switch that carries the port groups of dedicated VLANs. */
+  distributedSwitch: platformObjectNameSchema,
+  /** Root VM folder under which department and system folders live. */
+  vmFolderRoot: codeSchema,
+  /** SSO domain of the per-system accounts of R30, e.g. `VSPHERE.LOCAL`. */
+  accountDomain: z.string().regex(/^[A-Za-z0-9.-]+$/),
+  templates: z.array(vmTemplateSchema).default([]),
+});
+
+export const hypervHostSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/),
+  sockets: z.int().min(1).max(8),
+  coresPerSocket: z.int().min(1).max(128),
+  memoryGb: z.int().min(1),
+});
+
+const windowsPath = z
+  .string()
+  .regex(/^[A-Za-z]:\\[^'"`$\u0000-\u001f]*$/, 'must be an absolute Windows path without quotes, backticks or "$"');
+
+export const hypervSchema = z.strictObject({
+  /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
+  windowsServerVersion: z.string().regex(/^\d{4}$/),
+  /** Failover cluster name, when the hosts are clustered. */
+  cluster: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/).optional(),
+  hosts: z.array(hypervHostSchema).min(1),
+  cpuOvercommit: z.number().min(1).max(20).default(4),
+  memoryOvercommit: z.number().min(0.5).max(2).default(1),
+  vmStoragePath: windowsPath,
+  vmStorageCapacityGb: z.int().min(1),
+  backupStoragePath: windowsPath,
+  backupStorageCapacityGb: z.int().min(1),
+  virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
+  templates: z.array(vmTemplateSchema).default([]),
+});
+
+export const standardNetworkSchema = z.strictObject({
+  /** Japanese name as in the application form. */
+  nameJa: freeTextSchema(60),
+  zone: z.enum(ZONES),
+  /** Port group name on vSphere. */
+  portGroup: platformObjectNameSchema,
+  /** Virtual switch name on Hyper-V. */
+  hypervSwitch: platformObjectNameSchema,
+  vlanId: z.int().min(1).max(4094),
+  subnet: cidr,
+  gateway: z.ipv4().optional(),
+  dnsServers: z.array(z.ipv4()).default([]),
+  /** Who assigns IPs on this network (R29). */
+  ipAssignedBy: z.enum(IP_PARTIES),
+  /** Whether systems here need the firewall change between platform and admin network (R32). */
+  firewallChange: z.boolean(),
+});
+
+export const departmentSchema = z.strictObject({
+  code: codeSchema,
+  nameJa: freeTextSchema(60),
+});
+
+export const platformSchema = z.strictObject({
+  nameJa: freeTextSchema(80),
+  vsphere: vsphereSchema,
+  hyperv: hypervSchema,
+  networks: z.strictObject({
+    internet: standardNetworkSchema,
+    lgwan: standardNetworkSchema,
+    myNumber: standardNetworkSchema,
+    dmz: standardNetworkSchema,
+  }),
+  departments: z.array(departmentSchema).min(1),
+  backupPolicy: z.strictObject({
+    /** Tag the backup job selects VMs by (R10). */
+    tag: codeSchema,
+    weeklyGenerations: z.int().min(1),
+    dailyGenerations: z.int().min(1),
+  }),
+  /** Longest life of a temporary snapshot in hours (R11). */
+  snapshotMaxHours: z.int().min(1).max(24 * 30).default(72),
+  /** The platform's typical allocation per server, for the right-sizing warning of R23. */
+  typicalAllocation: z.strictObject({ vcpu: z.int().min(1), memoryGb: z.int().min(1), diskGb: z.int().min(1) }),
+});
+
+export type PlatformInput = z.input<typeof platformSchema>;
+export type Platform = z.output<typeof platformSchema>;
+export type Cluster = z.output<typeof clusterSchema>;
+export type Datastore = z.output<typeof datastoreSchema>;
+export type StandardNetwork = z.output<typeof standardNetworkSchema>;
+export type VmTemplate = z.output<typeof vmTemplateSchema>;

@@ -1,0 +1,278 @@
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import { DeclarationIssue, issue } from './errors';
+import { DedicatedVlan } from './dedicated-vlan';
+import { Estate } from './estate';
+import { findGuestOs } from './guest-os';
+import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
+import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
+import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, virtualServerSchema } from './server';
+import { parseProps, pathOf, throwIfAny } from './validate';
+
+/** The phases of the manual's flow (R36), then production and decommissioned (R07). */
+export const PHASES = ['study', 'procurement', 'application', 'virtualization', 'verification', 'cutover', 'production', 'decommissioned'] as const;
+export type Phase = (typeof PHASES)[number];
+export const PHASE_JA: Record<Phase, string> = {
+  study: '検討',
+  procurement: '調達',
+  application: '申請',
+  virtualization: '仮想化作業',
+  verification: '動作確認',
+  cutover: '本番切替',
+  production: '本番稼働',
+  decommissioned: '利用停止',
+};
+/** Phases from which the platform builds VMs: the application (申請) has been submitted. */
+export const BUILD_PHASES: ReadonlySet<Phase> = new Set(['application', 'virtualization', 'verification', 'cutover', 'production']);
+
+export const contactSchema = z.strictObject({
+  nameJa: freeTextSchema(60),
+  sectionJa: freeTextSchema(80).optional(),
+  phone: z.string().regex(/^[0-9+\-() ]{6,20}$/, 'must be a phone number (digits, +, -, parentheses, spaces)'),
+  email: z.email(),
+});
+
+export const acknowledgementSchema = z.strictObject({
+  /** Rule ID acknowledged, e.g. `R22`. */
+  ruleId: z.string().regex(/^R\d{2}[a-z]?$/),
+  /** Server the acknowledgement applies to. @default the whole system */
+  server: codeSchema.optional(),
+  reasonJa: freeTextSchema(400).refine((s) => [...s].length >= 10, 'must be at least 10 characters'),
+  approvedBy: freeTextSchema(80),
+  date: dateSchema,
+});
+
+export const systemSchema = z.strictObject({
+  /** Owning department code (R01). */
+  department: codeSchema,
+  /** System identifier, unique on the platform; names the Terraform stack and its state. */
+  systemId: systemIdSchema,
+  /** System name in Japanese (個別業務システム名). */
+  systemName: freeTextSchema(80),
+  descriptionJa: freeTextSchema(400).optional(),
+  /** Contacts (R08): the system's staff, optionally a deputy and the vendor. */
+  contacts: z.strictObject({ primary: contactSchema, secondary: contactSchema.optional(), vendor: contactSchema.extend({ companyJa: freeTextSchema(80) }).optional() }),
+  hypervisor: z.enum(['vsphere', 'hyperv']),
+  /** vSphere cluster. @default the platform's first cluster */
+  cluster: z.string().optional(),
+  phase: z.enum(PHASES),
+  servers: z.array(virtualServerSchema).default([]),
+  backup: z
+    .strictObject({
+      /** OS-image backup by the admin, weekly×3 + daily×2 (R10). */
+      osImage: z.boolean().default(true),
+      osImageOptOutReasonJa: freeTextSchema(200).optional(),
+      /** Restore test from the OS image (R10b). */
+      restoreTest: z.boolean().default(false),
+      /** Add to the schedule when the department reports ready (else as applied), R10. */
+      scheduleOnReadyReport: z.boolean().default(true),
+    })
+    .default({ osImage: true, restoreTest: false, scheduleOnReadyReport: true }),
+  /** vSphere account principal of the system (R30). @default `<accountDomain>\\kiban-<systemId>` */
+  account: z.string().regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/).optional(),
+  /** Form 3 (利用停止届) with the explicit confirmation; required in the decommissioned phase (R07). */
+  decommission: z.strictObject({ confirmSystemId: z.string(), form3Date: dateSchema, approvedBy: freeTextSchema(80) }).optional(),
+  /** Acknowledged findings (rule ID, reason of at least 10 characters, approver). */
+  acknowledgements: z.array(acknowledgementSchema).default([]),
+});
+
+export type SystemSpec = z.output<typeof systemSchema>;
+export type Acknowledgement = z.output<typeof acknowledgementSchema>;
+
+/** Props of an {@link IndividualBusinessSystem}. */
+export interface IndividualBusinessSystemProps {
+  /** Owning department code; must be registered on the platform (R01). */
+  readonly department: string;
+  /** Identifier, unique on the platform; names the Terraform stack and its state. */
+  readonly systemId: string;
+  /** System name in Japanese. */
+  readonly systemName: string;
+  /** Description in Japanese. @default none */
+  readonly descriptionJa?: string;
+  /** Contacts (R08). */
+  readonly contacts: z.input<typeof systemSchema>['contacts'];
+  /** Hypervisor: vSphere or Hyper-V (Oracle Database must be on Hyper-V, R21). */
+  readonly hypervisor: 'vsphere' | 'hyperv';
+  /** vSphere cluster. @default the first cluster */
+  readonly cluster?: string;
+  /** Lifecycle phase (R36; decommissioned per R07). */
+  readonly phase: Phase;
+  /** The servers. @default none (add with addServer) */
+  readonly servers?: readonly VirtualServerProps[];
+  /** Backup wishes (R10, R10b). @default OS-image backup on, no restore test */
+  readonly backup?: z.input<typeof systemSchema>['backup'];
+  /** vSphere account principal (R30). @default `<accountDomain>\\kiban-<systemId>` */
+  readonly account?: string;
+  /** Decommission request with explicit confirmation (R07). @default none */
+  readonly decommission?: z.input<typeof systemSchema>['decommission'];
+  /** Acknowledged findings. @default none */
+  readonly acknowledgements?: z.input<typeof systemSchema>['acknowledgements'];
+}
+
+const SYSTEM_SYMBOL = Symbol.for('kiban.IndividualBusinessSystem');
+
+/**
+ * One department's individual business system (個別業務システム). On vSphere it synthesizes to its own
+ * Terraform stack (its own state); on Hyper-V to its own script set.
+ */
+export class IndividualBusinessSystem extends Construct {
+  public static isSystem(x: unknown): x is IndividualBusinessSystem {
+    return typeof x === 'object' && x !== null && SYSTEM_SYMBOL in x;
+  }
+
+  public readonly spec: SystemSpec;
+  public readonly estate: Estate;
+  private readonly serverList: VirtualServer[] = [];
+
+  constructor(scope: Construct, id: string, props: IndividualBusinessSystemProps) {
+    const location = pathOf(scope, id);
+    const spec = parseProps(systemSchema, props, location);
+    const estate = Estate.of(scope);
+    const issues = checkSystem(spec, estate, location);
+    const resolved = spec.servers.map((s, i) => resolveServer(s, spec, estate, `${location}/${s.name}`, `servers.${i}`));
+    issues.push(...resolved.flatMap((r) => r.issues));
+    const holder = issues.length === 0 ? estate.claimSystemId(spec.systemId, location) : undefined;
+    if (holder !== undefined) {
+      issues.push(err(location, 'systemId', spec.systemId, 'R03', 'KIBAN_DUPLICATE_SYSTEM_ID', `the system id is already used by ${holder}`, `システムIDは ${holder} で使用済みです`, 'choose a system id unique on the platform', '統合基盤で一意のシステムIDを指定してください'));
+    }
+    throwIfAny(issues);
+    super(scope, id);
+    Object.defineProperty(this, SYSTEM_SYMBOL, { value: true });
+    this.spec = spec;
+    this.estate = estate;
+    for (const r of resolved) this.serverList.push(new VirtualServer(this, r.spec, r.nics));
+  }
+
+  /** Adds a server declared after construction; validated like the `servers` prop. */
+  public addServer(props: VirtualServerProps): VirtualServer {
+    const location = `${this.node.path}/${props?.name ?? '?'}`;
+    const spec = parseProps(virtualServerSchema, props, location);
+    if (this.serverList.some((s) => s.name === spec.name)) {
+      throwIfAny([issue({ code: 'KIBAN_DUPLICATE_SERVER', ruleId: 'R24', location, field: 'name', value: spec.name, message: 'a server of this name already exists in the system', messageJa: '同じ名前の仮想サーバが既にあります', fix: 'give every server a unique host name', fixJa: 'サーバごとに一意のホスト名を付けてください' })]);
+    }
+    const r = resolveServer(spec, this.spec, this.estate, location, '');
+    throwIfAny(r.issues);
+    const server = new VirtualServer(this, r.spec, r.nics);
+    this.serverList.push(server);
+    return server;
+  }
+
+  public get servers(): readonly VirtualServer[] {
+    return this.serverList;
+  }
+  public get systemId(): string {
+    return this.spec.systemId;
+  }
+  public get department(): string {
+    return this.spec.department;
+  }
+  public get isDecommissioned(): boolean {
+    return this.spec.phase === 'decommissioned';
+  }
+  /** Whether the platform builds this system's VMs in its current phase. */
+  public get buildsVms(): boolean {
+    return BUILD_PHASES.has(this.spec.phase);
+  }
+  /** The vSphere account principal of R30. */
+  public get account(): string {
+    return this.spec.account ?? `${this.estate.platform.vsphere.accountDomain}\\kiban-${this.spec.systemId}`;
+  }
+  /** The vSphere cluster name. */
+  public get clusterName(): string {
+    return this.spec.cluster ?? this.estate.platform.vsphere.clusters[0]!.name;
+  }
+}
+
+function err(location: string, field: string, value: unknown, ruleId: string, code: string, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
+  return issue({ code, ruleId, location, field, value, message, messageJa, fix, fixJa });
+}
+
+function checkSystem(spec: SystemSpec, estate: Estate, location: string): DeclarationIssue[] {
+  const p = estate.platform;
+  const out: DeclarationIssue[] = [];
+  if (!p.departments.some((d) => d.code === spec.department)) {
+    const codes = p.departments.map((d) => d.code).join(', ');
+    out.push(err(location, 'department', spec.department, 'R01', 'KIBAN_UNKNOWN_DEPARTMENT', 'the department is not registered on the platform (only the governor\'s departments may use it)', '所管部局が統合基盤に登録されていません（知事部局のみ利用可）', `use one of: ${codes}`, `登録済みの部局コードを指定してください: ${codes}`));
+  }
+  if (spec.cluster !== undefined && !p.vsphere.clusters.some((c) => c.name === spec.cluster)) {
+    out.push(err(location, 'cluster', spec.cluster, 'R03', 'KIBAN_UNKNOWN_CLUSTER', 'no such vSphere cluster on the platform', '統合基盤にそのクラスタはありません', `use one of: ${p.vsphere.clusters.map((c) => c.name).join(', ')}`, 'プラットフォーム定義のクラスタ名を指定してください'));
+  }
+  if (spec.phase === 'decommissioned') {
+    if (!spec.decommission) {
+      out.push(err(location, 'decommission', undefined, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'a decommissioned system needs form 3 (利用停止届) and an explicit confirmation', '利用停止には様式3（利用停止届）と明示的な確認が必要です', `add decommission: { confirmSystemId: '${spec.systemId}', form3Date, approvedBy }`, `decommission に confirmSystemId: '${spec.systemId}'、form3Date、approvedBy を記載してください`));
+    } else if (spec.decommission.confirmSystemId !== spec.systemId) {
+      out.push(err(location, 'decommission.confirmSystemId', spec.decommission.confirmSystemId, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'the confirmation must repeat the system id exactly', '確認欄にはシステムIDをそのまま記載してください', `set confirmSystemId to '${spec.systemId}'`, `confirmSystemId に '${spec.systemId}' を指定してください`));
+    }
+  } else if (spec.decommission) {
+    out.push(err(location, 'decommission', spec.decommission, 'R07', 'KIBAN_DECOMMISSION_PHASE', 'a decommission request needs phase "decommissioned"', '利用停止の届出には工程 "decommissioned" が必要です', 'set phase: decommissioned, or remove the decommission block', '工程を decommissioned にするか、decommission を削除してください'));
+  }
+  if (spec.backup.osImage === false && !spec.backup.osImageOptOutReasonJa) {
+    out.push(err(location, 'backup.osImageOptOutReasonJa', undefined, 'R10', 'KIBAN_BACKUP_OPTOUT_REASON', 'OS-image backup is on unless there is a specific reason: give the reason', 'OSイメージバックアップは特段の理由がない限り「希望する」です。希望しない理由を記載してください', 'add backup.osImageOptOutReasonJa, or turn osImage back on', 'backup.osImageOptOutReasonJa に理由を書くか、osImage を true にしてください'));
+  }
+  const names = new Set<string>();
+  spec.servers.forEach((s, i) => {
+    if (names.has(s.name)) out.push(err(`${location}/${s.name}`, `servers.${i}.name`, s.name, 'R24', 'KIBAN_DUPLICATE_SERVER', 'two servers of the system have the same host name', 'システム内でホスト名が重複しています', 'give every server a unique host name', 'サーバごとに一意のホスト名を付けてください'));
+    names.add(s.name);
+  });
+  return out;
+}
+
+function resolveNetwork(estate: Estate, network: StandardNetworkKey | DedicatedVlan | string): { key: string; vlan: DedicatedVlan | undefined } | undefined {
+  if (network instanceof DedicatedVlan) return { key: `vlan:${network.props.name}`, vlan: network };
+  if ((STANDARD_NETWORKS as readonly string[]).includes(network)) return { key: network, vlan: undefined };
+  const vlan = estate.vlanNamed(network);
+  return vlan instanceof DedicatedVlan ? { key: `vlan:${vlan.props.name}`, vlan } : undefined;
+}
+
+function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Estate, location: string, prefix: string): { spec: VirtualServerSpec; nics: ResolvedNic[]; issues: DeclarationIssue[] } {
+  const p = estate.platform;
+  const f = (field: string) => [prefix, field].filter((x) => x !== '').join('.');
+  const issues: DeclarationIssue[] = [];
+  const os = findGuestOs(spec.guestOs);
+  if (!os) issues.push(err(location, f('guestOs'), spec.guestOs, 'R22', 'KIBAN_UNKNOWN_GUEST_OS', 'the guest OS is not in the catalog', 'ゲストOSがカタログにありません', 'use a key of the guest OS catalog, e.g. rhel_7 or windows_server_2019', 'カタログのキー（例: rhel_7、windows_server_2019）を指定してください'));
+  const nics: ResolvedNic[] = [];
+  spec.nics.forEach((n, i) => {
+    const r = resolveNetwork(estate, n.network);
+    if (!r) {
+      issues.push(err(location, f(`nics.${i}.network`), n.network, 'R24', 'KIBAN_UNKNOWN_NETWORK', 'no such network: use a standard network or a declared DedicatedVlan', 'そのネットワークはありません。標準ネットワークか宣言済みの専用ネットワークを指定してください', `use one of: ${STANDARD_NETWORKS.join(', ')}, or the name of a DedicatedVlan`, `${STANDARD_NETWORKS.join('、')} または専用ネットワーク名を指定してください`));
+      return;
+    }
+    nics.push({ index: i, networkKey: r.key, dedicatedVlan: r.vlan, ipv4: n.ipv4, fqdn: n.fqdn });
+  });
+  const src = spec.source;
+  const vsphereOnly = src.kind === 'clone' || src.kind === 'ovf' || src.kind === 'vmdk';
+  if (system.hypervisor === 'hyperv' && vsphereOnly) {
+    issues.push(err(location, f('source.kind'), src.kind, 'R20', 'KIBAN_SOURCE_HYPERVISOR', `"${src.kind}" is a way onto VMware; on Hyper-V use empty, template or hyperv-export`, `「${src.kind}」はVMwareへの移行方法です。Hyper-Vでは empty、template、hyperv-export を使ってください`, 'change source.kind or the hypervisor', '構築・移行方法か仮想化ソフトを変更してください'));
+  }
+  if (system.hypervisor === 'vsphere' && src.kind === 'hyperv-export') {
+    issues.push(err(location, f('source.kind'), src.kind, 'R20', 'KIBAN_SOURCE_HYPERVISOR', 'a Hyper-V export is a way onto Hyper-V; on vSphere use an OVF template or a VMDK', 'Hyper-Vエクスポートは Hyper-V への移行方法です。vSphere では OVF テンプレートか VMDK を使ってください', 'use source.kind ovf or vmdk, or hypervisor hyperv', 'source.kind を ovf か vmdk にするか、hypervisor を hyperv にしてください'));
+  }
+  if (src.kind === 'template') {
+    const templates = system.hypervisor === 'vsphere' ? p.vsphere.templates : p.hyperv.templates;
+    const t = templates.find((x) => x.key === src.template);
+    if (!t) issues.push(err(location, f('source.template'), src.template, 'R06', 'KIBAN_UNKNOWN_TEMPLATE', `no such OS template on the ${system.hypervisor} side of the platform`, '統合基盤にそのOSテンプレートはありません', `use one of: ${templates.map((x) => x.key).join(', ') || '(none)'}`, `次のテンプレートから選んでください: ${templates.map((x) => x.key).join(', ') || '（なし）'}`));
+    else if (t.guestOs !== spec.guestOs) issues.push(err(location, f('guestOs'), spec.guestOs, 'R06', 'KIBAN_TEMPLATE_OS_MISMATCH', `template ${t.key} carries ${t.guestOs}`, `テンプレート ${t.key} のOSは ${t.guestOs} です`, `set guestOs to ${t.guestOs}`, `guestOs を ${t.guestOs} にしてください`));
+  }
+  if (src.kind === 'ovf' && (src.localOvfPath === undefined) === (src.remoteOvfUrl === undefined)) {
+    issues.push(err(location, f('source'), src, 'R20', 'KIBAN_OVF_LOCATION', 'an OVF source needs exactly one of localOvfPath and remoteOvfUrl', 'OVFテンプレートは localOvfPath と remoteOvfUrl のどちらか一方を指定してください', 'give exactly one of localOvfPath / remoteOvfUrl', 'どちらか一方だけを指定してください'));
+  }
+  const dsNames = (kind: 'system' | 'backup') => p.vsphere.datastores.filter((d) => d.kind === kind).map((d) => d.name);
+  if (system.hypervisor === 'vsphere') {
+    spec.disks.forEach((d, i) => {
+      if (d.datastore !== undefined && !dsNames('system').includes(d.datastore)) {
+        issues.push(err(location, f(`disks.${i}.datastore`), d.datastore, 'R10a', 'KIBAN_DATASTORE_KIND', 'system and data disks go on a system datastore', 'システム・データ領域はシステム用データストアに配置します', `use one of: ${dsNames('system').join(', ')}`, `次のいずれかを指定してください: ${dsNames('system').join(', ')}`));
+      }
+    });
+    const bv = spec.backupVolume;
+    if (bv?.datastore !== undefined && !dsNames('backup').includes(bv.datastore)) {
+      issues.push(err(location, f('backupVolume.datastore'), bv.datastore, 'R10a', 'KIBAN_BACKUP_ON_SYSTEM_STORAGE', 'a backup volume must be on backup storage, separate from the system/data area', 'バックアップ領域はシステム・データ領域とは別のバックアップ用ストレージに配置します', `use one of: ${dsNames('backup').join(', ')}`, `次のいずれかを指定してください: ${dsNames('backup').join(', ')}`));
+    }
+    if (bv && dsNames('backup').length === 0) {
+      issues.push(err(location, f('backupVolume'), bv, 'R10a', 'KIBAN_NO_BACKUP_STORAGE', 'the platform has no backup datastore', '統合基盤にバックアップ用データストアがありません', 'ask the platform admin to add backup storage to the platform data', '統合基盤管理者にバックアップ用ストレージの登録を依頼してください'));
+    }
+  }
+  if (spec.decommissioned && spec.decommissioned.confirm !== spec.name) {
+    issues.push(err(location, f('decommissioned.confirm'), spec.decommissioned.confirm, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'the confirmation must repeat the server name exactly', '確認欄にはサーバ名をそのまま記載してください', `set confirm to '${spec.name}'`, `confirm に '${spec.name}' を指定してください`));
+  }
+  return { spec, nics, issues };
+}
