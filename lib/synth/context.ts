@@ -1,0 +1,34 @@
+import { Clock } from '../model/clock';
+import { Estate } from '../model/estate';
+import { Finding } from '../model/finding';
+
+/** What a synth run carries from stage to stage. Stages add files; nothing touches disk until the end. */
+export interface SynthContext {
+  readonly estate: Estate;
+  readonly clock: Clock;
+  /** Output files by path relative to the output folder (always `/`-separated). */
+  readonly files: Map<string, string>;
+  /** Findings of the rule pack (empty when the pack did not run). */
+  readonly findings: Finding[];
+  /** Reports progress, e.g. `vsphere 12/40`. */
+  readonly progress: (stage: string, done: number, total: number) => void;
+  /**
+   * Folder where a stage may write intermediate files (cdktf synthesizes to disk). Everything in it
+   * becomes part of the output; it is renamed into place atomically at the end.
+   */
+  readonly workdir: string;
+}
+
+/** One step of the synth pipeline. */
+export interface SynthStage {
+  readonly name: string;
+  run(ctx: SynthContext): void;
+}
+
+/** Thrown by a stage to stop the run without writing any output (e.g. rule errors). */
+export class SynthAbort extends Error {
+  constructor(message: string, public readonly exitCode = 1) {
+    super(message);
+    this.name = 'SynthAbort';
+  }
+}

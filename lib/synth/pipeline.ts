@@ -1,0 +1,47 @@
+import { Clock } from '../model/clock';
+import { Estate } from '../model/estate';
+import { commitStagingDir, discardStagingDir, makeStagingDir, writeFiles } from './atomic';
+import { SynthContext, SynthStage } from './context';
+import { defaultStages } from './stages';
+
+export interface SynthOptions {
+  /** Output folder; replaced atomically on success, untouched on failure. */
+  readonly outdir: string;
+  /** Clock for date rules. @default the estate's clock */
+  readonly clock?: Clock;
+  /** Stages to run. @default defaultStages() */
+  readonly stages?: readonly SynthStage[];
+  /** Progress sink. @default silent */
+  readonly progress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface SynthResult {
+  readonly outdir: string;
+  readonly files: number;
+  readonly context: SynthContext;
+}
+
+/**
+ * Runs every stage (rules, vSphere, Hyper-V, review) into a staging folder and moves it into
+ * place only if all stages succeed: a failed run leaves the previous output untouched.
+ */
+export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
+  const staging = makeStagingDir(options.outdir);
+  const ctx: SynthContext = {
+    estate,
+    clock: options.clock ?? estate.clock,
+    files: new Map(),
+    findings: [],
+    progress: options.progress ?? (() => undefined),
+    workdir: staging,
+  };
+  try {
+    for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
+    writeFiles(staging, ctx.files);
+    commitStagingDir(staging, options.outdir);
+  } catch (e) {
+    discardStagingDir(staging);
+    throw e;
+  }
+  return { outdir: options.outdir, files: ctx.files.size, context: ctx };
+}

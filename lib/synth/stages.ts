@@ -1,0 +1,15 @@
+import { SynthStage } from './context';
+import { vsphereStage } from '../vsphere/stage';
+
+/**
+ * The stages of a synth run, in order. Each subsystem contributes one stage:
+ * rule pack (findings.json; errors abort), vSphere (cdktf stacks), Hyper-V (scripts), review output.
+ */
+export function defaultStages(): SynthStage[] {
+  return [
+    // rules stage: lib/rules (issue 3)
+    vsphereStage(),
+    // hyperv stage: lib/hyperv (issue 4)
+    // review stage: lib/review (issue 5)
+  ];
+}
