@@ -11,7 +11,12 @@ export const CODE = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 /** Object names chosen by the platform admin (datastores, port groups, switches): printable, no quotes or `$`. */
 export const PLATFORM_OBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,78}[A-Za-z0-9)]$/;
 
-export const systemIdSchema = z.string().regex(SYSTEM_ID, 'must be 3-32 characters: lower-case letters, digits and "-", starting with a letter');
+/** Ids the product uses itself (the shared platform stack). */
+export const RESERVED_SYSTEM_IDS: readonly string[] = ['platform'];
+export const systemIdSchema = z
+  .string()
+  .regex(SYSTEM_ID, 'must be 3-32 characters: lower-case letters, digits and "-", starting with a letter')
+  .refine((s) => !RESERVED_SYSTEM_IDS.includes(s), 'is reserved (the shared platform stack uses it)');
 export const hostNameSchema = z.string().regex(HOST_NAME, 'must be a host name of 2-15 characters: lower-case letters, digits and "-", starting with a letter');
 export const codeSchema = z.string().regex(CODE, 'must be lower-case letters, digits and "-", starting with a letter');
 export const platformObjectNameSchema = z.string().regex(PLATFORM_OBJECT_NAME, 'must be letters, digits, space, ".", "_", "(", ")" or "-"');

@@ -31,6 +31,8 @@ export const clusterSchema = z.strictObject({
   cpuOvercommit: z.number().min(1).max(20).default(4),
   /** Allowed allocated memory : physical memory ratio. */
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
+  /** ESXi host that receives OVF deployments (the provider deploys an OVF onto one host). */
+  ovfDeployHost: platformObjectNameSchema,
 });
 
 export const datastoreSchema = z.strictObject({

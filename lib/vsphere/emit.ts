@@ -1,13 +1,35 @@
 import { App } from 'cdktf';
 import { Estate } from '../model/estate';
+import { IndividualBusinessSystem } from '../model/system';
+import { PLATFORM_STACK } from './names';
+import { VspherePlatformStack } from './platform-stack';
+import { VsphereSystemStack } from './system-stack';
 
 export interface EmitVsphereOptions {
   readonly progress?: (done: number, total: number) => void;
 }
 
-/** Creates the platform stack and one stack per vSphere system under `app`. (Work in progress.) */
-export function emitVsphere(app: App, estate: Estate, options: EmitVsphereOptions = {}): void {
-  void app;
-  void estate;
-  void options;
+export interface VsphereStacks {
+  readonly platform: VspherePlatformStack;
+  readonly systems: ReadonlyMap<string, VsphereSystemStack>;
+}
+
+/** All systems of an estate (in declaration order). */
+export function systemsOf(estate: Estate): IndividualBusinessSystem[] {
+  return estate.node.findAll().filter(IndividualBusinessSystem.isSystem);
+}
+
+/**
+ * Creates the shared platform stack and one stack per vSphere system (named by its system id)
+ * under `app`. Stacks are independent: each looks up shared objects by name.
+ */
+export function emitVsphere(app: App, estate: Estate, options: EmitVsphereOptions = {}): VsphereStacks {
+  const systems = systemsOf(estate).filter((s) => s.spec.hypervisor === 'vsphere');
+  const platform = new VspherePlatformStack(app, PLATFORM_STACK, estate);
+  const out = new Map<string, VsphereSystemStack>();
+  systems.forEach((s, i) => {
+    out.set(s.systemId, new VsphereSystemStack(app, s.systemId, s));
+    options.progress?.(i + 1, systems.length);
+  });
+  return { platform, systems: out };
 }

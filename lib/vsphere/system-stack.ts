@@ -1,0 +1,283 @@
+import { Construct } from 'constructs';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
+import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
+import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
+import { DataVsphereHost } from '@cdktf/provider-vsphere/lib/data-vsphere-host';
+import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
+import { DataVsphereTag } from '@cdktf/provider-vsphere/lib/data-vsphere-tag';
+import { DataVsphereTagCategory } from '@cdktf/provider-vsphere/lib/data-vsphere-tag-category';
+import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
+import { EntityPermissions } from '@cdktf/provider-vsphere/lib/entity-permissions';
+import { Folder } from '@cdktf/provider-vsphere/lib/folder';
+import { Role } from '@cdktf/provider-vsphere/lib/role';
+import { Tag } from '@cdktf/provider-vsphere/lib/tag';
+import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
+import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
+import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
+import { DeclarationError, issue } from '../model/errors';
+import { findGuestOs, vsphereSupport } from '../model/guest-os';
+import { Platform, StandardNetworkKey } from '../model/platform';
+import { VirtualServer } from '../model/server';
+import { IndividualBusinessSystem } from '../model/system';
+import { tfString } from './escape';
+import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, systemFolderPath, systemRoleName } from './names';
+import { addVsphereProvider } from './provider';
+
+/** Terraform-safe local name from an allow-listed identifier. */
+const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
+
+/**
+ * One individual business system on vSphere: its own Terraform stack and state, so a department's
+ * pull request can never plan changes in another department's resources. Shared objects are
+ * looked up by name.
+ */
+export class VsphereSystemStack extends TerraformStack {
+  /** The VMs by server name. */
+  public readonly virtualMachines = new Map<string, VirtualMachine>();
+  /** The backup volumes (R10a) by server name. */
+  public readonly backupDisks = new Map<string, VirtualDisk>();
+  public readonly folder: Folder | undefined;
+  public readonly role: Role | undefined;
+
+  private readonly platform: Platform;
+  private readonly datastores = new Map<string, DataVsphereDatastore>();
+  private readonly networks = new Map<string, DataVsphereNetwork>();
+  private readonly sources = new Map<string, DataVsphereVirtualMachine>();
+  private dc!: DataVsphereDatacenter;
+
+  constructor(scope: Construct, id: string, private readonly system: IndividualBusinessSystem) {
+    super(scope, id);
+    this.platform = system.estate.platform;
+    addVsphereProvider(this);
+    // A decommissioned system (R07, confirmed) keeps an empty stack: applying it removes everything.
+    // Before the application phase nothing is built yet.
+    if (system.isDecommissioned || !system.buildsVms) return;
+
+    const p = this.platform;
+    const spec = system.spec;
+    this.dc = new DataVsphereDatacenter(this, 'datacenter', { name: p.vsphere.datacenter });
+    const cluster = new DataVsphereComputeCluster(this, 'cluster', { name: system.clusterName, datacenterId: this.dc.id });
+
+    this.folder = new Folder(this, 'folder', { path: systemFolderPath(p.vsphere.vmFolderRoot, spec.department, spec.systemId), type: 'vm', datacenterId: this.dc.id });
+
+    const deptCat = new DataVsphereTagCategory(this, 'tagcat_department', { name: TAG_CATEGORY.department });
+    const sysCat = new DataVsphereTagCategory(this, 'tagcat_system', { name: TAG_CATEGORY.system });
+    const deptTag = new DataVsphereTag(this, 'tag_department', { name: spec.department, categoryId: deptCat.id });
+    const sysTag = new Tag(this, 'tag_system', { name: spec.systemId, categoryId: sysCat.id, description: tfString(spec.systemName) });
+    const tags = [deptTag.id, sysTag.id];
+    if (spec.backup.osImage) {
+      const backupCat = new DataVsphereTagCategory(this, 'tagcat_backup_policy', { name: TAG_CATEGORY.backupPolicy });
+      tags.push(new DataVsphereTag(this, 'tag_backup_policy', { name: p.backupPolicy.tag, categoryId: backupCat.id }).id);
+    }
+
+    // R30: the system's account reaches only its own folder (and so only its own VMs).
+    this.role = new Role(this, 'role', { name: systemRoleName(spec.systemId), rolePrivileges: [...SYSTEM_ROLE_PRIVILEGES] });
+    new EntityPermissions(this, 'permissions', {
+      entityId: this.folder.id,
+      entityType: 'Folder',
+      permissions: [{ userOrGroup: tfString(system.account), propagate: true, isGroup: false, roleId: this.role.id }],
+    });
+
+    const live = system.servers.filter((s) => !s.isDecommissioned);
+    for (const server of live) this.addServer(server, cluster, tags);
+  }
+
+  private datastore(name: string): DataVsphereDatastore {
+    let ds = this.datastores.get(name);
+    if (!ds) {
+      ds = new DataVsphereDatastore(this, `datastore_${tfName(name)}`, { name, datacenterId: this.dc.id });
+      this.datastores.set(name, ds);
+    }
+    return ds;
+  }
+
+  private network(server: VirtualServer, index: number): DataVsphereNetwork {
+    const nic = server.nics[index]!;
+    const name = nic.dedicatedVlan ? nic.dedicatedVlan.portGroupName : this.platform.networks[nic.networkKey as StandardNetworkKey].portGroup;
+    let net = this.networks.get(name);
+    if (!net) {
+      net = new DataVsphereNetwork(this, `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`, { name, datacenterId: this.dc.id });
+      this.networks.set(name, net);
+    }
+    return net;
+  }
+
+  private sourceVm(kind: 'template' | 'clone', name: string): DataVsphereVirtualMachine {
+    const key = `${kind}:${name}`;
+    let vm = this.sources.get(key);
+    if (!vm) {
+      vm = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name, datacenterId: this.dc.id });
+      this.sources.set(key, vm);
+    }
+    return vm;
+  }
+
+  private addServer(server: VirtualServer, cluster: DataVsphereComputeCluster, tags: string[]): void {
+    const p = this.platform;
+    const s = server.spec;
+    const sys = this.system.spec;
+    const id = tfName(s.name);
+    const os = findGuestOs(s.guestOs)!;
+    const support = vsphereSupport(os, p.vsphere.esxiVersion);
+    if (support.guestId === undefined) {
+      throw new DeclarationError([
+        issue({
+          code: 'KIBAN_NO_GUEST_ID', ruleId: 'R22', location: server.node.path, field: 'guestOs', value: s.guestOs,
+          message: `ESXi ${p.vsphere.esxiVersion} has no guest id for ${os.name}: it cannot run there`,
+          messageJa: `ESXi ${p.vsphere.esxiVersion} には ${os.name} のゲストIDがなく、稼働できません`,
+          fix: 'choose a guest OS the platform version supports, or Hyper-V', fixJa: '統合基盤のバージョンがサポートするOSを選ぶか、Hyper-Vを検討してください',
+        }),
+      ]);
+    }
+    const systemDsName = (n?: string) => n ?? p.vsphere.datastores.find((d) => d.kind === 'system')!.name;
+    const homeDs = this.datastore(systemDsName(s.disks[0]!.datastore));
+    const isWindows = os.family === 'windows';
+    const src = s.source;
+
+    const disks: VirtualMachineDisk[] = s.disks.map((d, i) => ({
+      label: `disk${i}`,
+      unitNumber: i,
+      size: d.sizeGb,
+      thinProvisioned: d.thin,
+      datastoreId: this.datastore(systemDsName(d.datastore)).id,
+      keepOnRemove: true,
+    }));
+    if (src.kind === 'vmdk') {
+      // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
+      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: this.datastore(src.datastore).id };
+    }
+    if (server.backupVolume) {
+      const bkName = server.backupVolume.props.datastore ?? p.vsphere.datastores.find((d) => d.kind === 'backup')!.name;
+      const vdisk = new VirtualDisk(this, `backup_disk_${id}`, {
+        size: server.backupVolume.props.sizeGb,
+        vmdkPath: backupVmdkPath(sys.systemId, s.name),
+        datastore: bkName,
+        datacenter: p.vsphere.datacenter,
+        type: 'thin',
+        createDirectories: true,
+        lifecycle: { preventDestroy: true },
+      });
+      this.backupDisks.set(s.name, vdisk);
+      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName).id });
+    }
+
+    const nics = server.nics.map((n) => ({ networkId: this.network(server, n.index).id, adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' }));
+
+    const config: VirtualMachineConfig = {
+      name: s.name,
+      resourcePoolId: cluster.resourcePoolId,
+      datastoreId: homeDs.id,
+      folder: systemFolderPath(p.vsphere.vmFolderRoot, sys.department, sys.systemId),
+      numCpus: server.vcpus,
+      numCoresPerSocket: s.cpu.coresPerSocket,
+      memory: s.memoryGb * 1024,
+      guestId: support.guestId,
+      firmware: isWindows ? 'efi' : 'bios',
+      annotation: tfString([sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / ')),
+      tags,
+      toolsUpgradePolicy: s.vmwareTools.upgradePolicy,
+      disk: disks,
+      networkInterface: nics,
+      dependsOn: this.folder ? [this.folder] : [],
+      lifecycle: { preventDestroy: true, ignoreChanges: ignoredChanges(src.kind) },
+    };
+    // Without VMware Tools or customization the guest reports no network: do not wait for it.
+    if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk') (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
+
+    let vmConfig: VirtualMachineConfig = config;
+    if (src.kind === 'template' || src.kind === 'clone') {
+      const from = src.kind === 'template' ? p.vsphere.templates.find((t) => t.key === src.template)!.name : src.sourceVm;
+      const source = this.sourceVm(src.kind, from);
+      const c = src.customization;
+      const customize = c.disabled
+        ? undefined
+        : {
+            networkInterface: server.nics.map((n) => {
+              const net = n.dedicatedVlan ? n.dedicatedVlan.props : p.networks[n.networkKey as StandardNetworkKey];
+              return n.ipv4 ? { ipv4Address: n.ipv4, ipv4Netmask: Number(net.subnet.split('/')[1]) } : {};
+            }),
+            ipv4Gateway: gatewayOf(server, p),
+            dnsServerList: dnsOf(server, p),
+            ...(isWindows
+              ? {
+                  windowsOptions: {
+                    computerName: s.name,
+                    adminPassword: this.windowsPassword(s.name),
+                    workgroup: c.windows?.workgroup ?? 'WORKGROUP',
+                    organizationName: tfString(c.windows?.organizationJa ?? p.nameJa),
+                    fullName: tfString(sys.systemName),
+                    timeZone: typeof c.timeZone === 'number' ? c.timeZone : 235,
+                  },
+                }
+              : { linuxOptions: { hostName: s.name, domain: c.domain ?? 'localdomain', timeZone: typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo' } }),
+          };
+      // Firmware and SCSI controller follow the source VM, as the provider requires for clones.
+      vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, ...(customize ? { customize } : {}) } };
+    } else if (src.kind === 'ovf') {
+      const host = new DataVsphereHost(this, `ovf_host_${id}`, { name: p.vsphere.clusters.find((cl) => cl.name === this.system.clusterName)!.ovfDeployHost, datacenterId: this.dc.id });
+      vmConfig = {
+        ...config,
+        datacenterId: this.dc.id,
+        hostSystemId: host.id,
+        ovfDeploy: {
+          ...(src.localOvfPath ? { localOvfPath: src.localOvfPath } : { remoteOvfUrl: src.remoteOvfUrl }),
+          diskProvisioning: 'thin',
+          allowUnverifiedSslCert: false,
+        },
+      };
+    }
+    const vm = new VirtualMachine(this, `vm_${id}`, vmConfig);
+    this.virtualMachines.set(s.name, vm);
+
+    for (const snap of s.snapshots) {
+      new VirtualMachineSnapshot(this, `snapshot_${id}_${tfName(snap.name)}`, {
+        virtualMachineUuid: vm.uuid,
+        snapshotName: snap.name,
+        description: tfString(`${snap.purposeJa} / 作成 ${snap.createdAt} / 期限 ${snap.expiresAt} (R11: 一時的な利用、${p.snapshotMaxHours}時間以内に削除)`),
+        memory: snap.includeMemory,
+        quiesce: false,
+        removeChildren: false,
+        consolidate: true,
+      });
+    }
+  }
+
+  private windowsPassword(server: string): string {
+    // Windows administrator passwords are sensitive variables, never literals.
+    return new TerraformVariable(this, `windows_admin_password_${tfName(server)}`, {
+      type: 'string',
+      sensitive: true,
+      description: `Local administrator password for ${server} (set TF_VAR_windows_admin_password_${tfName(server)})`,
+    }).stringValue;
+  }
+}
+
+/** Changes Terraform must not act on: a rebuilt template or a re-exported OVF never recreates a VM. */
+function ignoredChanges(kind: string): string[] {
+  switch (kind) {
+    case 'template':
+    case 'clone':
+      return ['clone[0].template_uuid', 'clone[0].customize'];
+    case 'ovf':
+      return ['ovf_deploy'];
+    case 'vmdk':
+      return ['disk[0].path'];
+    default:
+      return [];
+  }
+}
+
+function gatewayOf(server: VirtualServer, p: Platform): string | undefined {
+  for (const n of server.nics) {
+    const gw = n.dedicatedVlan ? n.dedicatedVlan.props.gateway : p.networks[n.networkKey as StandardNetworkKey].gateway;
+    if (gw && n.ipv4) return gw;
+  }
+  return undefined;
+}
+
+function dnsOf(server: VirtualServer, p: Platform): string[] | undefined {
+  const out = new Set<string>();
+  for (const n of server.nics) if (!n.dedicatedVlan) for (const d of p.networks[n.networkKey as StandardNetworkKey].dnsServers) out.add(d);
+  return out.size > 0 ? [...out] : undefined;
+}
