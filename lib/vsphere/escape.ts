@@ -3,5 +3,5 @@
  * interpolation and template directives in Terraform, so they are escaped to `$${` and `%%{`.
  */
 export function tfString(value: string): string {
-  return value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
