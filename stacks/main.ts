@@ -14,8 +14,8 @@ function main(): void {
   // The estate lives in its own construct tree; the vSphere stage creates the cdktf App it synthesizes.
   const estate = new Estate(new App({ outdir, skipValidation: true }), 'Estate', { clock });
   declareDefaultEstate(estate);
-  const result = synthesize(estate, { outdir, progress: (stage, done, total) => process.stderr.write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`) });
-  process.stderr.write(`wrote ${result.files} files and the Terraform stacks to ${outdir}\n`);
+  const result = synthesize(estate, { outdir, progress: (stage, done, total) => process.stdout.write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`) });
+  process.stdout.write(`wrote ${result.files} files and the Terraform stacks to ${outdir}\n`);
 }
 
 try {

@@ -1,4 +1,5 @@
 import { App, Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
 import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
 import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
