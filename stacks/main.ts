@@ -5,14 +5,13 @@
  */
 import { Estate, fixedClock } from '../lib/model';
 import { synthesize } from '../lib/synth/pipeline';
-import { App } from 'cdktf';
 import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from './default-estate';
 
 function main(): void {
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const clock = fixedClock(process.env.KIBAN_NOW ?? DEFAULT_ESTATE_AS_OF);
-  // The estate lives in its own construct tree; the vSphere stage creates the cdktf App it synthesizes.
-  const estate = new Estate(new App({ outdir, skipValidation: true }), 'Estate', { clock });
+  // The estate is its own construct tree (no cdktf in the domain); the vSphere stage creates the cdktf App.
+  const estate = Estate.create({ clock });
   declareDefaultEstate(estate);
   const result = synthesize(estate, { outdir, progress: (stage, done, total) => process.stdout.write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`) });
   process.stdout.write(`wrote ${result.files} files and the Terraform stacks to ${outdir}\n`);

@@ -29,6 +29,11 @@ export class Estate extends Construct {
     throw new Error(`${c.node.path || '(root)'}: not inside an Estate; create systems under an Estate construct`);
   }
 
+  /** A new Estate at the root of its own construct tree. */
+  public static create(props: EstateProps = {}): Estate {
+    return new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', props);
+  }
+
   public readonly platform: Platform;
   public readonly clock: Clock;
   /** Registries so look-ups stay O(1) on large estates. */
