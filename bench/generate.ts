@@ -1,0 +1,94 @@
+import { DedicatedVlan, Estate, IndividualBusinessSystem, VirtualServerProps, fixedClock } from '../lib/model';
+import { defaultPlatform } from '../lib/model/default-platform';
+
+export const BENCH_NOW = '2026-11-22T09:00:00+09:00';
+
+/** A deterministic pseudo-random generator (mulberry32), so every run builds the same estate. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The platform scaled so that `systems` systems fit (capacity grows with the estate). */
+export function benchPlatform(systems: number) {
+  const p = defaultPlatform();
+  const scale = Math.max(1, Math.ceil(systems / 100));
+  p.vsphere.clusters = Array.from({ length: scale }, (_, i) => ({ ...p.vsphere.clusters[0]!, name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`, hosts: 16 }));
+  p.vsphere.datastores = [
+    ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-sys-ds${String(i + 1).padStart(3, '0')}`, kind: 'system' as const, capacityGb: 200000 })),
+    ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-bk-ds${String(i + 1).padStart(3, '0')}`, kind: 'backup' as const, capacityGb: 200000 })),
+  ];
+  p.hyperv.hosts = Array.from({ length: 2 * scale }, (_, i) => ({ name: `KIBAN-HV${String(i + 1).padStart(3, '0')}`, sockets: 2, coresPerSocket: 16, memoryGb: 1024 }));
+  p.hyperv.vmStorageCapacityGb = 100000 * scale;
+  p.hyperv.backupStorageCapacityGb = 100000 * scale;
+  return p;
+}
+
+/** The same kind of system declarations a real estate has: 1-4 servers, 1-3 disks, 1-2 NICs, mixed vSphere / Hyper-V. */
+export function systemProps(i: number, r: () => number, platform: ReturnType<typeof benchPlatform>, vlans: string[]) {
+  const depts = platform.departments.map((d) => d.code);
+  const hyperv = r() < 0.2;
+  const clusterIdx = i % platform.vsphere.clusters.length;
+  const servers: VirtualServerProps[] = [];
+  const n = 1 + Math.floor(r() * 4);
+  for (let k = 0; k < n; k++) {
+    const windows = r() < 0.5;
+    const name = `s${i}x${k}`;
+    const ds = platform.vsphere.datastores[clusterIdx]!.name;
+    const net = (['internet', 'lgwan', 'dmz'] as const)[Math.floor(r() * 3)]!;
+    const kind = hyperv ? (r() < 0.5 ? 'template' : 'hyperv-export') : (['template', 'clone', 'ovf', 'vmdk', 'empty'] as const)[Math.floor(r() * 5)]!;
+    const source =
+      kind === 'template' ? { kind, template: windows ? 'ws2016' : hyperv ? 'ws2016' : 'rhel7' }
+      : kind === 'clone' ? { kind, sourceVm: 'gold-vm' }
+      : kind === 'ovf' ? { kind, localOvfPath: `D:/v2v/${name}/${name}.ovf` }
+      : kind === 'vmdk' ? { kind, datastore: ds, vmdkPath: `v2v/${name}/${name}.vmdk` }
+      : kind === 'hyperv-export' ? { kind, exportPath: `D:\\V2V\\${name}` }
+      : { kind };
+    const guestOs = kind === 'template' ? (windows || hyperv ? 'windows_server_2016' : 'rhel_7') : windows ? 'windows_server_2016' : 'rhel_7';
+    servers.push({
+      name,
+      cpu: { sockets: 1 + Math.floor(r() * 2), coresPerSocket: 2 },
+      memoryGb: 4 * (1 + Math.floor(r() * 4)),
+      disks: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, d) => ({ sizeGb: d === 0 ? 80 : 50 + Math.floor(r() * 200), ...(hyperv ? {} : { datastore: ds }) })),
+      nics: [{ network: net }, ...(r() < 0.2 && vlans.length > 0 && net === 'internet' ? [{ network: vlans[i % vlans.length]! }] : [])],
+      guestOs,
+      source: source as VirtualServerProps['source'],
+      ...(r() < 0.2 ? { backupVolume: { sizeGb: 100 } } : {}),
+    });
+  }
+  return {
+    department: depts[i % depts.length]!,
+    systemId: `sys${String(i).padStart(5, '0')}`,
+    systemName: `業務システム${i}`,
+    contacts: { primary: { nameJa: `担当者${i}`, phone: '019-629-0000', email: `s${i}@pref.example.jp` } },
+    hypervisor: hyperv ? ('hyperv' as const) : ('vsphere' as const),
+    cluster: platform.vsphere.clusters[clusterIdx]!.name,
+    phase: 'production' as const,
+    servers,
+    acknowledgements: [{ ruleId: 'R22', reasonJa: 'ベンチマーク用の生成データであり、確認済みとして扱う', approvedBy: 'bench', date: '2026-11-20' }],
+  };
+}
+
+/** Builds an estate of `count` systems (deterministic). */
+export function generateEstate(count: number): Estate {
+  const platform = benchPlatform(count);
+  const estate = Estate.create({ platform, clock: fixedClock(BENCH_NOW) });
+  const vlans: string[] = [];
+  for (let v = 0; v < Math.max(1, Math.floor(count / 50)); v++) {
+    const name = `dv${v}`;
+    new DedicatedVlan(estate, `vlan-${v}`, { name, descriptionJa: `専用ネットワーク${v}`, vlanId: 1000 + v, subnet: `10.${200 + Math.floor(v / 256)}.${v % 256}.0/24`, department: platform.departments[v % platform.departments.length]!.code, ipAdministrator: { party: 'department', nameJa: '所管課' } });
+    vlans.push(name);
+  }
+  const r = rng(42);
+  for (let i = 0; i < count; i++) {
+    const props = systemProps(i, r, platform, vlans);
+    new IndividualBusinessSystem(estate, `${props.department}-${props.systemId}`, props);
+  }
+  return estate;
+}

@@ -1,0 +1,54 @@
+/**
+ * One benchmark measurement in a fresh process (so peak memory is this run's own):
+ *   ts-node bench/one.ts <systems> product|baseline
+ * Prints one JSON line: phase timings (ms) and peak RSS (MB).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { generateEstate } from './generate';
+import { rawCdktf } from './baseline';
+import { emitVsphere } from '../lib/vsphere/emit';
+import { benchStages } from './stages';
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const v = fn();
+  return [v, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+const count = Number(process.argv[2] ?? 100);
+const mode = process.argv[3] ?? 'product';
+const out = fs.mkdtempSync(path.join(os.tmpdir(), `kiban-bench-${mode}-`));
+const result: Record<string, number | string> = { systems: count, mode };
+try {
+  if (mode === 'baseline') {
+    const [app, build] = time(() => rawCdktf(count, out));
+    const [, synth] = time(() => app.synth());
+    Object.assign(result, { build, vsphere: synth, total: build + synth });
+  } else {
+    const [estate, build] = time(() => generateEstate(count));
+    result['build'] = build;
+    let total = build;
+    for (const stage of benchStages()) {
+      const [, ms] = time(() => stage.run(estate, out));
+      result[stage.name] = ms;
+      total += ms;
+    }
+    // vSphere: the product's own emitter and cdktf synthesis into the same layout as the baseline.
+    const [app, emit] = time(() => {
+      const a = new App({ outdir: path.join(out, 'tf'), skipValidation: true });
+      emitVsphere(a, estate);
+      return a;
+    });
+    const [, synth] = time(() => app.synth());
+    result['vsphere'] = emit + synth;
+    total += emit + synth;
+    result['total'] = total;
+  }
+  result['peakRssMb'] = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  fs.rmSync(out, { recursive: true, force: true });
+}
