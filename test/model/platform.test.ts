@@ -1,0 +1,49 @@
+import { DeclarationError, Estate, DedicatedVlan, IndividualBusinessSystem, defaultPlatform, parsePlatform } from '../../lib/model';
+
+describe('platform data', () => {
+  test('the embedded default is the seeds\' platform: ESXi 6.5, Hyper-V on Windows Server 2016, four standard networks', () => {
+    const p = defaultPlatform();
+    expect(p.vsphere.esxiVersion).toBe('6.5');
+    expect(p.hyperv.windowsServerVersion).toBe('2016');
+    expect(Object.keys(p.networks)).toEqual(['internet', 'lgwan', 'myNumber', 'dmz']);
+    expect(p.networks.internet.ipAssignedBy).toBe('om-vendor');
+    expect(p.networks.dmz.ipAssignedBy).toBe('admin-net-vendor');
+    expect(p.vsphere.datastores.some((d) => d.kind === 'backup')).toBe(true);
+  });
+
+  test('versions are data: a platform on ESXi 8.0 validates, a typo does not', () => {
+    const p = defaultPlatform();
+    expect(parsePlatform({ ...p, vsphere: { ...p.vsphere, esxiVersion: '8.0' } }).vsphere.esxiVersion).toBe('8.0');
+    expect(() => parsePlatform({ ...p, vsphere: { ...p.vsphere, esxiVersoin: '8.0' } })).toThrow(DeclarationError);
+    let caught: unknown;
+    try {
+      parsePlatform({ ...p, networks: { ...p.networks, dmz: { ...p.networks.dmz, subnet: '172.16.140.0/33' } } }, 'platform.json');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DeclarationError);
+    expect((caught as DeclarationError).issues[0]).toMatchObject({ location: 'platform.json', field: 'networks.dmz.subnet', ruleId: 'R24' });
+  });
+});
+
+describe('DedicatedVlan, BackupVolume', () => {
+  const vlan = { name: 'kokuho', descriptionJa: '専用', vlanId: 231, subnet: '10.231.0.0/24', department: 'hoken', ipAdministrator: { party: 'department' as const, nameJa: '課' } };
+  test('a valid VLAN; a bad VLAN ID and an unknown department are reported with R24 / R01', () => {
+    const e = Estate.create();
+    expect(new DedicatedVlan(e, 'v', vlan).portGroupName).toBe('dv-kokuho-v231');
+    expect(() => new DedicatedVlan(Estate.create(), 'v', { ...vlan, vlanId: 5000 })).toThrow(/\[R24\] Estate\/v: vlanId/);
+    expect(() => new DedicatedVlan(Estate.create(), 'v', { ...vlan, department: 'x-unknown' })).toThrow(/\[R01\] Estate\/v: department/);
+    expect(() => new DedicatedVlan(e, 'v2', vlan)).toThrow(/KIBAN_DUPLICATE_VLAN|already exists/);
+  });
+
+  test('a backup volume must name a backup datastore, never a system one (R10a)', () => {
+    const props = {
+      department: 'somu', systemId: 'bunsho', systemName: '文書', hypervisor: 'vsphere' as const, phase: 'production' as const,
+      contacts: { primary: { nameJa: '花子', phone: '019-629-5101', email: 'a@pref.example.jp' } },
+      servers: [{ name: 'ap01', cpu: { sockets: 1 }, memoryGb: 4, disks: [{ sizeGb: 40 }], nics: [{ network: 'lgwan' }], guestOs: 'rhel_7', source: { kind: 'empty' as const }, backupVolume: { sizeGb: 100, datastore: 'kiban-sys-ds01' } }],
+    };
+    expect(() => new IndividualBusinessSystem(Estate.create(), 's', props)).toThrow(/\[R10a\] Estate\/s\/ap01: servers\.0\.backupVolume\.datastore/);
+    const ok = new IndividualBusinessSystem(Estate.create(), 's', { ...props, servers: [{ ...props.servers[0]!, backupVolume: { sizeGb: 100 } }] });
+    expect(ok.servers[0]!.backupVolume!.props.sizeGb).toBe(100);
+  });
+});
