@@ -20,7 +20,7 @@ export function estateOf(systems: readonly IndividualBusinessSystemProps[], vlan
   return estate;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Mutable<T> = T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 export type SystemProps = Mutable<IndividualBusinessSystemProps>;
 
 export function webSystem(id = 'kanko-web'): SystemProps {
