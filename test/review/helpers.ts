@@ -12,16 +12,39 @@ export function tmpDir(prefix = 'kiban-review-'): string {
 }
 
 /** A small estate declared from plain props, so tests can change one field and compare. */
-export function estateOf(systems: readonly IndividualBusinessSystemProps[], vlans: readonly DedicatedVlanProps[] = []): Estate {
+export function estateOf(systems: readonly SystemProps[], vlans: readonly DedicatedVlanProps[] = []): Estate {
   const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
   new SharedRhelLicense(estate, 'RhelPool', { units: 8 });
   for (const v of vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
-  for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s);
+  for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
   return estate;
 }
 
-type Mutable<T> = T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
-export type SystemProps = Mutable<IndividualBusinessSystemProps>;
+/** Plain, mutable test props (cast to the construct props when declared). */
+export interface TestServer {
+  name: string;
+  roleJa?: string;
+  cpu: { sockets: number; coresPerSocket?: number };
+  memoryGb: number;
+  disks: { sizeGb: number; datastore?: string; thin?: boolean }[];
+  nics: { network: string; ipv4?: string; fqdn?: string }[];
+  guestOs: string;
+  source: { kind: string; [k: string]: unknown };
+  osLicense?: 'shared' | 'department';
+  backupVolume?: { sizeGb: number; datastore?: string };
+  decommissioned?: { confirm: string; reasonJa: string; approvedBy: string; date: string };
+}
+export interface SystemProps {
+  department: string;
+  systemId: string;
+  systemName: string;
+  contacts: { primary: { nameJa: string; sectionJa?: string; phone: string; email: string } };
+  hypervisor: 'vsphere' | 'hyperv';
+  phase: IndividualBusinessSystemProps['phase'];
+  servers: TestServer[];
+  backup?: { osImage?: boolean; restoreTest?: boolean };
+  decommission?: { confirmSystemId: string; form3Date: string; approvedBy: string };
+}
 
 export function webSystem(id = 'kanko-web'): SystemProps {
   return JSON.parse(

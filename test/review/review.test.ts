@@ -113,7 +113,7 @@ describe('ledgers', () => {
   test('works on a small estate with a dedicated VLAN', () => {
     const kok = lgwanSystem('kokuho');
     kok.department = 'hoken';
-    kok.servers![0]!.nics = [{ network: 'mynumber-kokuho', ipv4: '10.231.0.11' }];
+    kok.servers[0]!.nics = [{ network: 'mynumber-kokuho', ipv4: '10.231.0.11' }];
     const m = buildEstateManifest(estateOf([webSystem(), kok], [KOKUHO_VLAN]));
     expectWellFormedMarkdown(renderLedgers(m));
   });
