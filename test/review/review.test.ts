@@ -128,3 +128,15 @@ describe('atlantis.yaml', () => {
     expect(y.projects[1]!.dir).toBe('stacks/bunsho');
   });
 });
+
+describe('boundaries', () => {
+  test('lib/review never imports cdktf (it reads synthesized Terraform JSON as data)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    const dir = `${__dirname}/../../lib/review`;
+    for (const f of fs.readdirSync(dir)) {
+      const src = fs.readFileSync(`${dir}/${f}`, 'utf8');
+      expect([f, /from ['"](cdktf|@cdktf\/|\.\.\/vsphere|\.\.\/synth\/pipeline|\.\.\/synth\/stages)/.test(src)]).toEqual([f, false]);
+    }
+  });
+});
