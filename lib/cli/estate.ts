@@ -1,0 +1,25 @@
+import { Construct } from 'constructs';
+import { Estate } from '../model/estate';
+import { fixedClock } from '../model/clock';
+import { Platform } from '../model/platform';
+import { declareDefaultEstate, DEFAULT_ESTATE_AS_OF } from '../../stacks/default-estate';
+
+export interface BuildDefaultEstateOptions {
+  /** ISO timestamp the date rules use. @default DEFAULT_ESTATE_AS_OF (the fixture's review date) */
+  readonly now?: string;
+  /** Scope to place the estate in (e.g. a cdktf App). @default a fresh root construct */
+  readonly scope?: Construct;
+  /** Platform data. @default the embedded default platform */
+  readonly platform?: Platform;
+}
+
+/**
+ * Builds the embedded default estate with a fixed clock, so every run is reproducible.
+ * Shared by the CLI and stacks/main.ts.
+ */
+export function buildDefaultEstate(options: BuildDefaultEstateOptions = {}): Estate {
+  const scope = options.scope ?? new Construct(undefined as unknown as Construct, '');
+  const estate = new Estate(scope, 'Estate', { clock: fixedClock(options.now ?? DEFAULT_ESTATE_AS_OF), ...(options.platform ? { platform: options.platform } : {}) });
+  declareDefaultEstate(estate);
+  return estate;
+}

@@ -1,0 +1,9 @@
+export { reviewStage } from './stage';
+export * from './manifest';
+export { renderSystemReview, flowSteps, stepStatus } from './document';
+export { renderLedgers, capacityLines, licenseLines, routedRequests } from './ledgers';
+export { renderAtlantisYaml } from './atlantis';
+export { diffOutputs, diffManifests, renderDiffMarkdown, GITHUB_COMMENT_LIMIT } from './diff';
+export type { Change, ChangeOp, ChangeObject, DiffResult } from './diff';
+export { impactOf, renderImpact, upgradeImpact, upgradeImpactFromCatalog, setUpgradeImpact, renderUpgradeImpact } from './impact';
+export type { ImpactTarget, ImpactResult, UpgradeTarget, UpgradeImpactEntry } from './impact';
