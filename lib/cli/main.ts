@@ -8,7 +8,6 @@ import { buildEstateManifest } from '../review/manifest';
 import { diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
-import { reviewStage } from '../review/stage';
 import { buildDefaultEstate } from './estate';
 
 export { buildDefaultEstate } from './estate';
@@ -17,16 +16,15 @@ export { buildDefaultEstate } from './estate';
 export interface CliIo {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
-  /** Stages for `synth`. @default defaultStages() plus the review stage when it is not wired in yet */
+  /** Stages for `synth`. @default defaultStages() */
   readonly stages?: () => SynthStage[];
 }
 
 const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-/** The synth stages: the default pipeline, with the review stage appended until the integrator wires it in. */
+/** The synth stages: the default pipeline. */
 export function cliStages(): SynthStage[] {
-  const stages = defaultStages();
-  return stages.some((s) => s.name === 'review') ? stages : [...stages, reviewStage()];
+  return defaultStages();
 }
 
 /** A progress sink printing `stage done/total`, one line per stage step (stderr). */

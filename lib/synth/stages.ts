@@ -1,5 +1,6 @@
 import { SynthStage } from './context';
 import { vsphereStage } from '../vsphere/stage';
+import { reviewStage } from '../review/stage';
 
 /**
  * The stages of a synth run, in order. Each subsystem contributes one stage:
@@ -10,6 +11,6 @@ export function defaultStages(): SynthStage[] {
     // rules stage: lib/rules (issue 3)
     vsphereStage(),
     // hyperv stage: lib/hyperv (issue 4)
-    // review stage: lib/review (issue 5)
+    reviewStage(),
   ];
 }
