@@ -123,7 +123,8 @@ export function renderExpr(e: Expr): string {
     case 'int':
       return safeInt(e.v);
     case 'gb':
-      return `${safeInt(e.v)}GB`;
+      // Exact bytes in expressions: the grammar the tests parse with rejects `120GB` there (valid PowerShell).
+      return safeInt(e.v * 1024 ** 3);
     case 'bool':
       return e.v ? '$true' : '$false';
     case 'null':
@@ -160,6 +161,7 @@ export function renderCommand(c: Command): string {
   const args = c.args.map((a) => {
     const p = `-${ident(a.p, 'parameter')}`;
     if (a.v === undefined) return p;
+    if (a.v.k === 'gb') return `${p} ${safeInt(a.v.v)}GB`;
     if (a.v.k === 'here') throw new Error('hyperv emitter: a here-string is not a command argument');
     return `${p} ${renderExpr(a.v)}`;
   });
