@@ -1,0 +1,86 @@
+import reference from './hyperv-ws2016-cmdlets.json';
+
+/**
+ * What the emitter may call: the Hyper-V module's cmdlets as documented for the target host
+ * (hyperv-ws2016-cmdlets.json, with parameter sets), and a small explicit allow-list of other cmdlets.
+ */
+
+interface CmdletParam {
+  readonly sets: readonly string[];
+  readonly required: readonly string[];
+  readonly aliases?: readonly string[];
+}
+interface CmdletRef {
+  readonly parameterSets: Readonly<Record<string, readonly string[]>>;
+  readonly parameters: Readonly<Record<string, CmdletParam>>;
+}
+
+const CMDLETS = (reference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
+const COMMON = new Set(Object.keys((reference as unknown as { commonParameters: Record<string, unknown> }).commonParameters).map((p) => p.toLowerCase()));
+
+/** Non-Hyper-V cmdlets the emitter uses, with the parameters it may pass to each. */
+export const ALLOWED_OTHER_CMDLETS: Readonly<Record<string, readonly string[]>> = {
+  'Set-StrictMode': ['Version'],
+  'Write-Host': ['Object'],
+  'Write-Verbose': ['Message'],
+  'Write-Warning': ['Message'],
+  'Test-Path': ['LiteralPath'],
+  'Join-Path': ['Path', 'ChildPath'],
+  'Copy-Item': ['LiteralPath', 'Destination'],
+  'New-Item': ['ItemType', 'Path', 'Force'],
+  'Remove-Item': ['LiteralPath'],
+  'Set-Content': ['LiteralPath', 'Value', 'Encoding'],
+  'Get-ChildItem': ['LiteralPath', 'Filter'],
+  'Get-Partition': ['DiskNumber'],
+  'Get-CimInstance': ['ClassName'],
+};
+
+export function isHyperVCmdlet(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CMDLETS, name);
+}
+
+/**
+ * Checks one call: the cmdlet exists (Hyper-V reference or allow-list) and the parameters given
+ * are all of one parameter set, with that set's mandatory parameters present. Returns the problem,
+ * or undefined when the call is valid. `pipedInput` relaxes the mandatory check (pipeline binding).
+ */
+export function checkCall(name: string, params: readonly string[], pipedInput = false): string | undefined {
+  const given = params.filter((p) => !COMMON.has(p.toLowerCase()));
+  const other = ALLOWED_OTHER_CMDLETS[name];
+  if (other !== undefined) {
+    const bad = given.filter((p) => !other.includes(p));
+    return bad.length > 0 ? `${name}: parameter(s) ${bad.join(', ')} not in the allow-list` : undefined;
+  }
+  const ref = CMDLETS[name];
+  if (ref === undefined) return `${name}: not a cmdlet of the Hyper-V module nor allow-listed`;
+  const canonical = (p: string): string | undefined => {
+    for (const [k, v] of Object.entries(ref.parameters)) {
+      if (k.toLowerCase() === p.toLowerCase() || (v.aliases ?? []).some((a) => a.toLowerCase() === p.toLowerCase())) return k;
+    }
+    return undefined;
+  };
+  const names: string[] = [];
+  for (const p of given) {
+    const c = canonical(p);
+    if (c === undefined) return `${name}: no parameter -${p}`;
+    names.push(c);
+  }
+  const problems: string[] = [];
+  for (const [set, members] of Object.entries(ref.parameterSets)) {
+    const missing = names.filter((n) => !members.includes(n));
+    if (missing.length > 0) {
+      problems.push(`${set}: ${missing.join(', ')} not in set`);
+      continue;
+    }
+    const mandatory = Object.entries(ref.parameters)
+      .filter(([, v]) => v.required.includes(set))
+      .map(([k]) => k)
+      .filter((k) => !names.includes(k));
+    if (mandatory.length > 0 && !pipedInput) {
+      problems.push(`${set}: mandatory ${mandatory.join(', ')} missing`);
+      continue;
+    }
+    return undefined;
+  }
+  return `${name} ${names.map((n) => `-${n}`).join(' ')}: no parameter set fits (${problems.join('; ')})`;
+}
