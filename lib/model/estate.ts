@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Clock, systemClock } from './clock';
 import { Platform } from './platform';
-import { defaultPlatform } from './default-platform';
+import { defaultPlatform, parsePlatform } from './default-platform';
 
 /** Props of the {@link Estate}. */
 export interface EstateProps {
@@ -43,7 +43,8 @@ export class Estate extends Construct {
   constructor(scope: Construct, id: string, props: EstateProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ESTATE_SYMBOL, { value: true });
-    this.platform = props.platform ?? defaultPlatform();
+    // A platform given in code is validated like one read from data.
+    this.platform = props.platform ? parsePlatform(props.platform) : defaultPlatform();
     this.clock = props.clock ?? systemClock;
   }
 

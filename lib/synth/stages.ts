@@ -1,6 +1,7 @@
 import { SynthStage } from './context';
 import { vsphereStage } from '../vsphere/stage';
 import { reviewStage } from '../review/stage';
+import { hypervStage } from '../hyperv/stage';
 
 /**
  * The stages of a synth run, in order. Each subsystem contributes one stage:
@@ -10,7 +11,7 @@ export function defaultStages(): SynthStage[] {
   return [
     // rules stage: lib/rules (issue 3)
     vsphereStage(),
-    // hyperv stage: lib/hyperv (issue 4)
+    hypervStage(),
     reviewStage(),
   ];
 }
