@@ -28,7 +28,7 @@ export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType): 
       if (!di) continue;
       const key = one.code === 'unrecognized_keys' ? one.keys[0] : undefined;
       const at = key !== undefined ? [...one.path, key] : one.path;
-      const field = key !== undefined ? [...one.path.map(String), key].join('.') : di.field;
+      const field = key !== undefined ? [...one.path.map(String), key === '' ? '""' : key].join('.') : di.field;
       const typo = key !== undefined ? suggest(key, schema, one.path) : undefined;
       if (one.code === 'invalid_type' && one.path.length > 0 && valueAt(parsed.data, one.path) === undefined) {
         const name = String(one.path[one.path.length - 1]);

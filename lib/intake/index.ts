@@ -5,7 +5,7 @@
  */
 export { parseDeclarationFile, MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH } from './parse';
 export type { ParsedDeclarationFile, DeclarationKind } from './parse';
-export { validateFiles, loadDeclarations, declarationFiles, PLATFORM_FOLDER } from './validate';
+export { validateFiles, validateSources, loadDeclarations, declarationFiles, PLATFORM_FOLDER } from './validate';
 export type { ValidationReport, ValidateOptions, FileReport, LoadOptions } from './validate';
 export { systemJsonSchema, dedicatedVlansJsonSchema, dedicatedVlansFileSchema, schemaFiles } from './schema';
 export { IntakeError, formatIntakeIssue } from './issues';

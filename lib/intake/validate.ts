@@ -95,10 +95,22 @@ function parseAll(paths: readonly string[]): ParsedDeclarationFile[] {
  */
 export function validateFiles(paths: readonly string[], options: ValidateOptions = {}): ValidationReport {
   const ctx = contextFiles(paths, options.platformFiles).filter((c) => !paths.some((p) => path.resolve(p) === path.resolve(c)));
-  const files = parseAll([...ctx, ...paths]);
+  return check(parseAll([...ctx, ...paths]), new Set(ctx), options);
+}
+
+/**
+ * Like {@link validateFiles} for texts held in memory (an editor buffer, stdin, tests). Context
+ * files are read only when `options.platformFiles` lists them.
+ */
+export function validateSources(sources: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>, options: ValidateOptions = {}): ValidationReport {
+  const ctx = options.platformFiles === undefined || options.platformFiles === 'auto' ? [] : [...options.platformFiles];
+  return check([...parseAll(ctx), ...sources.map((s) => parseDeclarationFile(s))], new Set(ctx), options);
+}
+
+function check(files: ParsedDeclarationFile[], ctx: ReadonlySet<string>, options: ValidateOptions): ValidationReport {
   const usable = files.filter((f) => f.kind !== undefined && !f.issues.some((i) => i.severity === 'error'));
   const built = buildInto(scratchEstate(options.estate), usable);
-  return report(files, built.issues, new Set(ctx), built.systemIds);
+  return report(files, built.issues, ctx, built.systemIds);
 }
 
 /** The declaration files under `dir`: `*.yaml` in it and in its sub-folders (one level), sorted. */
