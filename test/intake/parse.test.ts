@@ -91,4 +91,12 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
     expect(p.positionOf(['servers', 0])).toEqual({ line: 3, column: 5 });
     expect(p.positionOf([])).toEqual({ line: 2, column: 1 });
   });
+
+  test('pathological nesting, tabs and __proto__ keys are errors or plain data, never a crash or pollution', () => {
+    expect(errors(`${MODE}a: ${'['.repeat(100000)}${']'.repeat(100000)}\n`).length).toBeGreaterThan(0);
+    expect(errors(`${MODE}a:\n\t- b\n`)).toEqual([expect.objectContaining({ code: 'KIBAN_YAML_SYNTAX', line: 3 })]);
+    const p = parse(`${MODE}__proto__: { polluted: true }\n`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
