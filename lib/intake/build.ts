@@ -1,0 +1,207 @@
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import { DedicatedVlan, DedicatedVlanProps } from '../model/dedicated-vlan';
+import { DeclarationError, DeclarationIssue } from '../model/errors';
+import { Estate } from '../model/estate';
+import { IndividualBusinessSystem, IndividualBusinessSystemProps, systemSchema } from '../model/system';
+import { zodToIssues } from '../model/zod-issues';
+import { IntakeIssue, intakeIssue, relocate } from './issues';
+import { ParsedDeclarationFile } from './parse';
+import { dedicatedVlansFileSchema } from './schema';
+
+/** Splits a dotted field path of the model (`servers.0.nics.1.network`) into segments. */
+export function fieldPath(field: string): Array<string | number> {
+  if (field === '' || field === '(root)') return [];
+  return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Checks data against a zod schema; every issue located at its YAML key, unknown keys one by one. */
+export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType): IntakeIssue[] {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return [];
+  const out: IntakeIssue[] = [];
+  for (const zi of result.error.issues) {
+    const split: z.core.$ZodIssue[] = zi.code === 'unrecognized_keys' ? zi.keys.map((k) => ({ ...zi, keys: [k] })) : [zi];
+    for (const one of split) {
+      const [di] = zodToIssues(new z.ZodError([one]), parsed.data, parsed.file);
+      if (!di) continue;
+      const key = one.code === 'unrecognized_keys' ? one.keys[0] : undefined;
+      const at = key !== undefined ? [...one.path, key] : one.path;
+      const field = key !== undefined ? [...one.path.map(String), key === '' ? '""' : key].join('.') : di.field;
+      const typo = key !== undefined ? suggest(key, schema, one.path) : undefined;
+      if (one.code === 'invalid_type' && one.path.length > 0 && valueAt(parsed.data, one.path) === undefined) {
+        const name = String(one.path[one.path.length - 1]);
+        out.push(relocate({ ...di, code: 'KIBAN_MISSING_FIELD', message: `the required key "${name}" is missing`, messageJa: `必須項目「${name}」がありません`, fix: `add ${name}: (see the JSON Schema or docs/intake-guide.md)`, fixJa: `${name}: を追加してください（JSONスキーマまたは docs/intake-guide.md を参照）` }, parsed.file, parsed.positionOf(one.path), di.field));
+        continue;
+      }
+      out.push(
+        relocate(
+          typo ? { ...di, code: 'KIBAN_UNKNOWN_KEY', message: `unknown key "${key}" (did you mean "${typo}"?)`, fix: `rename it to "${typo}"`, fixJa: `「${typo}」の綴りの誤りではありませんか。正しい項目名に直してください` } : { ...di, code: key !== undefined ? 'KIBAN_UNKNOWN_KEY' : di.code },
+          parsed.file,
+          parsed.positionOf(at),
+          field,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function valueAt(root: unknown, at: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const k of at) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[String(k)];
+  }
+  return cur;
+}
+
+/** The keys a strict object at `at` accepts (walking objects, arrays, optional/default wrappers). */
+function keysAt(schema: z.ZodType, at: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    for (let i = 0; i < 10; i++) {
+      const def = (x as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } })?._zod?.def;
+      if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) x = def.innerType;
+      else if (def && def.type === 'pipe') x = def.in;
+      else break;
+    }
+    return x;
+  };
+  for (const seg of at) {
+    s = unwrap(s);
+    const def = (s as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })?._zod?.def;
+    if (def?.type === 'object' && def.shape) s = def.shape[String(seg)];
+    else if (def?.type === 'array') s = def.element;
+    else return [];
+  }
+  const def = (unwrap(s) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } })?._zod?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const row = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[y.length]!;
+}
+
+function suggest(key: string, schema: z.ZodType, at: readonly PropertyKey[]): string | undefined {
+  if (key.length > 64) return undefined;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of keysAt(schema, at)) {
+    const d = distance(key, k);
+    if (d < bestD) (best = k), (bestD = d);
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 4)) ? best : undefined;
+}
+
+/** Maps a model issue (construct path + field) back to the file, under a field prefix. */
+function fromModel(parsed: ParsedDeclarationFile, i: DeclarationIssue, prefix: Array<string | number>): IntakeIssue {
+  const p = [...prefix, ...fieldPath(i.field)];
+  return relocate(i, parsed.file, parsed.positionOf(p), p.length === 0 ? '(root)' : p.join('.'));
+}
+
+function internal(parsed: ParsedDeclarationFile, e: unknown, at: Array<string | number>): IntakeIssue {
+  const msg = (e as Error)?.message ?? String(e);
+  return intakeIssue({ file: parsed.file, pos: parsed.positionOf(at), code: 'KIBAN_INTAKE_FAILED', ruleId: 'SCHEMA', field: at.join('.') || '(root)', value: undefined, message: `the declaration could not be built: ${msg.split('\n')[0]}`, messageJa: `宣言を構築できませんでした: ${msg.split('\n')[0]}`, fix: 'correct the declaration; report this message to the platform admin if it persists', fixJa: '宣言を修正してください。解消しない場合はこのメッセージを統合基盤管理者に連絡してください' });
+}
+
+/** Checks of the folder layout systems/<department>/<systemId>.yaml. */
+function layoutIssues(parsed: ParsedDeclarationFile, data: { department: string; systemId: string }): IntakeIssue[] {
+  const parts = path.resolve(parsed.file).split(path.sep);
+  const folder = parts[parts.length - 2];
+  if (parts[parts.length - 3] !== 'systems' || folder === undefined) return [];
+  const out: IntakeIssue[] = [];
+  if (folder !== data.department) {
+    out.push(intakeIssue({ file: parsed.file, pos: parsed.positionOf(['department']), code: 'KIBAN_FOLDER_DEPARTMENT', ruleId: 'R01', field: 'department', value: data.department, message: `the file is in the folder of department "${folder}" but declares department "${data.department}"`, messageJa: `ファイルは部局「${folder}」のフォルダにありますが、所管部局が「${data.department}」になっています`, fix: `move the file to systems/${data.department}/ or correct the department`, fixJa: `ファイルを systems/${data.department}/ に移すか、所管部局を直してください` }));
+  }
+  const stem = path.basename(parsed.file).replace(/\.ya?ml$/i, '');
+  if (stem !== data.systemId) {
+    out.push(intakeIssue({ file: parsed.file, pos: parsed.positionOf(['systemId']), severity: 'warning', code: 'KIBAN_FILE_NAME', ruleId: 'R03', field: 'systemId', value: data.systemId, message: `name the file after the system id: ${data.systemId}.yaml`, messageJa: `ファイル名はシステムIDに合わせてください: ${data.systemId}.yaml`, fix: `rename the file to ${data.systemId}.yaml`, fixJa: `ファイル名を ${data.systemId}.yaml に変更してください` }));
+  }
+  return out;
+}
+
+/** The construct id a YAML-declared system gets (the convention of stacks/default-estate.ts). */
+export const systemConstructId = (department: string, systemId: string): string => `${department}-${systemId}`;
+/** The construct id a YAML-declared dedicated VLAN gets. */
+export const vlanConstructId = (name: string): string => `vlan-${name}`;
+
+export interface BuildResult {
+  readonly issues: IntakeIssue[];
+  readonly systems: IndividualBusinessSystem[];
+  readonly vlans: DedicatedVlan[];
+  /** System id per file, for reports. */
+  readonly systemIds: Map<string, string>;
+}
+
+/**
+ * Builds parsed files into `estate`: dedicated-VLAN files first, then systems, in the given order.
+ * Every problem (schema, construct-level references, layout) is returned located at file:line:column.
+ */
+export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[]): BuildResult {
+  const issues: IntakeIssue[] = [];
+  const systems: IndividualBusinessSystem[] = [];
+  const vlans: DedicatedVlan[] = [];
+  const systemIds = new Map<string, string>();
+  for (const f of files) {
+    if (f.kind !== 'dedicated-vlans') continue;
+    const bad = schemaIssues(f, dedicatedVlansFileSchema);
+    issues.push(...bad);
+    if (bad.length > 0) continue;
+    const list = (f.data as { dedicatedVlans: DedicatedVlanProps[] }).dedicatedVlans;
+    list.forEach((props, i) => {
+      try {
+        vlans.push(new DedicatedVlan(estate, vlanConstructId(props.name), props));
+      } catch (e) {
+        if (e instanceof DeclarationError) issues.push(...e.issues.map((di) => fromModel(f, di, ['dedicatedVlans', i])));
+        else issues.push(internal(f, e, ['dedicatedVlans', i]));
+      }
+    });
+  }
+  for (const f of files) {
+    if (f.kind !== 'system') continue;
+    const bad = schemaIssues(f, systemSchema);
+    issues.push(...bad);
+    if (bad.length > 0) continue;
+    const props = f.data as IndividualBusinessSystemProps;
+    systemIds.set(f.file, props.systemId);
+    const layout = layoutIssues(f, props);
+    issues.push(...layout);
+    try {
+      systems.push(new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props));
+    } catch (e) {
+      if (e instanceof DeclarationError) issues.push(...e.issues.map((di) => fromModel(f, di, [])));
+      else issues.push(internal(f, e, []));
+    }
+  }
+  return { issues, systems, vlans, systemIds };
+}
+
+/**
+ * A throw-away estate with the platform and clock of `base`, and its already declared dedicated
+ * VLANs and system ids, so files can be checked against it without touching it.
+ */
+export function scratchEstate(base?: Estate): Estate {
+  const root = new Construct(undefined as unknown as Construct, '');
+  const scratch = new Estate(root, 'Estate', base ? { platform: base.platform, clock: base.clock } : {});
+  if (base) {
+    for (const c of base.node.findAll()) {
+      if (c instanceof DedicatedVlan) scratch.registerVlan(c.props.name, c);
+      else if (IndividualBusinessSystem.isSystem(c)) scratch.claimSystemId(c.systemId, c.node.path);
+    }
+  }
+  return scratch;
+}

@@ -1,0 +1,223 @@
+import * as fs from 'fs';
+import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument, YAMLError } from 'yaml';
+import { FilePos, IntakeIssue, intakeIssue } from './issues';
+
+/** Largest declaration file accepted, checked before reading or parsing. */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Most aliases a file may expand (alias bombs, "billion laughs"). */
+export const MAX_ALIAS_COUNT = 50;
+/** Deepest nesting accepted (a declaration is at most ~6 levels deep). */
+export const MAX_DEPTH = 32;
+
+export const SYSTEM_SCHEMA_FILE = 'system.schema.json';
+export const VLANS_SCHEMA_FILE = 'dedicated-vlans.schema.json';
+/** The first line every declaration should carry so editors validate it. */
+export const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$/;
+
+/** What a declaration file declares. */
+export type DeclarationKind = 'system' | 'dedicated-vlans';
+
+/** A parsed declaration file: its data (when it parsed), its issues, and positions of its nodes. */
+export interface ParsedDeclarationFile {
+  readonly file: string;
+  /** undefined when the file could not be read or parsed (see issues). */
+  readonly kind: DeclarationKind | undefined;
+  /** The plain data (what the constructs receive), when the file parsed. */
+  readonly data: unknown;
+  /** Read and syntax problems (errors) and modeline warnings; schema checks come later. */
+  readonly issues: IntakeIssue[];
+  /** Position of the node at a field path (the offending key; the nearest existing parent's key when absent). */
+  positionOf(path: readonly PropertyKey[]): FilePos;
+}
+
+const START: FilePos = { line: 1, column: 1 };
+
+function readIssue(file: string, code: string, message: string, messageJa: string, fix: string, fixJa: string, pos: FilePos = START, value?: unknown): IntakeIssue {
+  return intakeIssue({ file, pos, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix, fixJa });
+}
+
+function failed(file: string, issues: IntakeIssue[]): ParsedDeclarationFile {
+  return { file, kind: undefined, data: undefined, issues, positionOf: () => START };
+}
+
+/** Reads a file's bytes with the size limit checked first (stat, then a bounded read). */
+function readBounded(file: string): Uint8Array | IntakeIssue {
+  let fd: number | undefined;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return readIssue(file, 'KIBAN_FILE_UNREADABLE', 'not a regular file', '通常のファイルではありません', 'give the path of a .yaml file', '.yaml ファイルのパスを指定してください');
+    if (st.size > MAX_FILE_BYTES) return tooBig(file, st.size);
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    if (n > MAX_FILE_BYTES) return tooBig(file, n);
+    return buf.subarray(0, n);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    return readIssue(file, 'KIBAN_FILE_UNREADABLE', `cannot read the file (${code})`, `ファイルを読み込めません（${code}）`, 'check the path and the permissions', 'パスと権限を確認してください');
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function tooBig(file: string, size: number): IntakeIssue {
+  return readIssue(file, 'KIBAN_FILE_TOO_LARGE', `the file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes (256 KiB)`, `ファイルが大きすぎます（${size} バイト、上限 ${MAX_FILE_BYTES} バイト = 256 KiB）`, 'declare one system per file', '1ファイルに1システムを宣言してください', START, size);
+}
+
+/** Decodes strict UTF-8 (a BOM is dropped); undefined on invalid bytes. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  // Binary search the longest valid prefix is overkill: scan by growing prefixes of lines.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    // a prefix may cut a valid multi-byte character; allow 3 extra bytes of slack
+    if (decodeUtf8(bytes.subarray(0, mid)) !== undefined || decodeUtf8(bytes.subarray(0, Math.min(bytes.length, mid + 3))) !== undefined) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): FilePos {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) (line++, (lastNl = i));
+  return { line, column: offset - lastNl };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function depthExceeds(node: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[node, 0]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > max) return true;
+    if (isMap(n)) for (const p of n.items) stack.push([p.value, d + 1]);
+    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+  }
+  return false;
+}
+
+/**
+ * Parses one declaration file (a path, or a text/bytes with a name for messages). Never throws:
+ * every problem (size, encoding, syntax, duplicate keys, aliases, multiple documents) is an issue
+ * at file:line:column.
+ */
+export function parseDeclarationFile(input: string | { readonly path?: string; readonly text: string | Uint8Array }): ParsedDeclarationFile {
+  const file = typeof input === 'string' ? input : (input.path ?? '<input>');
+  let text: string | undefined;
+  if (typeof input === 'string' || typeof input.text !== 'string') {
+    const bytes = typeof input === 'string' ? readBounded(file) : input.text;
+    if (!(bytes instanceof Uint8Array)) return failed(file, [bytes as IntakeIssue]);
+    if (bytes.length > MAX_FILE_BYTES) return failed(file, [tooBig(file, bytes.length)]);
+    text = decodeUtf8(bytes);
+    if (text === undefined) {
+      const pos = lineOfByte(bytes, firstInvalidUtf8Offset(bytes));
+      return failed(file, [readIssue(file, 'KIBAN_FILE_ENCODING', 'the file is not valid UTF-8', 'ファイルの文字コードが UTF-8 ではありません（Shift_JIS 等は使えません）', 'save the file as UTF-8', 'UTF-8 で保存し直してください', pos)]);
+    }
+  } else {
+    text = input.text;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > MAX_FILE_BYTES) return failed(file, [tooBig(file, size)]);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  }
+  try {
+    return parseText(file, text);
+  } catch (e) {
+    // The yaml library should report everything as errors; this is the last line of defence.
+    return failed(file, [readIssue(file, 'KIBAN_YAML_SYNTAX', `the file could not be parsed: ${(e as Error)?.message ?? String(e)}`, 'YAMLとして解析できません', 'check the YAML syntax', 'YAMLの書式を確認してください')]);
+  }
+}
+
+function parseText(file: string, text: string): ParsedDeclarationFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: false, uniqueKeys: true, prettyErrors: true, strict: true, keepSourceTokens: false });
+  const pos = (offset: number): FilePos => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, column: p.col };
+  };
+  const yamlIssue = (e: YAMLError, severity: 'error' | 'warning'): IntakeIssue => {
+    const p = e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : pos(e.pos?.[0] ?? 0);
+    const dup = e.code === 'DUPLICATE_KEY';
+    const msg = e.message.split('\n')[0] ?? e.message;
+    return intakeIssue({
+      file, pos: p, severity: 'error', code: dup ? 'KIBAN_YAML_DUPLICATE_KEY' : 'KIBAN_YAML_SYNTAX', ruleId: 'SCHEMA', field: '(yaml)',
+      value: undefined,
+      message: dup ? 'the same key appears twice in one mapping' : `YAML ${severity === 'warning' ? 'problem' : 'syntax error'}: ${msg}`,
+      messageJa: dup ? '同じ項目（キー）が2回書かれています' : `YAMLの書式が正しくありません: ${msg}`,
+      fix: dup ? 'keep one of the two keys' : 'correct the YAML syntax at this position (indentation, colons, quotes)',
+      fixJa: dup ? 'どちらか一方を削除してください' : 'この位置のYAMLの書式（インデント、コロン、引用符）を直してください',
+    });
+  };
+  const issues: IntakeIssue[] = [...doc.errors.map((e) => yamlIssue(e, 'error')), ...doc.warnings.map((e) => yamlIssue(e, 'warning'))];
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    issues.push(intakeIssue({ file, pos: START, code: 'KIBAN_YAML_VERSION', ruleId: 'SCHEMA', field: '(yaml)', value: doc.directives.yaml.version, message: 'only YAML 1.2 is accepted', messageJa: 'YAML 1.2 のみ使用できます', fix: 'remove the %YAML directive', fixJa: '%YAML 指定を削除してください' }));
+  }
+  const positionOf = (path: readonly PropertyKey[]): FilePos => locate(doc, path, pos);
+  if (issues.length > 0) return { file, kind: undefined, data: undefined, issues, positionOf };
+  if (depthExceeds(doc.contents, MAX_DEPTH)) {
+    return { file, kind: undefined, data: undefined, issues: [readIssue(file, 'KIBAN_YAML_TOO_DEEP', `the document nests deeper than ${MAX_DEPTH} levels`, `入れ子が深すぎます（上限 ${MAX_DEPTH} 段）`, 'declare the system as in the guide', 'ガイドの例のとおりに宣言してください')], positionOf };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const msg = (e as Error)?.message ?? String(e);
+    const alias = /alias/i.test(msg);
+    return {
+      file, kind: undefined, data: undefined, positionOf,
+      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `エイリアス（*参照）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : `YAMLを変換できません: ${msg}`, alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias ? 'アンカー（&）とエイリアス（*）を使わずに値を書いてください' : 'YAMLを確認してください')],
+    };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      file, kind: undefined, data, positionOf,
+      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルの最上位は「項目: 値」の形式（マッピング）でなければなりません', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
+    };
+  }
+  const kind: DeclarationKind = Object.prototype.hasOwnProperty.call(data, 'dedicatedVlans') ? 'dedicated-vlans' : 'system';
+  const warnings: IntakeIssue[] = [];
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const m = MODELINE.exec(first);
+  const want = kind === 'system' ? SYSTEM_SCHEMA_FILE : VLANS_SCHEMA_FILE;
+  if (!m || !m[1]!.endsWith(`schemas/${want}`)) {
+    warnings.push(intakeIssue({ file, pos: START, severity: 'warning', code: 'KIBAN_SCHEMA_MODELINE', ruleId: 'SCHEMA', field: '(file)', value: first, message: `the first line should reference the JSON Schema so editors check the file: # yaml-language-server: $schema=<relative path>/schemas/${want}`, messageJa: `1行目でJSONスキーマを参照してください（エディタが入力を補完・検査します）: # yaml-language-server: $schema=<相対パス>/schemas/${want}`, fix: `add "# yaml-language-server: $schema=../../schemas/${want}" as the first line`, fixJa: `1行目に「# yaml-language-server: $schema=../../schemas/${want}」を追加してください` }));
+  }
+  return { file, kind, data, issues: warnings, positionOf };
+}
+
+/**
+ * The position of the node at `path`: the key of the deepest existing pair along the path (so an
+ * error points at the offending key), or the sequence item; the document start if nothing matches.
+ */
+function locate(doc: Document, path: readonly PropertyKey[], pos: (offset: number) => FilePos): FilePos {
+  let node: unknown = doc.contents;
+  let at: Node | undefined = isMap(node) || isSeq(node) ? undefined : (node as Node | undefined);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      if (!pair) break;
+      at = (pair.key as Node) ?? at;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined || item === null) break;
+      at = item as Node;
+      node = item;
+    } else break;
+  }
+  const range = at?.range ?? (doc.contents as Node | null)?.range;
+  if (!range) return START;
+  return pos(range[0]);
+}

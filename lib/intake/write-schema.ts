@@ -1,0 +1,33 @@
+/**
+ * Regenerates the JSON Schemas of the declaration files from the zod schemas of lib/model.
+ * Run: npx ts-node --transpile-only lib/intake/write-schema.ts [--check]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { schemaFiles } from './schema';
+
+export function writeSchemas(root: string, check = false): string[] {
+  const stale: string[] = [];
+  for (const [rel, text] of Object.entries(schemaFiles())) {
+    const file = path.join(root, rel);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (current === text) continue;
+    stale.push(rel);
+    if (!check) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(`${file}.tmp`, text);
+      fs.renameSync(`${file}.tmp`, file);
+    }
+  }
+  return stale;
+}
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  const stale = writeSchemas(path.resolve(__dirname, '..', '..'), check);
+  if (check && stale.length > 0) {
+    console.error(`stale JSON Schema(s): ${stale.join(', ')}; run npm run schema`);
+    process.exit(1);
+  }
+  console.log(stale.length === 0 ? 'schemas up to date' : `${check ? 'stale' : 'wrote'}: ${stale.join(', ')}`);
+}
