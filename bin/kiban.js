@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // The kiban CLI: registers ts-node in transpile-only mode and runs lib/cli/main.ts.
+// `kiban validate` takes a fast path that never loads cdktf (department feedback in under 2 s).
 const path = require('path');
 require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
-const { runCli } = require(path.join(__dirname, '..', 'lib', 'cli', 'main.ts'));
-process.exitCode = runCli(process.argv.slice(2));
+const args = process.argv.slice(2);
+if (args[0] === 'validate') {
+  const { runValidateCli } = require(path.join(__dirname, '..', 'lib', 'intake', 'validate-cli.ts'));
+  process.exitCode = runValidateCli(args.slice(1));
+} else {
+  const { runCli } = require(path.join(__dirname, '..', 'lib', 'cli', 'main.ts'));
+  process.exitCode = runCli(args);
+}

@@ -107,6 +107,18 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     });
 
   program
+    .command('validate')
+    .description('check YAML declarations without running cdktf: file:line:column, rule ID, Japanese and English')
+    .argument('[files...]', 'declaration files (systems/<department>/<system>.yaml)')
+    .option('--json', 'machine-readable report')
+    .action((files: string[], opts: { json?: boolean }) => {
+      // Loaded lazily so validation never pays for the emitters (bin/kiban.js also takes a fast path).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runValidateCli } = require('../intake/validate-cli') as typeof import('../intake/validate-cli');
+      code = runValidateCli([...(opts.json ? ['--json'] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
+    });
+
+  program
     .command('atlantis')
     .description('print the atlantis.yaml for the synth output folder (one project per stack)')
     .option('--now <iso>', 'the instant date rules use')
