@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import {
   Estate,
+  SharedOracleLicense,
+  SharedRhelLicense,
+  SharedWindowsDatacenterLicense,
   IndividualBusinessSystem,
   IndividualBusinessSystemProps,
   Platform,
@@ -55,4 +58,13 @@ export const DECOMMISSION = { confirmSystemId: '', form3Date: '2026-11-01', appr
 /** Props that make a system decommissioned (form 3 with confirmation). */
 export function decommissioned(id: string): Partial<IndividualBusinessSystemProps> {
   return { phase: 'decommissioned', decommission: { ...DECOMMISSION, confirmSystemId: `sys-${id}` } };
+}
+
+/** An estate (see makeEstate) whose shared licence pools are large enough for any small test. */
+export function pooledEstate(mod?: (p: Platform) => void, asOf = AS_OF): Estate {
+  const e = makeEstate(mod, asOf);
+  new SharedRhelLicense(e, 'RhelPool', { units: 100 });
+  new SharedWindowsDatacenterLicense(e, 'WindowsPool', { units: 100 });
+  new SharedOracleLicense(e, 'OraclePool', { units: 100 });
+  return e;
 }
