@@ -40,8 +40,13 @@ function checkPool(ctx: RuleContext, kind: SharedLicenseKind): RuleResult[] {
   const name = KIND_NAME[kind];
   const out: Violation[] = [];
   const hosts = new Map<string, HostRef>();
+  const seen = new Set<readonly HostRef[]>(); // host sets are shared per cluster: add each once
   for (const e of users) {
-    for (const h of ctx.hostsOf(e)) hosts.set(h.id, h);
+    const reach = ctx.hostsOf(e);
+    if (!seen.has(reach)) {
+      seen.add(reach);
+      for (const h of reach) hosts.set(h.id, h);
+    }
     if (kind !== 'oracle-se2') continue;
     const db = e.server.spec.oracleDatabase;
     if (db && db.edition !== 'SE2') {
@@ -52,7 +57,7 @@ function checkPool(ctx: RuleContext, kind: SharedLicenseKind): RuleResult[] {
         fix: 'use edition SE2, or license: department', fixJa: 'edition を SE2 にするか、license を department にしてください',
       });
     }
-    const big = ctx.hostsOf(e).filter((h) => h.sockets > 2);
+    const big = reach.filter((h) => h.sockets > 2);
     if (big.length > 0) {
       out.push({
         path: e.path, systemId: e.systemId, server: e.name, value: show(big.map((h) => `${h.id} (${h.sockets} sockets)`).join(', ')),

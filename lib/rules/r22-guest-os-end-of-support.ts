@@ -22,6 +22,7 @@ export const r22GuestOsEndOfSupport: Rule = {
   why: 'An OS whose own support has ended cannot be migrated (管理要領 2.1.1), and the department must upgrade without delay when support ends (第16条, 第17条).',
   whyJa: 'サポートが終了したOSは移行できず（管理要領 2.1.1）、所管部局は遅滞なくOSを更新しなければならないため（第16条、第17条）。',
   check(ctx) {
+    const warnFrom = new Map<string, string>(); // per end-of-support date, computed once
     return ctx.servers.map((e) => {
       const eos = e.os?.endOfSupport;
       if (!e.active || !e.os || eos === undefined) return notApplicable(e.path);
@@ -41,7 +42,9 @@ export const r22GuestOsEndOfSupport: Rule = {
           fixJa: 'サポート期間内のバージョンにゲストOSを更新してください',
         });
       }
-      if (ctx.today > addMonths(eos, -EOS_WARNING_MONTHS)) {
+      let from = warnFrom.get(eos);
+      if (from === undefined) warnFrom.set(eos, (from = addMonths(eos, -EOS_WARNING_MONTHS)));
+      if (ctx.today > from) {
         return nonCompliant({
           ...base,
           level: 'warning',
