@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { DedicatedVlan, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../../lib/model';
 import { PLATFORM_RULES, Rule } from '../../lib/rules';
 import { r01DepartmentRegistered } from '../../lib/rules/r01-department-registered';
@@ -284,5 +286,14 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     sys(e, 'old', [srv('old01', { memoryGb: 500 })], decommissioned('old'));
     expect(statuses(r23RightSizing, e)).toEqual([`${NA} Estate/old/old01`, `${N} Estate/r/big01`, `${N} Estate/r/big01`, `${N} Estate/r/big01`, `${C} Estate/r/ok01`]);
     expect(violations(r23RightSizing, e).map((v) => v.value)).toEqual(['"vCPU 20"', '"memory 65 GB"', '"disk 801 GB"']);
+  });
+});
+
+describe('lib/rules/README.md', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../lib/rules/README.md'), 'utf8');
+  test.each(PLATFORM_RULES.map((r) => [r.name, r] as [string, Rule]))('lists %s with its level and whether it can be acknowledged', (name, r) => {
+    const row = readme.split('\n').find((l) => l.startsWith(`| \`${name}\` |`));
+    expect(row).toBeDefined();
+    expect(row).toContain(`| ${r.level} | ${{ yes: 'yes', no: '**never**', partly: 'partly' }[r.acknowledgeable]} |`);
   });
 });
