@@ -42,9 +42,10 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     const e = makeEstate();
     sys(e, 'ok', [srv('ok01')]);
     sys(e, 'bad', [srv('bad01')], { department: 'hisho' });
+    sys(e, 'old', [srv('old01')], { ...decommissioned('old'), department: 'hisho' });
     new DedicatedVlan(e, 'Vlan', { name: 'vlan-hisho', descriptionJa: '専用', vlanId: 300, subnet: '10.250.0.0/24', department: 'hisho', ipAdministrator: { party: 'department', nameJa: '秘書広報室' } });
     e.platform.departments.splice(e.platform.departments.findIndex((d) => d.code === 'hisho'), 1);
-    expect(statuses(r01DepartmentRegistered, e)).toEqual([`${N} Estate/Vlan`, `${N} Estate/bad`, `${C} Estate/ok`]);
+    expect(statuses(r01DepartmentRegistered, e)).toEqual([`${N} Estate/Vlan`, `${N} Estate/bad`, `${C} Estate/ok`, `${NA} Estate/old`]);
     expect(violations(r01DepartmentRegistered, e)[0]).toMatchObject({ value: '"hisho"', systemId: 'sys-bad' });
   });
 
