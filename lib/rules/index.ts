@@ -1,0 +1,12 @@
+export { runRulePack, runRule, compareFindings } from './engine';
+export type { RuleReport, RulePackOptions, AcknowledgementRecord } from './engine';
+export { rulesStage } from './stage';
+export type { RulesStageOptions } from './stage';
+export { formatFinding, findingsJson, formatErrors } from './format';
+export { upgradeImpact } from './upgrade-impact';
+export type { UpgradeTarget, UpgradeImpactEntry } from './upgrade-impact';
+export { PLATFORM_RULES } from './pack';
+export { buildRuleContext } from './context';
+export type { RuleContext, ServerEntry, HostRef } from './context';
+export type { Rule, RuleResult, RuleStatus, Violation, Acknowledgeability } from './types';
+export type { Finding, FindingLevel } from '../model/finding';

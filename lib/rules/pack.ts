@@ -1,0 +1,45 @@
+import { r01DepartmentRegistered } from './r01-department-registered';
+import { r03Capacity } from './r03-capacity';
+import { r05NoRacOnSe2 } from './r05-no-rac-on-se2';
+import { r05SharedLicensePools } from './r05-shared-license-pools';
+import { r05SharedWindowsUpTo2019 } from './r05-shared-windows-up-to-2019';
+import { r10OsImageBackup } from './r10-os-image-backup';
+import { r10aBackupVolumeOnBackupStorage } from './r10a-backup-volume-on-backup-storage';
+import { r11SnapshotExpiry } from './r11-snapshot-expiry';
+import { r21OracleOnlyOnHyperV } from './r21-oracle-only-on-hyperv';
+import { r22GuestOsEndOfSupport } from './r22-guest-os-end-of-support';
+import { r22GuestOsSupported } from './r22-guest-os-supported';
+import { r23RightSizing } from './r23-right-sizing';
+import { r24IpAddressesValid } from './r24-ip-addresses-valid';
+import { r24NamesUnique } from './r24-names-unique';
+import { r24SubnetsDoNotOverlap } from './r24-subnets-do-not-overlap';
+import { r24VlanIdsUnique } from './r24-vlan-ids-unique';
+import { r24ZoneIsolation } from './r24-zone-isolation';
+import { r26NoPassthroughDevices } from './r26-no-passthrough-devices';
+import { r28GuestCustomization } from './r28-guest-customization';
+import { r33VmwareTools } from './r33-vmware-tools';
+import { Rule } from './types';
+
+/** The platform rule pack, in rule-ID order. */
+export const PLATFORM_RULES: readonly Rule[] = [
+  r01DepartmentRegistered,
+  r03Capacity,
+  r05NoRacOnSe2,
+  r05SharedLicensePools,
+  r05SharedWindowsUpTo2019,
+  r10OsImageBackup,
+  r10aBackupVolumeOnBackupStorage,
+  r11SnapshotExpiry,
+  r21OracleOnlyOnHyperV,
+  r22GuestOsSupported,
+  r22GuestOsEndOfSupport,
+  r23RightSizing,
+  r24ZoneIsolation,
+  r24VlanIdsUnique,
+  r24SubnetsDoNotOverlap,
+  r24IpAddressesValid,
+  r24NamesUnique,
+  r26NoPassthroughDevices,
+  r28GuestCustomization,
+  r33VmwareTools,
+];

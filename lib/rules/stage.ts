@@ -1,0 +1,28 @@
+import { SynthAbort, SynthStage } from '../synth/context';
+import { runRulePack } from './engine';
+import { findingsJson, formatErrors, formatFinding } from './format';
+
+export interface RulesStageOptions {
+  /** Where warnings and infos are printed. @default process.stderr */
+  readonly write?: (text: string) => void;
+}
+
+/**
+ * The rules stage: runs the pack, records the findings in the context and in findings.json, prints
+ * warnings and infos, and aborts the synth (listing every error) when any unacknowledged error remains.
+ */
+export function rulesStage(options: RulesStageOptions = {}): SynthStage {
+  return {
+    name: 'rules',
+    run(ctx) {
+      const write = options.write ?? ((t: string) => void process.stderr.write(t));
+      const report = runRulePack(ctx.estate, { clock: ctx.clock });
+      ctx.findings.push(...report.findings);
+      ctx.files.set('findings.json', findingsJson(report, ctx.clock()));
+      for (const f of [...report.warnings, ...report.infos]) write(`${formatFinding(f)}\n`);
+      const acked = report.findings.filter((f) => f.acknowledged).length;
+      write(`rules: ${report.errors.length} error(s), ${report.warnings.length} warning(s), ${report.infos.length} info(s), ${acked} acknowledged\n`);
+      if (report.errors.length > 0) throw new SynthAbort(formatErrors(report.errors));
+    },
+  };
+}
