@@ -14,7 +14,11 @@ const FIELD_RULES: ReadonlyArray<readonly [string, string, string]> = [
   ['phase', 'R36', '工程'],
   ['decommission', 'R07', '利用停止'],
   ['backup.osImage', 'R10', 'OSイメージバックアップ'],
-  ['backup.osImageOptOutReason', 'R10', 'OSイメージバックアップを希望しない理由'],
+  ['backup.osImageOptOutReasonJa', 'R10', 'OSイメージバックアップを希望しない理由'],
+  ['backupVolume.sizeGb', 'R10a', 'バックアップ領域の容量'],
+  ['backupVolume.datastore', 'R10a', 'バックアップ用データストア'],
+  ['snapshots.*.name', 'R11', 'スナップショット名'],
+  ['snapshots.*.expiresAt', 'R11', 'スナップショットの期限'],
   ['backup.restoreTest', 'R10b', 'バックアップ復旧テスト'],
   ['backupVolume', 'R10a', 'バックアップ領域'],
   ['sizeGb', 'R27', 'ディスク容量'],
@@ -111,7 +115,7 @@ function fixFor(i: z.core.$ZodIssue): { fix: string; fixJa: string } {
 /** Converts a zod error into declaration issues located at `location`, all at once. */
 export function zodToIssues(error: z.ZodError, input: unknown, location: string, fieldPrefix = ''): DeclarationIssue[] {
   return error.issues.map((i) => {
-    const path = i.code === 'unrecognized_keys' ? i.path : i.path;
+    const path = i.path;
     const { ruleId, labelJa } = fieldRule(path);
     const field = [fieldPrefix, ...path.map(String)].filter((s) => s !== '').join('.') || '(root)';
     const value = i.code === 'unrecognized_keys' ? i.keys.map((k) => `${k}=${JSON.stringify(valueAt(input, [...path, k]))}`).join(', ') : valueAt(input, path);

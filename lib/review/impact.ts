@@ -1,3 +1,4 @@
+import { upgradeImpact as rulesUpgradeImpact } from '../rules/upgrade-impact';
 import { Estate } from '../model/estate';
 import { findGuestOs, hypervSupport, vsphereSupport } from '../model/guest-os';
 import { CONTACT_ROLE_JA } from './labels';
@@ -84,31 +85,19 @@ export interface UpgradeImpactEntry {
 }
 
 /**
- * Which servers a target platform version would break (R12), from the guest OS catalog. The
- * integrator may swap this for lib/rules `upgradeImpact(estate, target)` when it lands on main.
+ * Which servers a target platform version would break (R12): the rule pack's `upgradeImpact`,
+ * shaped for the review documents.
  */
-export function upgradeImpactFromCatalog(estate: Estate, target: UpgradeTarget): UpgradeImpactEntry[] {
-  const m = buildEstateManifest(estate);
-  const out: UpgradeImpactEntry[] = [];
-  for (const sys of m.systems) {
-    const version = sys.hypervisor === 'vsphere' ? target.esxiVersion : target.windowsServerVersion;
-    if (version === undefined) continue;
-    for (const s of sys.servers) {
-      if (s.decommissioned) continue;
-      const os = findGuestOs(s.guestOs);
-      const sup = !os ? { support: 'unconfirmed' as const, detail: 'not in the guest OS catalog' } : sys.hypervisor === 'vsphere' ? vsphereSupport(os, version) : hypervSupport(os, version);
-      if (sup.support !== 'supported') out.push({ systemId: sys.systemId, server: s.name, guestOs: s.guestOs, hypervisor: sys.hypervisor, version, support: sup.support, detail: sup.detail });
-    }
-  }
-  return out;
-}
-
-/** The R12 implementation the CLI uses; swap here for lib/rules `upgradeImpact`. */
-export let upgradeImpact: (estate: Estate, target: UpgradeTarget) => UpgradeImpactEntry[] = upgradeImpactFromCatalog;
-
-/** Replaces the R12 implementation (for the integrator and tests). */
-export function setUpgradeImpact(fn: (estate: Estate, target: UpgradeTarget) => UpgradeImpactEntry[]): void {
-  upgradeImpact = fn;
+export function upgradeImpact(estate: Estate, target: UpgradeTarget): UpgradeImpactEntry[] {
+  return rulesUpgradeImpact(estate, target).map((e) => ({
+    systemId: e.systemId,
+    server: e.server,
+    guestOs: e.guestOs,
+    hypervisor: e.hypervisor,
+    version: e.toVersion,
+    support: e.targetSupport,
+    detail: `${e.fromVersion}: ${e.currentSupport} → ${e.toVersion}: ${e.targetSupport}`,
+  }));
 }
 
 const TARGET_JA = { host: 'ホスト', cluster: 'クラスタ／ホストプール', datastore: 'データストア', network: 'ネットワーク' } as const;

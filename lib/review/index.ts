@@ -5,5 +5,5 @@ export { renderLedgers, capacityLines, licenseLines, routedRequests } from './le
 export { renderAtlantisYaml } from './atlantis';
 export { diffOutputs, diffManifests, renderDiffMarkdown, GITHUB_COMMENT_LIMIT } from './diff';
 export type { Change, ChangeOp, ChangeObject, DiffResult } from './diff';
-export { impactOf, renderImpact, upgradeImpact, upgradeImpactFromCatalog, setUpgradeImpact, renderUpgradeImpact } from './impact';
+export { impactOf, renderImpact, upgradeImpact, renderUpgradeImpact } from './impact';
 export type { ImpactTarget, ImpactResult, UpgradeTarget, UpgradeImpactEntry } from './impact';

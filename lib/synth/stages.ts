@@ -1,5 +1,6 @@
 import { SynthStage } from './context';
 import { vsphereStage } from '../vsphere/stage';
+import { rulesStage } from '../rules/stage';
 import { reviewStage } from '../review/stage';
 import { hypervStage } from '../hyperv/stage';
 
@@ -9,7 +10,7 @@ import { hypervStage } from '../hyperv/stage';
  */
 export function defaultStages(): SynthStage[] {
   return [
-    // rules stage: lib/rules (issue 3)
+    rulesStage(),
     vsphereStage(),
     hypervStage(),
     reviewStage(),

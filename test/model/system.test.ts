@@ -82,3 +82,14 @@ describe('IndividualBusinessSystem', () => {
     expect(e.issues[0]).toMatchObject({ code: 'KIBAN_DUPLICATE_SYSTEM_ID', field: 'systemId' });
   });
 });
+
+describe('field → rule mapping', () => {
+  test.each([
+    [{ backupVolume: { sizeGb: 0 } }, 'servers.0.backupVolume.sizeGb', 'R10a'],
+    [{ snapshots: [{ name: 'Bad Name', purposeJa: 'x', createdAt: '2026-11-21T09:00:00+09:00', expiresAt: '2026-11-22T09:00:00+09:00' }] }, 'servers.0.snapshots.0.name', 'R11'],
+  ])('%j reports %s under %s', (patch, field, rule) => {
+    const props = base();
+    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...props, servers: [{ ...props.servers![0]!, ...(patch as object) }] }));
+    expect(e.issues).toEqual([expect.objectContaining({ field, ruleId: rule })]);
+  });
+});
