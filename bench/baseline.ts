@@ -1,20 +1,55 @@
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
-import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
+import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
+import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
+import { DataVsphereHost } from '@cdktf/provider-vsphere/lib/data-vsphere-host';
 import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
-import { VirtualMachine } from '@cdktf/provider-vsphere/lib/virtual-machine';
-import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
+import { DataVsphereTag } from '@cdktf/provider-vsphere/lib/data-vsphere-tag';
+import { DataVsphereTagCategory } from '@cdktf/provider-vsphere/lib/data-vsphere-tag-category';
+import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
+import { DistributedPortGroup } from '@cdktf/provider-vsphere/lib/distributed-port-group';
+import { EntityPermissions } from '@cdktf/provider-vsphere/lib/entity-permissions';
 import { Folder } from '@cdktf/provider-vsphere/lib/folder';
+import { Role } from '@cdktf/provider-vsphere/lib/role';
+import { Tag } from '@cdktf/provider-vsphere/lib/tag';
+import { TagCategory } from '@cdktf/provider-vsphere/lib/tag-category';
+import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
+import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { benchPlatform, systemProps } from './generate';
 
+/** Guest ids of the two guest OSes the generator uses, on the bench platform's ESXi (6.5). */
+const GUEST_ID: Record<string, string> = { rhel_7: 'rhel7_64Guest', windows_server_2016: 'windows9Server64Guest' };
+const ROLE_PRIVILEGES = [
+  'VirtualMachine.Interact.AnswerQuestion',
+  'VirtualMachine.Interact.ConsoleInteract',
+  'VirtualMachine.Interact.PowerOff',
+  'VirtualMachine.Interact.PowerOn',
+  'VirtualMachine.Interact.Reset',
+  'VirtualMachine.Interact.ToolsInstall',
+  'VirtualMachine.State.CreateSnapshot',
+  'VirtualMachine.State.RemoveSnapshot',
+  'VirtualMachine.State.RevertToSnapshot',
+];
+const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
+
+function provider(stack: TerraformStack): void {
+  const user = new TerraformVariable(stack, 'vsphere_user', { type: 'string', sensitive: true, description: 'vCenter user (set TF_VAR_vsphere_user)' });
+  const password = new TerraformVariable(stack, 'vsphere_password', { type: 'string', sensitive: true, description: 'vCenter password (set TF_VAR_vsphere_password)' });
+  const server = new TerraformVariable(stack, 'vsphere_server', { type: 'string', description: 'vCenter server name (set TF_VAR_vsphere_server)' });
+  new VsphereProvider(stack, 'vsphere', { user: user.stringValue, password: password.stringValue, vsphereServer: server.stringValue, allowUnverifiedSsl: false });
+}
+
 /**
- * The raw-cdktf baseline: the same vSphere resources in the same stack layout (one stack per
- * system), written by hand with the provider bindings, no model, no validation, no rules.
+ * The raw-cdktf baseline: the same vSphere resources, data sources and variables in the same stack
+ * layout as the product (one platform stack, one stack per vSphere system), written by hand with
+ * the provider bindings from the generator's props. No model, no validation, no rules.
+ * test/bench/baseline-parity.test.ts keeps the block set equal to the product's.
  */
 export function rawCdktf(count: number, outdir: string): App {
   const platform = benchPlatform(count);
+  const v = platform.vsphere;
   const app = new App({ outdir, skipValidation: true });
   let seed = 42 >>> 0;
   const r = () => {
@@ -24,38 +59,171 @@ export function rawCdktf(count: number, outdir: string): App {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const vlans = Array.from({ length: Math.max(1, Math.floor(count / 50)) }, (_, v) => `dv${v}`);
+  const vlanCount = Math.max(1, Math.floor(count / 50));
+  const vlans = Array.from({ length: vlanCount }, (_, i) => `dv${i}`);
+  const vlanId = (name: string) => 1000 + Number(name.slice(2));
+  const vlanSubnet = (i: number) => `10.${200 + Math.floor(i / 256)}.${i % 256}.0/24`;
+
+  // Platform stack: department folders, tag categories and tags, a port group per dedicated VLAN.
+  const ps = new TerraformStack(app, 'platform');
+  provider(ps);
+  const pdc = new DataVsphereDatacenter(ps, 'datacenter', { name: v.datacenter });
+  const root = new Folder(ps, 'folder_root', { path: v.vmFolderRoot, type: 'vm', datacenterId: pdc.id, lifecycle: { preventDestroy: true } });
+  for (const d of platform.departments) new Folder(ps, `folder_${d.code}`, { path: `${v.vmFolderRoot}/${d.code}`, type: 'vm', datacenterId: pdc.id, dependsOn: [root] });
+  const types = ['VirtualMachine', 'Folder'];
+  const deptCatP = new TagCategory(ps, 'tagcat_department', { name: 'kiban-department', cardinality: 'SINGLE', associableTypes: types, description: '所管部局 (R01)' });
+  new TagCategory(ps, 'tagcat_system', { name: 'kiban-system', cardinality: 'SINGLE', associableTypes: types, description: '個別業務システム' });
+  const backupCatP = new TagCategory(ps, 'tagcat_backup_policy', { name: 'kiban-backup-policy', cardinality: 'SINGLE', associableTypes: ['VirtualMachine'], description: 'OSイメージバックアップ方針 (R10)' });
+  for (const d of platform.departments) new Tag(ps, `tag_department_${d.code}`, { name: d.code, categoryId: deptCatP.id, description: d.nameJa });
+  const b = platform.backupPolicy;
+  new Tag(ps, 'tag_backup_policy', { name: b.tag, categoryId: backupCatP.id, description: `OSイメージバックアップ 週1回${b.weeklyGenerations}世代＋毎日1回${b.dailyGenerations}世代 (R10)` });
+  const dvs = new DataVsphereDistributedVirtualSwitch(ps, 'dvs', { name: v.distributedSwitch, datacenterId: pdc.id });
+  vlans.forEach((name, i) => {
+    new DistributedPortGroup(ps, `portgroup_${name}`, {
+      name: `dv-${name}-v${vlanId(name)}`,
+      distributedVirtualSwitchUuid: dvs.id,
+      vlanId: vlanId(name),
+      description: `専用ネットワーク${i} (R24, ${platform.departments[i % platform.departments.length]!.code})`,
+      allowPromiscuous: false,
+      allowForgedTransmits: false,
+      allowMacChanges: false,
+    });
+  });
+
+  const systemDs = v.datastores.find((d) => d.kind === 'system')!.name;
+  const backupDs = v.datastores.find((d) => d.kind === 'backup')!.name;
+  const templates = new Map(v.templates.map((t) => [t.key, t.name]));
+  const ovfHosts = new Map(v.clusters.map((c) => [c.name, c.ovfDeployHost]));
+
   for (let i = 0; i < count; i++) {
     const sys = systemProps(i, r, platform, vlans);
     if (sys.hypervisor !== 'vsphere') continue;
     const stack = new TerraformStack(app, sys.systemId);
-    const user = new TerraformVariable(stack, 'vsphere_user', { type: 'string', sensitive: true });
-    const password = new TerraformVariable(stack, 'vsphere_password', { type: 'string', sensitive: true });
-    new VsphereProvider(stack, 'vsphere', { user: user.stringValue, password: password.stringValue, vsphereServer: 'vcenter' });
-    const dc = new DataVsphereDatacenter(stack, 'dc', { name: platform.vsphere.datacenter });
-    const cl = new DataVsphereComputeCluster(stack, 'cluster', { name: sys.cluster, datacenterId: dc.id });
-    new Folder(stack, 'folder', { path: `root/${sys.department}/${sys.systemId}`, type: 'vm', datacenterId: dc.id });
+    provider(stack);
+    const dc = new DataVsphereDatacenter(stack, 'datacenter', { name: v.datacenter });
+    const cluster = new DataVsphereComputeCluster(stack, 'cluster', { name: sys.cluster, datacenterId: dc.id });
+    const folderPath = `${v.vmFolderRoot}/${sys.department}/${sys.systemId}`;
+    const folder = new Folder(stack, 'folder', { path: folderPath, type: 'vm', datacenterId: dc.id });
+    const deptCat = new DataVsphereTagCategory(stack, 'tagcat_department', { name: 'kiban-department' });
+    const sysCat = new DataVsphereTagCategory(stack, 'tagcat_system', { name: 'kiban-system' });
+    const deptTag = new DataVsphereTag(stack, 'tag_department', { name: sys.department, categoryId: deptCat.id });
+    const sysTag = new Tag(stack, 'tag_system', { name: sys.systemId, categoryId: sysCat.id, description: sys.systemName });
+    const backupCat = new DataVsphereTagCategory(stack, 'tagcat_backup_policy', { name: 'kiban-backup-policy' });
+    const tags = [deptTag.id, sysTag.id, new DataVsphereTag(stack, 'tag_backup_policy', { name: b.tag, categoryId: backupCat.id }).id];
+    const role = new Role(stack, 'role', { name: `kiban-${sys.systemId}-operator`, rolePrivileges: [...ROLE_PRIVILEGES] });
+    new EntityPermissions(stack, 'permissions', {
+      entityId: folder.id,
+      entityType: 'Folder',
+      permissions: [{ userOrGroup: `${v.accountDomain}\\kiban-${sys.systemId}`, propagate: true, isGroup: false, roleId: role.id }],
+    });
+
     const dss = new Map<string, DataVsphereDatastore>();
+    const datastore = (name: string) => {
+      let ds = dss.get(name);
+      if (!ds) dss.set(name, (ds = new DataVsphereDatastore(stack, `datastore_${tfName(name)}`, { name, datacenterId: dc.id })));
+      return ds;
+    };
     const nets = new Map<string, DataVsphereNetwork>();
+    const sources = new Map<string, DataVsphereVirtualMachine>();
+
     for (const s of sys.servers) {
-      const dsName = s.disks[0]!.datastore ?? platform.vsphere.datastores[0]!.name;
-      if (!dss.has(dsName)) dss.set(dsName, new DataVsphereDatastore(stack, `ds_${dss.size}`, { name: dsName, datacenterId: dc.id }));
+      const id = tfName(s.name);
+      const isWindows = s.guestOs.startsWith('windows');
+      const src = s.source as { kind: string; template?: string; sourceVm?: string; localOvfPath?: string; datastore?: string; vmdkPath?: string };
+      const homeDs = datastore(s.disks[0]!.datastore ?? systemDs);
+      const disks: VirtualMachineDisk[] = s.disks.map((d, k) => ({
+        label: `disk${k}`,
+        unitNumber: k,
+        size: d.sizeGb,
+        thinProvisioned: d.thin ?? true,
+        datastoreId: datastore(d.datastore ?? systemDs).id,
+        keepOnRemove: true,
+      }));
+      if (src.kind === 'vmdk') disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: datastore(src.datastore!).id };
+      if (s.backupVolume) {
+        const vdisk = new VirtualDisk(stack, `backup_disk_${id}`, {
+          size: s.backupVolume.sizeGb,
+          vmdkPath: `kiban-backup/${sys.systemId}/${s.name}-backup.vmdk`,
+          datastore: backupDs,
+          datacenter: v.datacenter,
+          type: 'thin',
+          createDirectories: true,
+          lifecycle: { preventDestroy: true },
+        });
+        disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: datastore(backupDs).id });
+      }
       const nics = s.nics.map((n) => {
-        const name = String(n.network);
-        if (!nets.has(name)) nets.set(name, new DataVsphereNetwork(stack, `net_${nets.size}`, { name, datacenterId: dc.id }));
-        return { networkId: nets.get(name)!.id };
+        const key = String(n.network);
+        const std = platform.networks[key as keyof typeof platform.networks];
+        const pg = std ? std.portGroup : `dv-${key}-v${vlanId(key)}`;
+        let net = nets.get(pg);
+        if (!net) nets.set(pg, (net = new DataVsphereNetwork(stack, `network_${tfName(std ? key : `vlan_${key}`)}`, { name: pg, datacenterId: dc.id })));
+        return { networkId: net.id, adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' };
       });
-      new VirtualMachine(stack, `vm_${s.name}`, {
+      const ignoreChanges =
+        src.kind === 'template' || src.kind === 'clone' ? ['clone[0].template_uuid', 'clone[0].customize'] : src.kind === 'ovf' ? ['ovf_deploy'] : src.kind === 'vmdk' ? ['disk[0].path'] : [];
+      const config: VirtualMachineConfig = {
         name: s.name,
-        resourcePoolId: cl.resourcePoolId,
-        datastoreId: dss.get(dsName)!.id,
+        resourcePoolId: cluster.resourcePoolId,
+        datastoreId: homeDs.id,
+        folder: folderPath,
         numCpus: s.cpu.sockets * (s.cpu.coresPerSocket ?? 1),
+        numCoresPerSocket: s.cpu.coresPerSocket ?? 1,
         memory: s.memoryGb * 1024,
-        disk: s.disks.map((d, k) => ({ label: `disk${k}`, unitNumber: k, size: d.sizeGb })),
+        guestId: GUEST_ID[s.guestOs]!,
+        firmware: isWindows ? 'efi' : 'bios',
+        annotation: [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / '),
+        tags,
+        toolsUpgradePolicy: 'manual',
+        disk: disks,
         networkInterface: nics,
-        lifecycle: { preventDestroy: true },
-      });
-      if (s.backupVolume) new VirtualDisk(stack, `bk_${s.name}`, { size: s.backupVolume.sizeGb, vmdkPath: `bk/${s.name}.vmdk`, datastore: 'kiban-bk-ds001' });
+        dependsOn: [folder],
+        lifecycle: { preventDestroy: true, ignoreChanges },
+        ...(src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk' ? { waitForGuestNetTimeout: 0 } : {}),
+      };
+      let vmConfig = config;
+      if (src.kind === 'template' || src.kind === 'clone') {
+        const from = src.kind === 'template' ? templates.get(src.template!)! : src.sourceVm!;
+        const key = `${src.kind}:${from}`;
+        let source = sources.get(key);
+        if (!source) sources.set(key, (source = new DataVsphereVirtualMachine(stack, `${src.kind}_${tfName(from)}`, { name: from, datacenterId: dc.id })));
+        const dns = new Set<string>();
+        for (const n of s.nics) {
+          const std = platform.networks[String(n.network) as keyof typeof platform.networks];
+          if (std) for (const d of std.dnsServers) dns.add(d);
+        }
+        const customize = {
+          networkInterface: s.nics.map(() => ({})),
+          ipv4Gateway: undefined,
+          dnsServerList: dns.size > 0 ? [...dns] : undefined,
+          ...(isWindows
+            ? {
+                windowsOptions: {
+                  computerName: s.name,
+                  adminPassword: new TerraformVariable(stack, `windows_admin_password_${id}`, {
+                    type: 'string',
+                    sensitive: true,
+                    description: `Local administrator password for ${s.name} (set TF_VAR_windows_admin_password_${id})`,
+                  }).stringValue,
+                  workgroup: 'WORKGROUP',
+                  organizationName: platform.nameJa,
+                  fullName: sys.systemName,
+                  timeZone: 235,
+                },
+              }
+            : { linuxOptions: { hostName: s.name, domain: 'localdomain', timeZone: 'Asia/Tokyo' } }),
+        };
+        vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, customize } };
+      } else if (src.kind === 'ovf') {
+        const host = new DataVsphereHost(stack, `ovf_host_${id}`, { name: ovfHosts.get(sys.cluster)!, datacenterId: dc.id });
+        vmConfig = {
+          ...config,
+          datacenterId: dc.id,
+          hostSystemId: host.id,
+          ovfDeploy: { localOvfPath: src.localOvfPath, diskProvisioning: 'thin', allowUnverifiedSslCert: false },
+        };
+      }
+      new VirtualMachine(stack, `vm_${id}`, vmConfig);
     }
   }
   return app;

@@ -27,9 +27,12 @@ export function emitVsphere(app: App, estate: Estate, options: EmitVsphereOption
   const systems = systemsOf(estate).filter((s) => s.spec.hypervisor === 'vsphere');
   const platform = new VspherePlatformStack(app, PLATFORM_STACK, estate);
   const out = new Map<string, VsphereSystemStack>();
-  systems.forEach((s, i) => {
+  // A plain loop, not forEach: cdktf records the full call stack of every token it creates, so
+  // every extra frame here is paid once per token (tens of thousands on a large estate).
+  for (let i = 0; i < systems.length; i++) {
+    const s = systems[i]!;
     out.set(s.systemId, new VsphereSystemStack(app, s.systemId, s));
     options.progress?.(i + 1, systems.length);
-  });
+  }
   return { platform, systems: out };
 }

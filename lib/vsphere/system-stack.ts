@@ -17,12 +17,53 @@ import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf
 import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
 import { DeclarationError, issue } from '../model/errors';
 import { findGuestOs, vsphereSupport } from '../model/guest-os';
-import { Platform, StandardNetworkKey } from '../model/platform';
+import { Cluster, Platform, StandardNetworkKey, VmTemplate } from '../model/platform';
 import { VirtualServer } from '../model/server';
 import { IndividualBusinessSystem } from '../model/system';
 import { tfString } from './escape';
 import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, systemFolderPath, systemRoleName } from './names';
 import { addVsphereProvider } from './provider';
+
+/** Platform look-ups shared by every system stack of an estate (instead of a linear scan per server). */
+interface PlatformLookups {
+  /** The arrays the look-ups were built from: a platform changed since is looked up afresh. */
+  readonly from: readonly unknown[];
+  readonly systemDatastore: string | undefined;
+  readonly backupDatastore: string | undefined;
+  /** First template / cluster of each key or name, as `Array.find` would return. */
+  readonly templates: ReadonlyMap<string, VmTemplate>;
+  readonly clusters: ReadonlyMap<string, Cluster>;
+}
+
+const lookupCache = new WeakMap<Platform, PlatformLookups>();
+
+function platformLookups(p: Platform): PlatformLookups {
+  const v = p.vsphere;
+  const from = [v.templates, v.templates.length, v.clusters, v.clusters.length, v.datastores, v.datastores.length];
+  let l = lookupCache.get(p);
+  if (!l || l.from.some((x, i) => x !== from[i])) {
+    const templates = new Map<string, VmTemplate>();
+    for (const t of p.vsphere.templates) if (!templates.has(t.key)) templates.set(t.key, t);
+    const clusters = new Map<string, Cluster>();
+    for (const c of p.vsphere.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);
+    l = {
+      from,
+      systemDatastore: p.vsphere.datastores.find((d) => d.kind === 'system')?.name,
+      backupDatastore: p.vsphere.datastores.find((d) => d.kind === 'backup')?.name,
+      templates,
+      clusters,
+    };
+    lookupCache.set(p, l);
+  }
+  return l;
+}
+
+/** The references a clone needs from its source VM data source. */
+interface SourceVmRefs {
+  readonly firmware: string;
+  readonly scsiType: string;
+  readonly id: string;
+}
 
 /** Terraform-safe local name from an allow-listed identifier. */
 const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
@@ -41,14 +82,23 @@ export class VsphereSystemStack extends TerraformStack {
   public readonly role: Role | undefined;
 
   private readonly platform: Platform;
-  private readonly datastores = new Map<string, DataVsphereDatastore>();
-  private readonly networks = new Map<string, DataVsphereNetwork>();
-  private readonly sources = new Map<string, DataVsphereVirtualMachine>();
+  private readonly lookups: PlatformLookups;
+  /**
+   * Attribute references are cached as strings: every `.id` read makes a new cdktf token (and
+   * cdktf captures a full stack trace per token); the cached string resolves to the same reference.
+   */
+  private readonly datastores = new Map<string, string>();
+  private readonly networks = new Map<string, string>();
+  private readonly sources = new Map<string, SourceVmRefs>();
   private dc!: DataVsphereDatacenter;
+  private dcId!: string;
+  private resourcePoolId!: string;
+  private folderPath!: string;
 
   constructor(scope: Construct, id: string, private readonly system: IndividualBusinessSystem) {
     super(scope, id);
     this.platform = system.estate.platform;
+    this.lookups = platformLookups(this.platform);
     addVsphereProvider(this);
     // A decommissioned system (R07, confirmed) keeps an empty stack: applying it removes everything.
     // Before the application phase nothing is built yet.
@@ -57,9 +107,11 @@ export class VsphereSystemStack extends TerraformStack {
     const p = this.platform;
     const spec = system.spec;
     this.dc = new DataVsphereDatacenter(this, 'datacenter', { name: p.vsphere.datacenter });
-    const cluster = new DataVsphereComputeCluster(this, 'cluster', { name: system.clusterName, datacenterId: this.dc.id });
+    this.dcId = this.dc.id;
+    const cluster = new DataVsphereComputeCluster(this, 'cluster', { name: system.clusterName, datacenterId: this.dcId });
+    this.folderPath = systemFolderPath(p.vsphere.vmFolderRoot, spec.department, spec.systemId);
 
-    this.folder = new Folder(this, 'folder', { path: systemFolderPath(p.vsphere.vmFolderRoot, spec.department, spec.systemId), type: 'vm', datacenterId: this.dc.id });
+    this.folder = new Folder(this, 'folder', { path: this.folderPath, type: 'vm', datacenterId: this.dcId });
 
     const deptCat = new DataVsphereTagCategory(this, 'tagcat_department', { name: TAG_CATEGORY.department });
     const sysCat = new DataVsphereTagCategory(this, 'tagcat_system', { name: TAG_CATEGORY.system });
@@ -79,41 +131,44 @@ export class VsphereSystemStack extends TerraformStack {
       permissions: [{ userOrGroup: tfString(system.account), propagate: true, isGroup: false, roleId: this.role.id }],
     });
 
-    const live = system.servers.filter((s) => !s.isDecommissioned);
-    for (const server of live) this.addServer(server, cluster, tags);
+    this.resourcePoolId = cluster.resourcePoolId;
+    for (const server of system.servers) if (!server.isDecommissioned) this.addServer(server, tags);
   }
 
-  private datastore(name: string): DataVsphereDatastore {
-    let ds = this.datastores.get(name);
-    if (!ds) {
-      ds = new DataVsphereDatastore(this, `datastore_${tfName(name)}`, { name, datacenterId: this.dc.id });
-      this.datastores.set(name, ds);
+  /** The id reference of a datastore data source (created on first use). */
+  private datastore(name: string): string {
+    let id = this.datastores.get(name);
+    if (id === undefined) {
+      id = new DataVsphereDatastore(this, `datastore_${tfName(name)}`, { name, datacenterId: this.dcId }).id;
+      this.datastores.set(name, id);
     }
-    return ds;
+    return id;
   }
 
-  private network(server: VirtualServer, index: number): DataVsphereNetwork {
+  /** The id reference of a NIC's network data source (created on first use). */
+  private network(server: VirtualServer, index: number): string {
     const nic = server.nics[index]!;
     const name = nic.dedicatedVlan ? nic.dedicatedVlan.portGroupName : this.platform.networks[nic.networkKey as StandardNetworkKey].portGroup;
-    let net = this.networks.get(name);
-    if (!net) {
-      net = new DataVsphereNetwork(this, `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`, { name, datacenterId: this.dc.id });
-      this.networks.set(name, net);
+    let id = this.networks.get(name);
+    if (id === undefined) {
+      id = new DataVsphereNetwork(this, `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`, { name, datacenterId: this.dcId }).id;
+      this.networks.set(name, id);
     }
-    return net;
+    return id;
   }
 
-  private sourceVm(kind: 'template' | 'clone', name: string): DataVsphereVirtualMachine {
+  private sourceVm(kind: 'template' | 'clone', name: string): SourceVmRefs {
     const key = `${kind}:${name}`;
     let vm = this.sources.get(key);
     if (!vm) {
-      vm = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name, datacenterId: this.dc.id });
+      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name, datacenterId: this.dcId });
+      vm = { firmware: data.firmware, scsiType: data.scsiType, id: data.id };
       this.sources.set(key, vm);
     }
     return vm;
   }
 
-  private addServer(server: VirtualServer, cluster: DataVsphereComputeCluster, tags: string[]): void {
+  private addServer(server: VirtualServer, tags: string[]): void {
     const p = this.platform;
     const s = server.spec;
     const sys = this.system.spec;
@@ -130,7 +185,7 @@ export class VsphereSystemStack extends TerraformStack {
         }),
       ]);
     }
-    const systemDsName = (n?: string) => n ?? p.vsphere.datastores.find((d) => d.kind === 'system')!.name;
+    const systemDsName = (n?: string) => n ?? this.lookups.systemDatastore!;
     const homeDs = this.datastore(systemDsName(s.disks[0]!.datastore));
     const isWindows = os.family === 'windows';
     const src = s.source;
@@ -140,15 +195,15 @@ export class VsphereSystemStack extends TerraformStack {
       unitNumber: i,
       size: d.sizeGb,
       thinProvisioned: d.thin,
-      datastoreId: this.datastore(systemDsName(d.datastore)).id,
+      datastoreId: this.datastore(systemDsName(d.datastore)),
       keepOnRemove: true,
     }));
     if (src.kind === 'vmdk') {
       // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
-      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: this.datastore(src.datastore).id };
+      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: this.datastore(src.datastore) };
     }
     if (server.backupVolume) {
-      const bkName = server.backupVolume.props.datastore ?? p.vsphere.datastores.find((d) => d.kind === 'backup')!.name;
+      const bkName = server.backupVolume.props.datastore ?? this.lookups.backupDatastore!;
       const vdisk = new VirtualDisk(this, `backup_disk_${id}`, {
         size: server.backupVolume.props.sizeGb,
         vmdkPath: backupVmdkPath(sys.systemId, s.name),
@@ -159,16 +214,16 @@ export class VsphereSystemStack extends TerraformStack {
         lifecycle: { preventDestroy: true },
       });
       this.backupDisks.set(s.name, vdisk);
-      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName).id });
+      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName) });
     }
 
-    const nics = server.nics.map((n) => ({ networkId: this.network(server, n.index).id, adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' }));
+    const nics = server.nics.map((n) => ({ networkId: this.network(server, n.index), adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' }));
 
     const config: VirtualMachineConfig = {
       name: s.name,
-      resourcePoolId: cluster.resourcePoolId,
-      datastoreId: homeDs.id,
-      folder: systemFolderPath(p.vsphere.vmFolderRoot, sys.department, sys.systemId),
+      resourcePoolId: this.resourcePoolId,
+      datastoreId: homeDs,
+      folder: this.folderPath,
       numCpus: server.vcpus,
       numCoresPerSocket: s.cpu.coresPerSocket,
       memory: s.memoryGb * 1024,
@@ -187,7 +242,7 @@ export class VsphereSystemStack extends TerraformStack {
 
     let vmConfig: VirtualMachineConfig = config;
     if (src.kind === 'template' || src.kind === 'clone') {
-      const from = src.kind === 'template' ? p.vsphere.templates.find((t) => t.key === src.template)!.name : src.sourceVm;
+      const from = src.kind === 'template' ? this.lookups.templates.get(src.template)!.name : src.sourceVm;
       const source = this.sourceVm(src.kind, from);
       const c = src.customization;
       const customize = c.disabled
@@ -215,10 +270,10 @@ export class VsphereSystemStack extends TerraformStack {
       // Firmware and SCSI controller follow the source VM, as the provider requires for clones.
       vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, ...(customize ? { customize } : {}) } };
     } else if (src.kind === 'ovf') {
-      const host = new DataVsphereHost(this, `ovf_host_${id}`, { name: p.vsphere.clusters.find((cl) => cl.name === this.system.clusterName)!.ovfDeployHost, datacenterId: this.dc.id });
+      const host = new DataVsphereHost(this, `ovf_host_${id}`, { name: this.lookups.clusters.get(this.system.clusterName)!.ovfDeployHost, datacenterId: this.dcId });
       vmConfig = {
         ...config,
-        datacenterId: this.dc.id,
+        datacenterId: this.dcId,
         hostSystemId: host.id,
         ovfDeploy: {
           ...(src.localOvfPath ? { localOvfPath: src.localOvfPath } : { remoteOvfUrl: src.remoteOvfUrl }),
