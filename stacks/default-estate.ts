@@ -1,11 +1,10 @@
-import {
-  DedicatedVlan,
-  Estate,
-  IndividualBusinessSystem,
-  SharedOracleLicense,
-  SharedRhelLicense,
-  SharedWindowsDatacenterLicense,
-} from '../lib/model';
+import { Estate, IndividualBusinessSystem, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../lib/model';
+import { R22_ESXI65, contact } from '../examples/typescript/common';
+import { declareKankoWeb } from '../examples/typescript/kanko-web';
+import { declareKohoOld } from '../examples/typescript/koho-old';
+import { declareKokuho } from '../examples/typescript/kokuho';
+import { declarePlatformVlans } from '../examples/typescript/platform-vlans';
+import { declareZeimuDb } from '../examples/typescript/zeimu-db';
 
 /**
  * The embedded default estate: the prefecture's platform with example systems covering every way
@@ -18,58 +17,18 @@ import {
  */
 export const DEFAULT_ESTATE_AS_OF = '2026-11-22T09:00:00+09:00';
 
-const R22_ESXI65 = {
-  ruleId: 'R22',
-  reasonJa: 'ESXi 6.5 での本ゲストOSのサポートはVMware互換性ガイドで未確認。統合基盤で稼働実績があり、統合基盤管理者が確認した。',
-  approvedBy: '科学・情報政策室 統合基盤担当',
-  date: '2026-11-20',
-} as const;
 
 export function declareDefaultEstate(estate: Estate): void {
   new SharedOracleLicense(estate, 'OracleSe2Pool', { units: 4, contractJa: 'Oracle Database SE2 プロセッサライセンス（統合基盤管理者保有）' });
   new SharedRhelLicense(estate, 'RhelPool', { units: 8, contractJa: 'RHEL Server 1-2 sockets Unlimited guests サブスクリプション', validUntil: '2027-03-31' });
   new SharedWindowsDatacenterLicense(estate, 'WindowsDcPool', { units: 8, contractJa: 'Windows Server 2019 Datacenter（Core）' });
 
-  const kokuhoVlan = new DedicatedVlan(estate, 'KokuhoVlan', {
-    name: 'mynumber-kokuho',
-    descriptionJa: '国民健康保険システム専用ネットワーク（個人番号利用事務系）',
-    vlanId: 231,
-    subnet: '10.231.0.0/24',
-    gateway: '10.231.0.1',
-    zone: 'myNumber',
-    department: 'hoken',
-    ipAdministrator: { party: 'department', nameJa: '保健福祉部 健康国保課' },
-  });
+  // Dedicated VLANs and four of the systems are the TypeScript twins of the YAML examples (examples/).
+  const [kokuhoVlan] = declarePlatformVlans(estate);
 
-  const contact = (nameJa: string, sectionJa: string, ext: string) => ({
-    nameJa,
-    sectionJa,
-    phone: `019-629-${ext}`,
-    email: `staff-${ext}@pref.example.jp`,
-  });
 
   // 1. DMZ web server from a RHEL template (R20 new build, R28 customization).
-  new IndividualBusinessSystem(estate, 'furusato-kanko-web', {
-    department: 'furusato',
-    systemId: 'kanko-web',
-    systemName: '観光情報公開Webシステム',
-    contacts: { primary: contact('岩手 太郎', 'ふるさと振興部 観光課', '5001') },
-    hypervisor: 'vsphere',
-    phase: 'production',
-    servers: [
-      {
-        name: 'kankoweb01',
-        roleJa: 'Webサーバ',
-        cpu: { sockets: 2, coresPerSocket: 1 },
-        memoryGb: 8,
-        disks: [{ sizeGb: 60 }, { sizeGb: 100 }],
-        nics: [{ network: 'dmz', ipv4: '172.16.140.21', fqdn: 'kanko.pref.example.jp' }],
-        guestOs: 'rhel_7',
-        source: { kind: 'template', template: 'rhel7', customization: { domain: 'pref.example.jp', timeZone: 'Asia/Tokyo' } },
-      },
-    ],
-    acknowledgements: [R22_ESXI65],
-  });
+  declareKankoWeb(estate);
 
   // 2. LGWAN Windows system cloned from an existing VM (R20 clone, R28 sysprep).
   new IndividualBusinessSystem(estate, 'somu-bunsho', {
@@ -94,29 +53,7 @@ export function declareDefaultEstate(estate: Estate): void {
   });
 
   // 3. My Number zone system on a dedicated VLAN with a backup volume (R24, R10a).
-  new IndividualBusinessSystem(estate, 'hoken-kokuho', {
-    department: 'hoken',
-    systemId: 'kokuho',
-    systemName: '国民健康保険事務システム',
-    contacts: { primary: contact('北上 三郎', '保健福祉部 健康国保課', '5201'), vendor: { ...contact('一関 四郎', '第二システム部', '9001'), companyJa: '株式会社サンプル情報' } },
-    hypervisor: 'vsphere',
-    phase: 'production',
-    servers: [
-      {
-        name: 'kokuhodb01',
-        roleJa: 'DBサーバ（PostgreSQL）',
-        cpu: { sockets: 1, coresPerSocket: 4 },
-        memoryGb: 32,
-        disks: [{ sizeGb: 80 }, { sizeGb: 500 }],
-        nics: [{ network: kokuhoVlan, ipv4: '10.231.0.11' }],
-        guestOs: 'rhel_7',
-        source: { kind: 'template', template: 'rhel7', customization: { timeZone: 'Asia/Tokyo' } },
-        backupVolume: { sizeGb: 500 },
-      },
-    ],
-    backup: { osImage: true, restoreTest: true },
-    acknowledgements: [R22_ESXI65],
-  });
+  declareKokuho(estate, kokuhoVlan!);
 
   // 4. V2V from an OVF template (R20, R34: media handed over in person, transferred from the management terminal).
   new IndividualBusinessSystem(estate, 'norin-chikusan', {
@@ -215,29 +152,7 @@ export function declareDefaultEstate(estate: Estate): void {
   });
 
   // 8. Hyper-V: Oracle Database on the shared SE2 pool (R21: Oracle only on Hyper-V).
-  new IndividualBusinessSystem(estate, 'somu-zeimu', {
-    department: 'somu',
-    systemId: 'zeimu-db',
-    systemName: '税務事務システム（DB）',
-    contacts: { primary: contact('奥州 九子', '総務部 税務課', '5701') },
-    hypervisor: 'hyperv',
-    phase: 'virtualization',
-    servers: [
-      {
-        name: 'zeimudb01',
-        roleJa: 'DBサーバ（Oracle Database SE2）',
-        cpu: { sockets: 2, coresPerSocket: 2 },
-        memoryGb: 32,
-        disks: [{ sizeGb: 120 }, { sizeGb: 400 }],
-        nics: [{ network: 'lgwan', ipv4: '10.120.3.51' }],
-        guestOs: 'windows_server_2019',
-        source: { kind: 'template', template: 'ws2019' },
-        oracleDatabase: { edition: 'SE2', license: 'shared', version: '19c' },
-        backupVolume: { sizeGb: 400 },
-      },
-    ],
-    backup: { osImage: true, restoreTest: true },
-  });
+  declareZeimuDb(estate);
 
   // 9. Hyper-V: V2V from a Hyper-V export (R20), imported as a copy with a new ID.
   new IndividualBusinessSystem(estate, 'fukko-hisai', {
@@ -262,26 +177,5 @@ export function declareDefaultEstate(estate: Estate): void {
   });
 
   // 10. A decommissioned system (R07, form 3): its VMs are removed only this way.
-  new IndividualBusinessSystem(estate, 'hisho-koho-old', {
-    department: 'hisho',
-    systemId: 'koho-old',
-    systemName: '旧広報誌配信システム',
-    contacts: { primary: contact('二戸 十一子', '秘書広報室 広報広聴課', '5901') },
-    hypervisor: 'vsphere',
-    phase: 'decommissioned',
-    decommission: { confirmSystemId: 'koho-old', form3Date: '2026-11-01', approvedBy: '科学・情報政策室長' },
-    servers: [
-      {
-        name: 'kohoold01',
-        roleJa: 'Webサーバ（廃止）',
-        cpu: { sockets: 1, coresPerSocket: 1 },
-        memoryGb: 4,
-        disks: [{ sizeGb: 40 }],
-        nics: [{ network: 'internet', ipv4: '10.110.4.11' }],
-        guestOs: 'rhel_7',
-        source: { kind: 'template', template: 'rhel7' },
-      },
-    ],
-    acknowledgements: [R22_ESXI65],
-  });
+  declareKohoOld(estate);
 }
