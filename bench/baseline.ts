@@ -18,20 +18,12 @@ import { TagCategory } from '@cdktf/provider-vsphere/lib/tag-category';
 import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
 import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { benchPlatform, systemProps } from './generate';
+import { SYSTEM_ROLE_PRIVILEGES } from '../lib/vsphere/names';
 
 /** Guest ids of the two guest OSes the generator uses, on the bench platform's ESXi (6.5). */
 const GUEST_ID: Record<string, string> = { rhel_7: 'rhel7_64Guest', windows_server_2016: 'windows9Server64Guest' };
-const ROLE_PRIVILEGES = [
-  'VirtualMachine.Interact.AnswerQuestion',
-  'VirtualMachine.Interact.ConsoleInteract',
-  'VirtualMachine.Interact.PowerOff',
-  'VirtualMachine.Interact.PowerOn',
-  'VirtualMachine.Interact.Reset',
-  'VirtualMachine.Interact.ToolsInstall',
-  'VirtualMachine.State.CreateSnapshot',
-  'VirtualMachine.State.RemoveSnapshot',
-  'VirtualMachine.State.RevertToSnapshot',
-];
+// The privilege list is data, not emitter logic: the baseline shares it so both build the same role.
+const ROLE_PRIVILEGES = [...SYSTEM_ROLE_PRIVILEGES];
 const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
 
 function provider(stack: TerraformStack): void {

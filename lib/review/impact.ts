@@ -1,6 +1,5 @@
 import { upgradeImpact as rulesUpgradeImpact } from '../rules/upgrade-impact';
 import { Estate } from '../model/estate';
-import { findGuestOs, hypervSupport, vsphereSupport } from '../model/guest-os';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem, buildEstateManifest } from './manifest';
 import { code, doc, table, text } from './markdown';
