@@ -4,6 +4,8 @@ import { DeclarationError } from '../model/errors';
 import { SynthAbort, SynthStage } from '../synth/context';
 import { synthesize } from '../synth/pipeline';
 import { defaultStages } from '../synth/stages';
+import { STATE_BACKENDS, StateBackendKind } from '../vsphere/backend';
+import { VsphereStageOptions } from '../vsphere/stage';
 import { buildEstateManifest } from '../review/manifest';
 import { diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
@@ -23,8 +25,8 @@ export interface CliIo {
 const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /** The synth stages: the default pipeline. */
-export function cliStages(): SynthStage[] {
-  return defaultStages();
+export function cliStages(options: VsphereStageOptions = {}): SynthStage[] {
+  return defaultStages(options);
 }
 
 /** A progress sink printing `stage done/total`, one line per stage step (stderr). */
@@ -47,11 +49,12 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--out <dir>', 'output folder (replaced only when the whole run succeeds)', 'cdktf.out')
     .option('--now <iso>', 'the instant date rules use (default: the default estate\'s review date)')
     .option('--quiet', 'no progress output')
-    .action((opts: { out: string; now?: string; quiet?: boolean }) => {
+    .addOption(new Option('--backend <kind>', 'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string at init) or local (terraform.tfstate in the stack folder)').choices([...STATE_BACKENDS]).default('pg'))
+    .action((opts: { out: string; now?: string; quiet?: boolean; backend: StateBackendKind }) => {
       const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
       const result = synthesize(estate, {
         outdir: opts.out,
-        stages: (io.stages ?? cliStages)(),
+        stages: io.stages ? io.stages() : cliStages({ backend: opts.backend }),
         ...(opts.quiet ? {} : { progress: progressPrinter(io.err) }),
       });
       io.err(`wrote ${result.files} files to ${opts.out}\n`);
