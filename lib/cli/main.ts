@@ -10,6 +10,7 @@ import { buildEstateManifest } from '../review/manifest';
 import { diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
+import { reviewPlans } from '../review/plan-review';
 import { buildDefaultEstate } from './estate';
 
 export { buildDefaultEstate } from './estate';
@@ -68,6 +69,20 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
     .action((base: string, head: string, opts: { output?: string }) => {
       const r = diffOutputs(base, head);
+      if (opts.output) fs.writeFileSync(opts.output, r.markdown);
+      else io.out(r.markdown);
+      for (const e of r.errors) io.err(`error: ${e}\n`);
+      if (r.errors.length > 0) code = 1;
+    });
+
+  program
+    .command('plan-review')
+    .description('pull-request comment part "what Terraform will do" from the stacks\' `terraform show -json` plans (DIR/stacks/<stack>/plan.json); exits 1 when a VM or disk would be destroyed or recreated without decommissioning (R07)')
+    .argument('<dir>', 'synth output folder with each stack\'s plan.json')
+    .option('--stack <id>', 'review only this stack\'s plan (as an Atlantis project does)')
+    .option('--output <file>', 'write the Markdown to a file instead of stdout')
+    .action((dir: string, opts: { output?: string; stack?: string }) => {
+      const r = reviewPlans(dir, opts.stack !== undefined ? { stack: opts.stack } : {});
       if (opts.output) fs.writeFileSync(opts.output, r.markdown);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);

@@ -93,7 +93,10 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
       c.errors.push(`${sysId}/${t}: disk present in BASE (${bd.sizeGb} GB on ${bd.datastore}) is absent in HEAD — deleting a disk destroys its data; decommission the server instead (R07) / ディスクが削除されています。サーバの利用停止手続き（R07）によってください`);
     } else if (bd && hd) {
       if (bd.datastore !== hd.datastore) c.add(sysId, 'replaced', 'disk', t, `データストアの変更 ${bd.datastore} → ${hd.datastore}（ディスクを再作成 — forces replacement）`, true);
-      if (hd.sizeGb < bd.sizeGb) c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+      if (hd.sizeGb < bd.sizeGb) {
+        c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+        c.errors.push(`${sysId}/${t}: disk shrunk from ${bd.sizeGb} GB to ${hd.sizeGb} GB — a disk cannot be shrunk without losing its data; keep its size or add a new disk (R27) / ディスクが ${bd.sizeGb} GB から ${hd.sizeGb} GB に縮小されています。縮小はデータ消失につながるため、容量を戻すか新しいディスクを追加してください`);
+      }
       else if (hd.sizeGb > bd.sizeGb) c.add(sysId, 'changed', 'disk', t, `拡張 ${bd.sizeGb} → ${hd.sizeGb} GB`);
       if (bd.thin !== hd.thin) c.add(sysId, 'replaced', 'disk', t, `プロビジョニング ${bd.thin ? 'thin' : 'thick'} → ${hd.thin ? 'thin' : 'thick'}（ディスクを再作成 — forces replacement）`, true);
     }

@@ -15,15 +15,23 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
 	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -90,6 +98,7 @@ type SeedOvf struct {
 }
 
 type inventory struct {
+	model *simulator.Model
 	// dirs backing the seeded datastores, removed on exit.
 	dirs []string
 	c    *govmomi.Client
@@ -130,7 +139,8 @@ func run(seedFile, listen string) error {
 	}
 	defer model.Remove()
 	model.Service.RegisterEndpoints = true
-	model.Service.Listen = &url.URL{Host: listen}
+	// The simulator itself listens on another loopback port, behind clusterRefProxy.
+	model.Service.Listen = &url.URL{Host: "127.0.0.1:0"}
 	model.Service.TLS = new(tls.Config)
 	server := model.Service.NewServer()
 	defer server.Close()
@@ -145,7 +155,7 @@ func run(seedFile, listen string) error {
 	if err != nil {
 		return err
 	}
-	inv := &inventory{c: c, seed: seed}
+	inv := &inventory{model: model, c: c, seed: seed}
 	defer func() {
 		for _, d := range inv.dirs {
 			_ = os.RemoveAll(d)
@@ -155,9 +165,12 @@ func run(seedFile, listen string) error {
 		return fmt.Errorf("seeding: %w", err)
 	}
 
-	u := *server.URL
-	u.User = nil
-	fmt.Printf("KIBAN_VCSIM_READY %s %s\n", u.String(), certFile)
+	front, err := clusterRefProxy(listen, server, inv.roleID)
+	if err != nil {
+		return err
+	}
+	defer front.Close()
+	fmt.Printf("KIBAN_VCSIM_READY https://%s/sdk %s\n", front.Addr().String(), certFile)
 
 	lines := make(chan string)
 	go func() {
@@ -178,6 +191,82 @@ func run(seedFile, listen string) error {
 			fmt.Println(inv.command(ctx, line))
 		}
 	}
+}
+
+// clusterRefProxy serves the simulator through a TLS front on loopback that corrects two
+// differences from vCenter, and nothing else:
+//
+//   - in SOAP requests, a reference typed `ComputeResource` to a cluster's id (`domain-c…`) becomes
+//     `ClusterComputeResource`. The provider looks a cluster's environment browser up through such
+//     a reference (computeresource.StandaloneFromID); vCenter resolves objects by id alone, the
+//     simulator by type and id, so without this every clone plan fails with ManagedObjectNotFound;
+//   - the simulator answers AddAuthorizationRole without the new role's id (vCenter returns it), so
+//     the provider records role id 0 for every vsphere_role; the id is added to the answer.
+func clusterRefProxy(listen string, server *simulator.Server, roleID func(name string) (int32, bool)) (net.Listener, error) {
+	backend := *server.URL
+	backend.User = nil
+	backend.Path = ""
+	proxy := httputil.NewSingleHostReverseProxy(&backend)
+	proxy.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // loopback, our own simulator
+	rewrite := regexp.MustCompile(`type="ComputeResource"(\s*)>(domain-c\d+)<`)
+	addRole := regexp.MustCompile(`(?s)<AddAuthorizationRole\b.*?<name>([^<]*)</name>`)
+	emptyRoleAnswer := regexp.MustCompile(`<AddAuthorizationRoleResponse([^>]*?)(/>|>\s*</AddAuthorizationRoleResponse>)`)
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		name := resp.Request.Header.Get("X-Kiban-Add-Role")
+		if name == "" || resp.Header.Get("Content-Encoding") != "" {
+			return nil
+		}
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return err
+		}
+		if id, ok := roleID(name); ok {
+			body = emptyRoleAnswer.ReplaceAll(body, []byte(fmt.Sprintf(`<AddAuthorizationRoleResponse$1><returnval>%d</returnval></AddAuthorizationRoleResponse>`, id)))
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		resp.ContentLength = int64(len(body))
+		resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+		return nil
+	}
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/sdk") {
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+			body = rewrite.ReplaceAll(body, []byte(`type="ClusterComputeResource"$1>$2<`))
+			r.Header.Del("X-Kiban-Add-Role")
+			if m := addRole.FindSubmatch(body); m != nil {
+				r.Header.Set("X-Kiban-Add-Role", html.UnescapeString(string(m[1])))
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			r.ContentLength = int64(len(body))
+			r.Header.Set("Content-Length", strconv.Itoa(len(body)))
+		}
+		proxy.ServeHTTP(w, r)
+	})
+	l, err := net.Listen("tcp", listen)
+	if err != nil {
+		return nil, err
+	}
+	tl := tls.NewListener(l, &tls.Config{Certificates: server.TLS.Certificates})
+	go func() { _ = http.Serve(tl, handler) }()
+	return tl, nil
+}
+
+// roleID is the id the simulator gave the role named name.
+func (inv *inventory) roleID(name string) (int32, bool) {
+	am, ok := inv.model.Map().Get(*inv.c.ServiceContent.AuthorizationManager).(*simulator.AuthorizationManager)
+	if !ok {
+		return 0, false
+	}
+	for _, r := range am.RoleList {
+		if r.Name == name {
+			return r.RoleId, true
+		}
+	}
+	return 0, false
 }
 
 func (inv *inventory) command(ctx context.Context, line string) string {
