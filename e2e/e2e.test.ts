@@ -26,6 +26,13 @@ let h: Harness;
 /** The applied estate's output folder: the BASE of every scenario. */
 let base: string;
 const stacks = stackIds(buildE2eEstate());
+
+/**
+ * Stacks the simulator can plan but not apply, with the reason; their first plan is still asserted.
+ * e2e-ovf: ovf_deploy imports the VM (ImportVApp succeeds) but the provider's disk upload through
+ * vcsim's NFC lease never completes, so the apply never returns.
+ */
+const PLAN_ONLY: ReadonlyMap<string, string> = new Map([['e2e-ovf', 'ovf_deploy upload through vcsim\'s NFC lease never completes']]);
 let variants = 0;
 
 /** Synthesizes an edited copy of the e2e estate; returns its output folder. */
@@ -71,6 +78,12 @@ describe('the e2e estate on the simulator', () => {
       const creates = effectiveChanges(first);
       for (const c of creates) if (c.change.actions.join() !== 'create') problems.push({ id, problem: `first plan: ${c.change.actions.join('/')} ${c.address}` });
       if (creates.length === 0) problems.push({ id, problem: 'first plan creates nothing' });
+      if (PLAN_ONLY.has(id)) {
+        const vm = creates.find((c) => c.type === 'vsphere_virtual_machine');
+        if (!vm) problems.push({ id, problem: 'first plan creates no VM' });
+        summary.push(`${id}: planned ${creates.length} creates (${[...new Set(creates.map((c) => c.type))].sort().join(', ')}); NOT applied: ${PLAN_ONLY.get(id)}`);
+        continue;
+      }
       h.terraform.apply(dir);
       const second = h.terraform.plan(dir);
       for (const d of real(second)) problems.push({ id, problem: `second plan: ${d}` });

@@ -200,8 +200,8 @@ func run(seedFile, listen string) error {
 //     `ClusterComputeResource`. The provider looks a cluster's environment browser up through such
 //     a reference (computeresource.StandaloneFromID); vCenter resolves objects by id alone, the
 //     simulator by type and id, so without this every clone plan fails with ManagedObjectNotFound;
-//   - the simulator answers AddAuthorizationRole without the new role's id (vCenter returns it), so
-//     the provider records role id 0 for every vsphere_role; the id is added to the answer.
+//   - the simulator answers AddAuthorizationRole with role id 0 instead of the new role's id, so
+//     the provider records id 0 for every vsphere_role; the answer gets the real id.
 func clusterRefProxy(listen string, server *simulator.Server, roleID func(name string) (int32, bool)) (net.Listener, error) {
 	backend := *server.URL
 	backend.User = nil
@@ -210,7 +210,7 @@ func clusterRefProxy(listen string, server *simulator.Server, roleID func(name s
 	proxy.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // loopback, our own simulator
 	rewrite := regexp.MustCompile(`type="ComputeResource"(\s*)>(domain-c\d+)<`)
 	addRole := regexp.MustCompile(`(?s)<AddAuthorizationRole\b.*?<name>([^<]*)</name>`)
-	emptyRoleAnswer := regexp.MustCompile(`<AddAuthorizationRoleResponse([^>]*?)(/>|>\s*</AddAuthorizationRoleResponse>)`)
+	roleAnswer := regexp.MustCompile(`(?s)<AddAuthorizationRoleResponse([^>]*?)(?:/>|>.*?</AddAuthorizationRoleResponse>)`)
 	proxy.ModifyResponse = func(resp *http.Response) error {
 		name := resp.Request.Header.Get("X-Kiban-Add-Role")
 		if name == "" || resp.Header.Get("Content-Encoding") != "" {
@@ -221,7 +221,7 @@ func clusterRefProxy(listen string, server *simulator.Server, roleID func(name s
 			return err
 		}
 		if id, ok := roleID(name); ok {
-			body = emptyRoleAnswer.ReplaceAll(body, []byte(fmt.Sprintf(`<AddAuthorizationRoleResponse$1><returnval>%d</returnval></AddAuthorizationRoleResponse>`, id)))
+			body = roleAnswer.ReplaceAll(body, []byte(fmt.Sprintf(`<AddAuthorizationRoleResponse$1><returnval>%d</returnval></AddAuthorizationRoleResponse>`, id)))
 		}
 		resp.Body = io.NopCloser(bytes.NewReader(body))
 		resp.ContentLength = int64(len(body))
@@ -491,13 +491,14 @@ func (inv *inventory) createVM(ctx context.Context, v SeedVM) error {
 	return nil
 }
 
-// writeOvf writes a minimal OVF 1.0 package (descriptor and an empty sparse disk) for ovf_deploy.
+// writeOvf writes a minimal OVF 1.0 package (descriptor and a placeholder disk) for ovf_deploy.
 func writeOvf(o SeedOvf) error {
 	if err := os.MkdirAll(filepath.Dir(o.Path), 0o755); err != nil {
 		return err
 	}
 	diskFile := strings.TrimSuffix(filepath.Base(o.Path), filepath.Ext(o.Path)) + "-disk1.vmdk"
-	if err := os.WriteFile(filepath.Join(filepath.Dir(o.Path), diskFile), []byte{}, 0o644); err != nil {
+	// The simulator stores the uploaded bytes as they are; the provider needs a non-empty file to upload.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(o.Path), diskFile), make([]byte, 64*1024), 0o644); err != nil {
 		return err
 	}
 	descriptor := fmt.Sprintf(ovfTemplate, diskFile, o.DiskGb, o.Name, o.GuestID)
