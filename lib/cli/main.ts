@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { Command, CommanderError, Option } from 'commander';
-import { DeclarationError } from '../model/errors';
-import { SynthAbort, SynthStage } from '../synth/context';
+import { Command, Option } from 'commander';
+import { SynthStage } from '../synth/context';
+import { recoverOutput } from '../synth/atomic';
 import { synthesize } from '../synth/pipeline';
 import { defaultStages } from '../synth/stages';
 import { buildEstateManifest } from '../review/manifest';
@@ -9,6 +9,7 @@ import { diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
 import { buildDefaultEstate } from './estate';
+import { describeFailure, parseInstant } from './errors';
 
 export { buildDefaultEstate } from './estate';
 
@@ -48,12 +49,14 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--now <iso>', 'the instant date rules use (default: the default estate\'s review date)')
     .option('--quiet', 'no progress output')
     .action((opts: { out: string; now?: string; quiet?: boolean }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
       const result = synthesize(estate, {
         outdir: opts.out,
         stages: (io.stages ?? cliStages)(),
         ...(opts.quiet ? {} : { progress: progressPrinter(io.err) }),
       });
+      if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
+      for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
       io.err(`wrote ${result.files} files to ${opts.out}\n`);
     });
 
@@ -64,6 +67,9 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .argument('<head>', 'synth output folder of the head branch')
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
     .action((base: string, head: string, opts: { output?: string }) => {
+      // A swap interrupted in either folder is completed or rolled back before it is read.
+      recoverOutput(base);
+      recoverOutput(head);
       const r = diffOutputs(base, head);
       if (opts.output) fs.writeFileSync(opts.output, r.markdown);
       else io.out(r.markdown);
@@ -82,7 +88,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .addOption(new Option('--hyperv <version>', 'target Windows Server version of the Hyper-V hosts (R12)'))
     .option('--now <iso>', 'the instant date rules use')
     .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; now?: string }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
       const targets: ImpactTarget[] = [
         ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
         ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
@@ -98,7 +104,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       for (const t of targets) {
         const r = impactOf(manifest, t);
         io.out(renderImpact(r));
-        if (r.error) code = 2;
+        if (r.error) {
+          io.err(`error: ${r.error} / エラー: 指定された${{ host: 'ホスト', cluster: 'クラスタ', datastore: 'データストア', network: 'ネットワーク' }[t.kind]}は統合基盤にありません\n`);
+          code = 2;
+        }
       }
       if (opts.esxi || opts.hyperv) {
         const target = { ...(opts.esxi ? { esxiVersion: opts.esxi } : {}), ...(opts.hyperv ? { windowsServerVersion: opts.hyperv } : {}) };
@@ -123,7 +132,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .description('print the atlantis.yaml for the synth output folder (one project per stack)')
     .option('--now <iso>', 'the instant date rules use')
     .action((opts: { now?: string }) => {
-      io.out(renderAtlantisYaml(buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {}))));
+      io.out(renderAtlantisYaml(buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}))));
     });
 
   return { program, exitCode: () => code };
@@ -136,13 +145,10 @@ export function runCli(argv: readonly string[], io: CliIo = defaultIo): number {
     program.parse([...argv], { from: 'user' });
     return exitCode();
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof DeclarationError || e instanceof SynthAbort) {
-      io.err(`${e.message}\n`);
-      return e instanceof SynthAbort ? e.exitCode : 1;
-    }
-    io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    // Every failure is one short message in English and Japanese and a non-zero exit, never a stack trace.
+    const f = describeFailure(e);
+    if (f.message) io.err(`${f.message}\n`);
+    return f.exitCode;
   }
 }
 
