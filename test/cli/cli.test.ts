@@ -55,7 +55,7 @@ describe('kiban CLI', () => {
   test('--now is passed to the estate clock', () => {
     expect(buildDefaultEstate({ now: '2027-01-01T00:00:00Z' }).clock().toISOString()).toBe('2027-01-01T00:00:00.000Z');
     const t = io(() => [reviewStage()]);
-    expect(runCli(['synth', '--out', path.join(tmpDir(), 'o'), '--now', 'not-a-date'], t)).toBe(1);
+    expect(runCli(['synth', '--out', path.join(tmpDir(), 'o'), '--now', 'not-a-date'], t)).toBe(2);
     expect(t.stderr.join('')).toContain('not a date');
   });
 
