@@ -93,7 +93,10 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
       c.errors.push(`${sysId}/${t}: disk present in BASE (${bd.sizeGb} GB on ${bd.datastore}) is absent in HEAD — deleting a disk destroys its data; decommission the server instead (R07) / ディスクが削除されています。サーバの利用停止手続き（R07）によってください`);
     } else if (bd && hd) {
       if (bd.datastore !== hd.datastore) c.add(sysId, 'replaced', 'disk', t, `データストアの変更 ${bd.datastore} → ${hd.datastore}（ディスクを再作成 — forces replacement）`, true);
-      if (hd.sizeGb < bd.sizeGb) c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+      if (hd.sizeGb < bd.sizeGb) {
+        c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+        c.errors.push(`${sysId}/${t}: disk shrunk from ${bd.sizeGb} GB to ${hd.sizeGb} GB — a disk cannot shrink, it would be recreated and its data lost; keep ${bd.sizeGb} GB or more / ディスクが ${bd.sizeGb} GB から ${hd.sizeGb} GB に縮小されています。縮小はできず、再作成でデータが失われます`);
+      }
       else if (hd.sizeGb > bd.sizeGb) c.add(sysId, 'changed', 'disk', t, `拡張 ${bd.sizeGb} → ${hd.sizeGb} GB`);
       if (bd.thin !== hd.thin) c.add(sysId, 'replaced', 'disk', t, `プロビジョニング ${bd.thin ? 'thin' : 'thick'} → ${hd.thin ? 'thin' : 'thick'}（ディスクを再作成 — forces replacement）`, true);
     }
@@ -107,7 +110,10 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
     c.errors.push(`${sysId}/${bt}: backup volume present in BASE (${bb.sizeGb} GB on ${bb.datastore}) is absent in HEAD — it is protected from destroy (R10a) / バックアップ領域が削除されています`);
   } else if (bb && hb) {
     if (bb.datastore !== hb.datastore) c.add(sysId, 'replaced', 'backup-volume', bt, `データストアの変更 ${bb.datastore} → ${hb.datastore}（再作成 — forces replacement）`, true);
-    if (hb.sizeGb < bb.sizeGb) c.add(sysId, 'destroyed', 'backup-volume', bt, `縮小 ${bb.sizeGb} → ${hb.sizeGb} GB（再作成でデータ消失 — shrinking recreates the disk）`, true);
+    if (hb.sizeGb < bb.sizeGb) {
+      c.add(sysId, 'destroyed', 'backup-volume', bt, `縮小 ${bb.sizeGb} → ${hb.sizeGb} GB（再作成でデータ消失 — shrinking recreates the disk）`, true);
+      c.errors.push(`${sysId}/${bt}: backup volume shrunk from ${bb.sizeGb} GB to ${hb.sizeGb} GB — it would be recreated and its data lost (R10a) / バックアップ領域が ${bb.sizeGb} GB から ${hb.sizeGb} GB に縮小されています。再作成でデータが失われます（R10a）`);
+    }
     else if (hb.sizeGb > bb.sizeGb) c.add(sysId, 'changed', 'backup-volume', bt, `拡張 ${bb.sizeGb} → ${hb.sizeGb} GB`);
   }
   const maxNics = Math.max(b.nics.length, h.nics.length);
@@ -125,6 +131,11 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
       if (d.length > 0) c.add(sysId, 'changed', 'nic', t, d.join(', '));
     }
   }
+}
+
+/** A server deleted from the declaration takes its backup volume (R10a) with it: listed as destroyed too. */
+function backupVolumeGone(c: Collector, sysId: string, s: ManifestServer): void {
+  if (s.backupVolume) c.add(sysId, 'destroyed', 'backup-volume', `${s.name} バックアップ領域`, `サーバとともに削除 ${s.backupVolume.sizeGb} GB（${s.backupVolume.datastore}）— データ消失 (deleted with its server: data lost, R10a)`, true);
 }
 
 function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSystem | undefined): void {
@@ -145,6 +156,7 @@ function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSyst
     c.add(id, 'destroyed', 'system', id, 'システムが宣言から削除されています (system deleted without decommissioning)', true);
     for (const s of live) {
       c.add(id, 'destroyed', 'server', s.name, `宣言から削除 — 仮想マシンとデータが失われます (deleted: VM and data lost)`, true);
+      backupVolumeGone(c, id, s);
       c.errors.push(`${id}/${s.name}: server present in BASE is absent in HEAD — deleted instead of decommissioned; declare it decommissioned (R07, form 3) / サーバが利用停止の手続きなしに削除されています（R07 様式3）`);
     }
     return;
@@ -168,6 +180,7 @@ function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSyst
       if (bs.decommissioned || b.decommissioned) c.add(id, 'destroyed', 'server', name, '利用停止済みのサーバを宣言から除去');
       else {
         c.add(id, 'destroyed', 'server', name, '宣言から削除 — 仮想マシンとデータが失われます (deleted: VM and data lost)', true);
+        backupVolumeGone(c, id, bs);
         c.errors.push(`${id}/${name}: server present in BASE is absent in HEAD — deleted instead of decommissioned; declare it decommissioned (R07) / サーバが利用停止の手続きなしに削除されています（R07）`);
       }
     } else if (bs && hs) diffServer(c, id, hvChanged, bs, hs);
