@@ -60,6 +60,10 @@ export function describeFailure(e: unknown): { readonly message: string; readonl
       exitCode: 1,
     };
   }
+  if (err && typeof err === 'object' && typeof err.code === 'string' && err.code.startsWith('ERR_INVALID_ARG')) {
+    // Node refuses a path (e.g. one holding a NUL character) before touching the file system.
+    return { message: `error [KIBAN_BAD_PATH]: a file or folder name given on the command line cannot be used (${err.code})\nエラー: コマンドラインで指定したファイル名・フォルダ名は使用できません（${err.code}）`, exitCode: 2 };
+  }
   const text = e instanceof Error ? e.message : String(e);
   const first = (text.split('\n')[0] ?? '').slice(0, 300);
   const debug = process.env.KIBAN_DEBUG === '1' && e instanceof Error && e.stack ? `\n${e.stack}` : '';

@@ -1,11 +1,10 @@
-import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { SynthStage } from '../synth/context';
-import { recoverOutput } from '../synth/atomic';
+import { recoverOutput, writeReportFile } from '../synth/atomic';
 import { synthesize } from '../synth/pipeline';
 import { defaultStages } from '../synth/stages';
 import { buildEstateManifest } from '../review/manifest';
-import { diffOutputs } from '../review/diff';
+import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
 import { buildDefaultEstate } from './estate';
@@ -71,7 +70,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       recoverOutput(base);
       recoverOutput(head);
       const r = diffOutputs(base, head);
-      if (opts.output) fs.writeFileSync(opts.output, r.markdown);
+      // Never overwrites a file kiban did not write (only an earlier diff report).
+      if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);
       if (r.errors.length > 0) code = 1;

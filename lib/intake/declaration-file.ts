@@ -29,6 +29,16 @@ function inside(file: string, root: string): boolean {
 export function checkDeclarationFile(file: string, root?: string): IntakeIssue | undefined {
   const problem = (code: string, message: string, messageJa: string, fix: string, fixJa: string) =>
     intakeIssue({ file, pos: { line: 1, column: 1 }, code, ruleId: 'SCHEMA', field: '(file)', value: file, message, messageJa, fix, fixJa });
+  if (!/\.ya?ml$/i.test(file)) {
+    // Named like a declaration or not read at all: `kiban validate /etc/passwd` never shows a line of it.
+    let isDir = false;
+    try {
+      isDir = fs.lstatSync(file).isDirectory();
+    } catch {
+      /* reported below */
+    }
+    if (!isDir) return problem('KIBAN_NOT_A_DECLARATION_FILE', 'a declaration file is named <system>.yaml', '宣言ファイルの名前は <システムID>.yaml です', 'give the path of a .yaml declaration', '.yaml の宣言ファイルのパスを指定してください');
+  }
   let st: fs.Stats;
   try {
     st = fs.lstatSync(file);

@@ -6,6 +6,9 @@ import { POOL_JA } from './labels';
 import { EstateManifest, ManifestServer, ManifestSystem, byKey, parseEstateManifest } from './manifest';
 import { cell, code, doc, table, text } from './markdown';
 
+/** The first line of every diff report (`kiban diff --output` only overwrites a file that starts with it). */
+export const DIFF_HEADER = '## 統合基盤 変更レビュー / kiban estate diff';
+
 /** GitHub's limit for a pull-request comment. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 /** We aim below the limit, leaving room for a wrapper the workflow may add. */
@@ -340,7 +343,7 @@ function renderDiff(base: EstateManifest, head: EstateManifest, changes: Change[
   const count = (op: ChangeOp, xs: Change[]) => xs.filter((c) => c.op === op).length;
   const more = (n: number, what: string) => (n > 0 ? `…ほか ${n} 件（${what}） / …and ${n} more` : undefined);
   const blocks: (string | undefined)[] = [
-    '## 統合基盤 変更レビュー / kiban estate diff',
+    DIFF_HEADER,
     `変更のあるシステム ${systems.filter((s) => s !== 'platform').length} 件 — 追加 ${count('added', changes)}・変更 ${count('changed', changes)}・再作成 ${count('replaced', changes)}・削除 ${count('destroyed', changes)}` +
       ` / ${systems.filter((s) => s !== 'platform').length} systems changed: ${count('added', changes)} added, ${count('changed', changes)} changed, ${count('replaced', changes)} replaced, ${count('destroyed', changes)} destroyed`,
   ];
@@ -422,7 +425,7 @@ export function diffOutputs(baseDir: string, headDir: string): DiffResult {
   const base = loadManifest(baseDir, errors, 'BASE');
   const head = loadManifest(headDir, errors, 'HEAD');
   if (!base || !head) {
-    return { markdown: doc(['## 統合基盤 変更レビュー / kiban estate diff', '### ❌ エラー / Errors', errors.map((e) => `- ${cell(e)}`).join('\n')]), errors, changes: [] };
+    return { markdown: doc([DIFF_HEADER, '### ❌ エラー / Errors', errors.map((e) => `- ${cell(e)}`).join('\n')]), errors, changes: [] };
   }
   const d = diffManifests(base, head, { base: baseDir, head: headDir });
   return { markdown: renderDiffMarkdown(base, head, d.changes, d.errors), errors: d.errors, changes: d.changes };

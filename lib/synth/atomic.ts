@@ -166,7 +166,9 @@ function readJournal(file: string, outdir: string): Journal | undefined {
   try {
     j = JSON.parse(fs.readFileSync(file, 'utf8')) as Journal;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (!(e instanceof SyntaxError)) throw e;
     j = {} as Journal;
   }
   const target = path.resolve(outdir);
@@ -205,14 +207,15 @@ export function recoverOutput(outdir: string): RecoveryReport {
     } else if (hasTarget) swap = 'completed';
     fs.rmSync(journal, { force: true });
   }
-  fs.rmSync(`${journal}.tmp`, { force: true });
   const removed: string[] = [];
   let names: string[] = [];
   try {
     names = fs.readdirSync(parent);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
+  if (names.includes(path.basename(`${journal}.tmp`))) fs.rmSync(`${journal}.tmp`, { force: true });
   for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX(outdir))).sort()) {
     const p = path.join(parent, name);
     if (!lstat(p)?.isDirectory()) continue;
@@ -224,4 +227,40 @@ export function recoverOutput(outdir: string): RecoveryReport {
     }
   }
   return { ...(swap ? { swap } : {}), removed, leftOver };
+}
+
+/**
+ * Writes a single report file (e.g. `kiban diff --output F`) atomically, and only where nothing the
+ * product did not write is overwritten: `file` must be absent, or a regular file whose text starts
+ * with `header` (an earlier report). Anything else is refused with an error and left untouched.
+ */
+export function writeReportFile(file: string, text: string, header: string): void {
+  const target = path.resolve(file);
+  const st = lstat(target);
+  if (st !== undefined) {
+    let ours = false;
+    if (st.isFile()) {
+      const fd = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      try {
+        const buf = Buffer.alloc(Buffer.byteLength(header));
+        ours = fs.readSync(fd, buf, 0, buf.length, 0) === buf.length && buf.toString('utf8') === header;
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    if (!ours) {
+      throw new OutputFolderError(
+        'KIBAN_OUTPUT_NOT_OURS',
+        `error [KIBAN_OUTPUT_NOT_OURS]: refusing to overwrite ${file}: it exists and is not a report kiban wrote; nothing was changed. Give a new file name\nエラー: ${file} は既に存在し、kiban が出力したものではないため上書きしません。何も変更していません。新しいファイル名を指定してください`,
+      );
+    }
+  }
+  const tmp = `${target}.kiban-tmp-${process.pid}`;
+  try {
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
