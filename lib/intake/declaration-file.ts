@@ -29,16 +29,6 @@ function inside(file: string, root: string): boolean {
 export function checkDeclarationFile(file: string, root?: string): IntakeIssue | undefined {
   const problem = (code: string, message: string, messageJa: string, fix: string, fixJa: string) =>
     intakeIssue({ file, pos: { line: 1, column: 1 }, code, ruleId: 'SCHEMA', field: '(file)', value: file, message, messageJa, fix, fixJa });
-  if (!/\.ya?ml$/i.test(file)) {
-    // Named like a declaration or not read at all: `kiban validate /etc/passwd` never shows a line of it.
-    let isDir = false;
-    try {
-      isDir = fs.lstatSync(file).isDirectory();
-    } catch {
-      /* reported below */
-    }
-    if (!isDir) return problem('KIBAN_NOT_A_DECLARATION_FILE', 'a declaration file is named <system>.yaml', '宣言ファイルの名前は <システムID>.yaml です', 'give the path of a .yaml declaration', '.yaml の宣言ファイルのパスを指定してください');
-  }
   let st: fs.Stats;
   try {
     st = fs.lstatSync(file);
@@ -59,6 +49,8 @@ export function checkDeclarationFile(file: string, root?: string): IntakeIssue |
     const [en, ja] = kindOf(st);
     return problem('KIBAN_NOT_A_REGULAR_FILE', `a declaration must be a regular file; this is ${en}`, `宣言は通常のファイルでなければなりません（これは${ja}です）`, 'replace it by the declaration file itself, or remove it', '宣言ファイルそのものに置き換えるか、削除してください');
   }
+  // Named like a declaration or not read at all: `kiban validate /etc/passwd` never shows a line of it.
+  if (!/\.ya?ml$/i.test(file)) return problem('KIBAN_NOT_A_DECLARATION_FILE', 'a declaration file is named <system>.yaml', '宣言ファイルの名前は <システムID>.yaml です', 'give the path of a .yaml declaration', '.yaml の宣言ファイルのパスを指定してください');
   if (root !== undefined && !inside(file, root)) {
     return problem('KIBAN_FILE_OUTSIDE', `a declaration must be inside the systems folder ${root}`, `宣言はシステムフォルダ ${root} の中になければなりません`, 'move the file into the systems folder', 'ファイルをシステムフォルダに移してください');
   }

@@ -34,7 +34,10 @@ describe('a declaration is a regular file inside the systems folder (issue 10, i
     expect(checkDeclarationFile(folder)?.message).toContain('a folder');
     expect(checkDeclarationFile(fifo)?.message).toContain('FIFO');
     expect(checkDeclarationFile(path.join(systems, 'somu', 'zeimu-db.yaml'), systems)).toBeUndefined();
-    expect(checkDeclarationFile(path.join(root, 'passwd'), systems)).toMatchObject({ code: 'KIBAN_FILE_OUTSIDE' });
+    fs.writeFileSync(path.join(root, 'outside.yaml'), 'department: somu\n');
+    expect(checkDeclarationFile(path.join(root, 'outside.yaml'), systems)).toMatchObject({ code: 'KIBAN_FILE_OUTSIDE' });
+    // A regular file not named like a declaration is not read either (validate /etc/passwd).
+    expect(checkDeclarationFile(path.join(root, 'passwd'))).toMatchObject({ code: 'KIBAN_NOT_A_DECLARATION_FILE' });
     expect(declarationFiles(systems)).toEqual(expect.arrayContaining(bad));
   });
 
