@@ -157,3 +157,33 @@ export function inject(value: string, payload: string, where: number): string {
   const mid = Math.floor(value.length / 2);
   return `${value.slice(0, mid)}${payload}${value.slice(mid)}`;
 }
+
+/**
+ * The fixtures with `payload` put into every string field the model accepts it in (tried one field
+ * at a time, then all accepted ones together), and the schema paths that accepted it.
+ */
+export function hostileEstate(payload: string, where: number, accepted: Set<string>): Estate {
+  const systems = declarations().map((decl) => {
+    let combined = decl;
+    for (const slot of stringSlots(decl)) {
+      const one = withValue(decl, slot.at, inject(valueAt(decl, slot.at), payload, where));
+      if (declare([one]) !== undefined) {
+        combined = withValue(combined, slot.at, valueAt(one, slot.at));
+        accepted.add(slot.schemaPath);
+      }
+    }
+    return combined;
+  });
+  let vlan = VLANS[0]!;
+  for (const slot of stringSlots(VLANS[0])) {
+    const one = withValue(vlan, slot.at, inject(valueAt(vlan, slot.at), payload, where));
+    if (declare([], [one]) !== undefined) {
+      vlan = one;
+      accepted.add(`dedicatedVlans.*.${slot.schemaPath}`);
+    }
+  }
+  const estate = declare(systems, [vlan]);
+  // Each change was accepted alone; together they must be too, or the property would test nothing.
+  if (estate === undefined) throw new Error(`the accepted changes together are rejected (payload ${JSON.stringify(payload)})`);
+  return estate;
+}
