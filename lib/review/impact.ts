@@ -1,4 +1,5 @@
-import { upgradeImpact as rulesUpgradeImpact } from '../rules/upgrade-impact';
+import { UPGRADE_VERDICTS, UpgradeImpactEntry, UpgradeTarget, UpgradeVerdict, countVerdicts, targetLifecycle, upgradeImpact as rulesUpgradeImpact } from '../rules/upgrade-impact';
+import { SourceRef } from '../model/guest-os';
 import { Estate } from '../model/estate';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem, buildEstateManifest } from './manifest';
@@ -67,36 +68,14 @@ export function impactOf(manifest: EstateManifest, target: ImpactTarget): Impact
   return { target, ...(error !== undefined ? { error } : {}), systems };
 }
 
-/** A target platform version for R12. */
-export interface UpgradeTarget {
-  readonly esxiVersion?: string;
-  readonly windowsServerVersion?: string;
-}
-
-export interface UpgradeImpactEntry {
-  readonly systemId: string;
-  readonly server: string;
-  readonly guestOs: string;
-  readonly hypervisor: 'vsphere' | 'hyperv';
-  readonly version: string;
-  readonly support: 'unsupported' | 'unconfirmed';
-  readonly detail: string;
-}
+export type { UpgradeTarget, UpgradeImpactEntry, UpgradeVerdict, VerdictCounts } from '../rules/upgrade-impact';
 
 /**
- * Which servers a target platform version would break (R12): the rule pack's `upgradeImpact`,
- * shaped for the review documents.
+ * The R12 verdict of every running server on a target platform version: the rule pack's
+ * `upgradeImpact` (one verdict, shared with the rules).
  */
 export function upgradeImpact(estate: Estate, target: UpgradeTarget): UpgradeImpactEntry[] {
-  return rulesUpgradeImpact(estate, target).map((e) => ({
-    systemId: e.systemId,
-    server: e.server,
-    guestOs: e.guestOs,
-    hypervisor: e.hypervisor,
-    version: e.toVersion,
-    support: e.targetSupport,
-    detail: `${e.fromVersion}: ${e.currentSupport} → ${e.toVersion}: ${e.targetSupport}`,
-  }));
+  return rulesUpgradeImpact(estate, target);
 }
 
 const TARGET_JA = { host: 'ホスト', cluster: 'クラスタ／ホストプール', datastore: 'データストア', network: 'ネットワーク' } as const;
@@ -113,15 +92,51 @@ export function renderImpact(r: ImpactResult): string {
   ]);
 }
 
-/** Markdown of an upgrade impact (R12). */
+const VERDICT_JA: Readonly<Record<UpgradeVerdict, string>> = {
+  unsupported: '非対応 (unsupported)',
+  'past-end-of-support': 'OSサポート終了 (past end of support)',
+  unconfirmed: '未確認 (unconfirmed)',
+  supported: '対応 (supported)',
+};
+
+/** One line per verdict count, e.g. `非対応 (unsupported) 1 件`. */
+export function verdictSummary(entries: readonly UpgradeImpactEntry[]): string {
+  const c = countVerdicts(entries);
+  return UPGRADE_VERDICTS.map((v) => `${VERDICT_JA[v]} ${c[v]} 件`).join('・');
+}
+
+/** Markdown of an upgrade impact (R12): counts per verdict, the verdict of every server with its fact and sources, and what to check with the vendor. */
 export function renderUpgradeImpact(target: UpgradeTarget, entries: readonly UpgradeImpactEntry[]): string {
   const t = [target.esxiVersion ? `ESXi ${target.esxiVersion}` : '', target.windowsServerVersion ? `Hyper-V (Windows Server ${target.windowsServerVersion})` : ''].filter((x) => x).join(', ');
+  // Sources are numbered once, in order of first use, and listed below the table.
+  const refs: SourceRef[] = [];
+  const refNo = (r: SourceRef): number => {
+    const i = refs.findIndex((x) => x.url === r.url && x.title === r.title);
+    if (i >= 0) return i + 1;
+    refs.push(r);
+    return refs.length;
+  };
+  const order = (v: UpgradeVerdict) => UPGRADE_VERDICTS.indexOf(v);
+  const sorted = [...entries].sort((a, b) => order(a.verdict) - order(b.verdict) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const rows = sorted.map((e) => [
+    e.systemId, e.server, e.guestOsName, `${e.hypervisor === 'vsphere' ? 'ESXi' : 'Hyper-V'} ${e.fromVersion} → ${e.toVersion}`, VERDICT_JA[e.verdict], e.fact,
+    e.sources.map((r) => `[${refNo(r)}]`).join(' '),
+  ]);
+  const checks = sorted.filter((e) => e.checkWithVendor);
+  const checkRows = [...new Map(checks.map((e) => [`${e.checkWithVendor!.guestOs}@${e.checkWithVendor!.host}`, e])).values()].map((e) => [
+    e.checkWithVendor!.vendor, e.checkWithVendor!.guestOs, e.checkWithVendor!.host,
+    checks.filter((x) => x.checkWithVendor!.guestOs === e.checkWithVendor!.guestOs && x.checkWithVendor!.host === e.checkWithVendor!.host).map((x) => `${x.systemId}/${x.server}`).join(', '),
+    `[${refNo(e.checkWithVendor!.where)}]`,
+  ]);
+  const lifecycle = targetLifecycle(target).map((l) => `- ${text(l.host)}: ベンダーのサポート終了日 (vendor end of support) ${text(l.endOfSupport)} ${l.sources.map((r) => `[${refNo(r)}]`).join(' ')}`);
   return doc([
     `## 基盤バージョンアップの影響（R12）: ${text(t || '（対象なし）')}`,
-    `非対応 ${entries.filter((e) => e.support === 'unsupported').length} 件・未確認 ${entries.filter((e) => e.support === 'unconfirmed').length} 件。統合基盤管理者は十分な期間をもって周知し、個別業務システム管理者は速やかにゲストOSを更新してください。`,
-    table(
-      ['システム', 'サーバ', 'ゲストOS', '基盤', '判定', '根拠'],
-      entries.map((e) => [e.systemId, e.server, e.guestOs, `${e.hypervisor} ${e.version}`, e.support === 'unsupported' ? '非対応 (breaks)' : '未確認 (unconfirmed)', e.detail]),
-    ),
+    `判定（verdicts）: ${verdictSummary(entries)}。統合基盤管理者は十分な期間をもって周知し、個別業務システム管理者は速やかにゲストOSを更新してください。`,
+    target.on ? `更新予定日 (upgrade day): ${text(target.on)}` : undefined,
+    lifecycle.length > 0 ? lifecycle.join('\n') : undefined,
+    table(['システム', 'サーバ', 'ゲストOS', '基盤', '判定', '根拠 (fact)', '出典'], rows),
+    checkRows.length > 0 ? '### ベンダーに確認すること（未確認のもの） / To check with the vendor' : undefined,
+    checkRows.length > 0 ? table(['確認先 (vendor)', 'ゲストOS (guest OS)', '基盤 (host version)', 'サーバ', '出典'], checkRows) : undefined,
+    refs.length > 0 ? `### 出典 / Sources\n\n${refs.map((r, i) => `${i + 1}. ${text(r.title)}: ${text(r.url)}`).join('\n')}` : undefined,
   ]);
 }

@@ -3,8 +3,8 @@ export type { RuleReport, RulePackOptions, AcknowledgementRecord } from './engin
 export { rulesStage } from './stage';
 export type { RulesStageOptions } from './stage';
 export { formatFinding, findingsJson, formatErrors } from './format';
-export { upgradeImpact } from './upgrade-impact';
-export type { UpgradeTarget, UpgradeImpactEntry } from './upgrade-impact';
+export { upgradeImpact, countVerdicts, targetLifecycle, UPGRADE_VERDICTS } from './upgrade-impact';
+export type { UpgradeTarget, UpgradeImpactEntry, UpgradeVerdict, VerdictCounts, VendorCheck } from './upgrade-impact';
 export { PLATFORM_RULES } from './pack';
 export { buildRuleContext } from './context';
 export type { RuleContext, ServerEntry, HostRef } from './context';
