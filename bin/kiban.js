@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 // The kiban CLI: registers ts-node in transpile-only mode and runs lib/cli/main.ts.
-// `kiban validate` takes a fast path that never loads cdktf (department feedback in under 2 s).
+// `kiban validate` takes a fast path that never loads cdktf (department feedback in under 2 s);
+// `kiban validate --help` goes through the full program so its help matches every other command's.
 const path = require('path');
 require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
 const args = process.argv.slice(2);
-if (args[0] === 'validate') {
+if (args[0] === 'validate' && !args.includes('--help') && !args.includes('-h')) {
   const { runValidateCli } = require(path.join(__dirname, '..', 'lib', 'intake', 'validate-cli.ts'));
   process.exitCode = runValidateCli(args.slice(1));
 } else {

@@ -4,6 +4,7 @@ import { Estate } from '../model/estate';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem, buildEstateManifest } from './manifest';
 import { code, doc, table, text } from './markdown';
+import { didYouMean, suggestNames } from './suggest';
 
 /** What failed: a host, a cluster / host pool, a datastore or a network (R15). */
 export interface ImpactTarget {
@@ -26,46 +27,84 @@ export interface ImpactResult {
   readonly systems: readonly ImpactedSystem[];
 }
 
+/** The platform object an impact target names, as the platform data names it. */
+export interface ResolvedTarget {
+  /** The canonical name (platform data), when known. */
+  readonly name?: string;
+  readonly pool?: EstateManifest['platform']['hostPools'][number];
+  /** Why the name is not known, with the names that come closest. */
+  readonly error?: string;
+  readonly suggestions: readonly string[];
+}
+
+/**
+ * Resolves a host, cluster / host pool, datastore or network name the way the platform data spells
+ * it (case-insensitive). Networks are named by their key (`internet`, `lgwan`, `myNumber`, `dmz` or
+ * a dedicated VLAN's name); a port group or VLAN ID is accepted and reported under the key. An
+ * unknown name is an error that lists the nearest known names ("did you mean").
+ */
+export function resolveImpactTarget(manifest: EstateManifest, target: ImpactTarget): ResolvedTarget {
+  const q = target.name.toLowerCase();
+  const pools = manifest.platform.hostPools;
+  const unknown = (what: string, known: readonly string[], extra: readonly string[] = []): ResolvedTarget => {
+    const suggestions = [...new Set([...extra, ...suggestNames(target.name, known)])].slice(0, 3);
+    return { error: `unknown ${what} ${target.name}.${didYouMean(suggestions)} Known: ${known.join(', ')}`, suggestions };
+  };
+  switch (target.kind) {
+    case 'host': {
+      for (const p of pools) {
+        const h = p.hosts.find((x) => x.name.toLowerCase() === q);
+        if (h) return { name: h.name, pool: p, suggestions: [] };
+      }
+      // The old `<cluster>/esxiNN` placeholder points at the NN-th host of that cluster.
+      const m = /^(.+)\/esxi(\d+)$/i.exec(target.name);
+      const byNumber = m ? pools.find((p) => p.name.toLowerCase() === m[1]!.toLowerCase())?.hosts[Number(m[2]) - 1]?.name : undefined;
+      return unknown('host', pools.flatMap((p) => p.hosts.map((h) => h.name)), byNumber !== undefined ? [byNumber] : []);
+    }
+    case 'cluster': {
+      const p = pools.find((x) => x.name.toLowerCase() === q);
+      return p ? { name: p.name, pool: p, suggestions: [] } : unknown('cluster / host pool', pools.map((x) => x.name));
+    }
+    case 'datastore': {
+      const d = manifest.platform.datastores.find((x) => x.name.toLowerCase() === q);
+      return d ? { name: d.name, suggestions: [] } : unknown('datastore', manifest.platform.datastores.map((x) => x.name));
+    }
+    case 'network': {
+      const n = manifest.networks.find((x) => x.key.toLowerCase() === q || x.key.toLowerCase() === `vlan:${q}` || x.portGroup?.toLowerCase() === q || String(x.vlanId) === target.name);
+      return n ? { name: n.key, suggestions: [] } : unknown('network', manifest.networks.map((x) => x.key));
+    }
+  }
+}
+
 /**
  * Which systems and contacts sit behind a host, cluster, datastore or network (R15). VMs can run on
  * any host of their cluster / host pool, so a host failure affects every system of its pool.
  * Decommissioned servers are left out.
  */
 export function impactOf(manifest: EstateManifest, target: ImpactTarget): ImpactResult {
-  const pools = manifest.platform.hostPools;
+  const resolved = resolveImpactTarget(manifest, target);
+  const pool = resolved.pool;
   let match: (sys: ManifestSystem, server: ManifestSystem['servers'][number]) => boolean;
-  let error: string | undefined;
   switch (target.kind) {
-    case 'host': {
-      const pool = pools.find((p) => p.hosts.some((h) => h.name.toLowerCase() === target.name.toLowerCase()));
-      if (!pool) error = `unknown host ${target.name}; known: ${pools.flatMap((p) => p.hosts.map((h) => h.name)).join(', ')}`;
+    case 'host':
+    case 'cluster':
       match = (sys) => pool !== undefined && sys.hostPool === pool.name && sys.hypervisor === pool.hypervisor;
       break;
-    }
-    case 'cluster': {
-      const pool = pools.find((p) => p.name.toLowerCase() === target.name.toLowerCase());
-      if (!pool) error = `unknown cluster / host pool ${target.name}; known: ${pools.map((p) => p.name).join(', ')}`;
-      match = (sys) => pool !== undefined && sys.hostPool === pool.name && sys.hypervisor === pool.hypervisor;
+    case 'datastore':
+      match = (_sys, s) => resolved.name !== undefined && (s.disks.some((d) => d.datastore === resolved.name) || s.backupVolume?.datastore === resolved.name);
       break;
-    }
-    case 'datastore': {
-      if (!manifest.platform.datastores.some((d) => d.name === target.name)) error = `unknown datastore ${target.name}; known: ${manifest.platform.datastores.map((d) => d.name).join(', ')}`;
-      match = (_sys, s) => s.disks.some((d) => d.datastore === target.name) || s.backupVolume?.datastore === target.name;
+    case 'network':
+      match = (_sys, s) => resolved.name !== undefined && s.nics.some((n) => n.network === resolved.name);
       break;
-    }
-    case 'network': {
-      const net = manifest.networks.find((n) => n.key === target.name || n.key === `vlan:${target.name}` || n.portGroup === target.name || String(n.vlanId) === target.name);
-      if (!net) error = `unknown network ${target.name}; known: ${manifest.networks.map((n) => n.key).join(', ')}`;
-      match = (_sys, s) => net !== undefined && s.nics.some((n) => n.network === net.key);
-      break;
-    }
   }
+  const error = resolved.error;
+  const named: ImpactTarget = resolved.name !== undefined ? { kind: target.kind, name: resolved.name } : target;
   const systems: ImpactedSystem[] = [];
   for (const sys of manifest.systems) {
     const servers = sys.servers.filter((s) => !s.decommissioned && match(sys, s)).map((s) => s.name);
     if (servers.length > 0) systems.push({ systemId: sys.systemId, systemName: sys.systemName, department: sys.departmentJa, servers, contacts: sys.contacts });
   }
-  return { target, ...(error !== undefined ? { error } : {}), systems };
+  return { target: named, ...(error !== undefined ? { error } : {}), systems };
 }
 
 export type { UpgradeTarget, UpgradeImpactEntry, UpgradeVerdict, VerdictCounts } from '../rules/upgrade-impact';

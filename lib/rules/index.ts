@@ -2,7 +2,7 @@ export { runRulePack, runRule, compareFindings } from './engine';
 export type { RuleReport, RulePackOptions, AcknowledgementRecord } from './engine';
 export { rulesStage } from './stage';
 export type { RulesStageOptions } from './stage';
-export { formatFinding, findingsJson, formatErrors } from './format';
+export { formatFinding, findingsJson, formatErrors, countFindings } from './format';
 export { upgradeImpact, countVerdicts, targetLifecycle, UPGRADE_VERDICTS } from './upgrade-impact';
 export type { UpgradeTarget, UpgradeImpactEntry, UpgradeVerdict, VerdictCounts, VendorCheck } from './upgrade-impact';
 export { PLATFORM_RULES } from './pack';
