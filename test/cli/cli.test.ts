@@ -168,6 +168,9 @@ describe('kiban CLI', () => {
     // bin/kiban.js sends `validate --help` to the full program (its fast path skips only real runs).
     const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'kiban.js'), 'validate', '--help'], { encoding: 'utf8' });
     expect(r.stdout).toContain('Examples:\n  kiban validate');
+    // A reader that stops early (`| head`) is no error: no EPIPE stack trace.
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${path.join(__dirname, '..', '..', 'bin', 'kiban.js')}" help impact | head -1`], { encoding: 'utf8' });
+    expect([piped.stdout, piped.stderr]).toEqual(['Usage: kiban impact [options]\n', '']);
   });
 
   test("the README's command table matches --help", () => {
