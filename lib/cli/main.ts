@@ -3,9 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DeclarationError } from '../model/errors';
 import { SynthAbort, SynthStage } from '../synth/context';
-import { synthesize } from '../synth/pipeline';
-import { defaultStages } from '../synth/stages';
-import { RulesStageOptions } from '../rules/stage';
+import type { RulesStageOptions } from '../rules/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
 import { diffOutputs } from '../review/diff';
@@ -35,6 +33,9 @@ const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => proc
 
 /** The synth stages: the default pipeline, the rules stage printing through the CLI's reporter. */
 export function cliStages(options: CliStageOptions = {}): SynthStage[] {
+  // Loaded on use: the emitters (cdktf) cost seconds that --help, --version, impact and atlantis never pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { defaultStages } = require('../synth/stages') as typeof import('../synth/stages');
   return defaultStages(options);
 }
 
@@ -89,6 +90,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--quiet', 'print only errors and the one-line summary')
     .addHelpText('after', examples('kiban synth', 'kiban synth --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
     .action((opts: { out: string; now?: string; quiet?: boolean }) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
       const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
       const result = synthesize(estate, {
