@@ -131,6 +131,11 @@ export function renderImpact(r: ImpactResult): string {
   ]);
 }
 
+const BROADCOM_SUPPORT_LEVELS: SourceRef = {
+  url: 'https://knowledge.broadcom.com/external/article/344481/understanding-guest-operating-system-sup.html',
+  title: 'Broadcom KB 344481: Understanding guest operating system support levels',
+};
+
 const VERDICT_JA: Readonly<Record<UpgradeVerdict, string>> = {
   unsupported: '非対応 (unsupported)',
   'past-end-of-support': 'OSサポート終了 (past end of support)',
@@ -175,6 +180,9 @@ export function renderUpgradeImpact(target: UpgradeTarget, entries: readonly Upg
     lifecycle.length > 0 ? lifecycle.join('\n') : undefined,
     table(['システム', 'サーバ', 'ゲストOS', '基盤', '判定', '根拠 (fact)', '出典'], rows),
     checkRows.length > 0 ? '### ベンダーに確認すること（未確認のもの） / To check with the vendor' : undefined,
+    checks.some((e) => e.hypervisor === 'vsphere')
+      ? `Broadcom はOSベンダーがサポートするマイナーアップデート／サービスパック（メジャーリリースのサポート終了後は最新のもの）を前提とします / Broadcom requires a minor update or service pack the OS vendor supports (the latest one once the major release is out of vendor support) [${refNo(BROADCOM_SUPPORT_LEVELS)}]`
+      : undefined,
     checkRows.length > 0 ? table(['確認先 (vendor)', 'ゲストOS (guest OS)', '基盤 (host version)', 'サーバ', '出典'], checkRows) : undefined,
     refs.length > 0 ? `### 出典 / Sources\n\n${refs.map((r, i) => `${i + 1}. ${text(r.title)}: ${text(r.url)}`).join('\n')}` : undefined,
   ]);
