@@ -109,6 +109,19 @@ function removeAside(aside: string): CommitResult {
   }
 }
 
+/** Every file below `dir` (relative, `/`-separated, sorted): what a run really wrote, stages' own files included. */
+export function listFilesRecursive(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, prefix: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      else out.push(`${prefix}${e.name}`);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
 /**
  * Replaces `outdir` by `staging`, recoverably: a journal next to the folder records the swap, the
  * old folder is moved aside, the new one renamed in, the journal removed, then the old copy. A kill

@@ -1,6 +1,6 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { RecoveryReport, assertReplaceable, commitStagingDir, discardStagingDir, makeStagingDir, recoverOutput, writeFiles } from './atomic';
+import { RecoveryReport, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -17,7 +17,10 @@ export interface SynthOptions {
 
 export interface SynthResult {
   readonly outdir: string;
+  /** How many files the output folder holds: the stages' files and what cdktf wrote itself (stacks, manifest). */
   readonly files: number;
+  /** The files of the output folder (relative, sorted). */
+  readonly written: readonly string[];
   readonly context: SynthContext;
   /** What the start of the run recovered from an interrupted earlier run (swap, leftover staging folders). */
   readonly recovered: RecoveryReport;
@@ -42,9 +45,11 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     progress: options.progress ?? (() => undefined),
     workdir: staging,
   };
+  let written: string[];
   try {
     for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
     writeFiles(staging, ctx.files);
+    written = listFilesRecursive(staging);
   } catch (e) {
     discardStagingDir(staging);
     throw e;
@@ -52,5 +57,5 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   // The commit cleans up after itself (or leaves a journal the next run recovers from).
   const committed = commitStagingDir(staging, options.outdir);
   const leftOver = [...recovered.leftOver, ...(committed.leftOver ? [committed.leftOver] : [])];
-  return { outdir: options.outdir, files: ctx.files.size, context: ctx, recovered, leftOver };
+  return { outdir: options.outdir, files: written.length, written, context: ctx, recovered, leftOver };
 }
