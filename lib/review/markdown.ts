@@ -21,6 +21,14 @@ export function md(value: unknown): string {
     .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
+/**
+ * A source URL of the platform data (never declared text) as a live autolink; anything that is not a
+ * plain https URL goes through {@link md}.
+ */
+export function sourceLink(url: string): string {
+  return /^https:\/\/[A-Za-z0-9.-]+(?:\/[^\s<>\\`|\[\]]*)?$/.test(url) ? `<${url}>` : md(url);
+}
+
 /** A table cell: {@link md}, or a dash when empty. */
 export function cell(value: unknown): string {
   return value === undefined || value === null || value === '' ? '—' : md(value);
