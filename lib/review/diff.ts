@@ -211,7 +211,12 @@ type Json = Record<string, unknown>;
 
 function readJson(file: string): Json | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new Error(`${file} is not valid JSON: not a kiban synth output / ${file} は kiban synth の出力ではありません（JSON として読めません）`);
+  }
 }
 
 function resourcesOf(tf: Json | undefined, type: string): Map<string, Json> {
@@ -408,13 +413,14 @@ export function renderDiffMarkdown(base: EstateManifest, head: EstateManifest, c
 function loadManifest(dir: string, errors: string[], label: string): EstateManifest | undefined {
   const file = path.join(dir, 'estate.json');
   if (!fs.existsSync(file)) {
-    errors.push(`${label}: ${file} not found — not a kiban synth output folder (run \`kiban synth --out ${dir}\`)`);
+    errors.push(`${label}: ${file} not found — not a kiban synth output folder (run \`kiban synth --out ${dir}\`) / kiban synth の出力フォルダではありません`);
     return undefined;
   }
   try {
     return parseEstateManifest(fs.readFileSync(file, 'utf8'), file);
   } catch (e) {
-    errors.push(`${label}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    errors.push(code ? `${label}: cannot read ${file} (${code}) — check the permissions / ${file} を読み込めません（${code}）。権限を確認してください` : `${label}: ${(e as Error).message}`);
     return undefined;
   }
 }
