@@ -248,3 +248,23 @@ describe('(f) backup volumes (R10a)', () => {
     expect(synthOut(del).removed).toBeUndefined();
   });
 });
+
+describe('(h) README "Applying the output"', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Applying the output'), readme.indexOf('## The command line'));
+
+  test('lists the prerequisites and the runbook steps', () => {
+    for (const needle of ['vcenterVersion', 'SSO', 'root VM', 'tag categories', 'terraform untaint', 'execution_order_group', 'import-ovf.ps1', 'force_power_off = false', 'keptDisks', 'independent_persistent']) {
+      expect(section).toContain(needle);
+    }
+  });
+
+  test('every terraform import example names a resource of the platform stack of the default estate', () => {
+    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
+    declareDefaultEstate(estate);
+    const platform = JSON.parse(Testing.synth(emitVsphere(Testing.app() as App, estate).platform)) as Out;
+    const examples = [...section.matchAll(/terraform import (\S+)\.(\S+) /g)];
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const [, type, name] of examples) expect([type, name, platform.resource?.[type!]?.[name!] !== undefined]).toEqual([type, name, true]);
+  });
+});
