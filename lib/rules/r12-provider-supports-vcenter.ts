@@ -19,8 +19,20 @@ export const r12ProviderSupportsVcenter: Rule = {
     if (!ctx.servers.some((e) => e.active && e.hypervisor === 'vsphere')) return [notApplicable(path)];
     const f = vsphereProviderFacts();
     const v = ctx.platform.vsphere.vcenterVersion;
-    if (providerSupportsVcenter(v, f)) return [compliant(path)];
     const majors = f.supportedVsphereMajors.map((m) => `${m}.x`).join(', ');
+    if (v === undefined) {
+      return [
+        nonCompliant({
+          path,
+          value: show({ vcenterVersion: null }),
+          message: `the platform data does not record the vCenter version; the Terraform provider ${f.provider} ${f.version} supports vSphere ${majors}`,
+          messageJa: `統合基盤の定義に vCenter のバージョンが記録されていません。Terraform プロバイダ ${f.provider} ${f.version} のサポート対象は vSphere ${majors} です`,
+          fix: 'record it in vsphere.vcenterVersion of the platform data',
+          fixJa: '統合基盤の定義の vsphere.vcenterVersion に記録してください',
+        }),
+      ];
+    }
+    if (providerSupportsVcenter(v, f)) return [compliant(path)];
     return [
       nonCompliant({
         path,

@@ -31,6 +31,12 @@ describe('R12-ProviderSupportsVcenter', () => {
     expect(statuses(r12ProviderSupportsVcenter, cur)).toEqual(['compliant Estate']);
   });
 
+  test('warns when the platform data does not record the vCenter version', () => {
+    const e = makeEstate((p) => delete (p.vsphere as { vcenterVersion?: string }).vcenterVersion);
+    sys(e, 'a', [srv('a01')]);
+    expect(violations(r12ProviderSupportsVcenter, e).map((v) => v.fix)).toEqual(['record it in vsphere.vcenterVersion of the platform data']);
+  });
+
   test('not applicable without a running vSphere server', () => {
     const e = makeEstate((p) => (p.vsphere.vcenterVersion = '6.5'));
     sys(e, 'h', [srv('h01')], { hypervisor: 'hyperv' });

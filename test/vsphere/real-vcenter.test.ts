@@ -92,7 +92,7 @@ describe('(a) V2V from OVF: one-off import on the management terminal, then adop
     expect(script).not.toContain('Test-Path');
   });
 
-  test('the script stops before adoption when a VM of that name exists, or controller, firmware or disks differ from the declaration', () => {
+  test('the script stops before adoption when a VM of that name exists, or controller, firmware, disk count or disk labels differ from the stack', () => {
     const script = renderOvfImportScript(stacksOf(ovf({ scsiType: 'lsilogic', firmware: 'efi' })).systems.get('bunsho')!.ovfImports[0]!);
     expect(script).toContain("$Firmware   = 'efi'");
     expect(script).toContain("$ScsiType   = 'lsilogic'");
@@ -100,6 +100,10 @@ describe('(a) V2V from OVF: one-off import on the management terminal, then adop
     expect(script).toMatch(/already exists under \{1\}: nothing was imported/);
     expect(script).toContain("'config.firmware'");
     expect(script).toMatch(/-1000\\s/);
+    // vCenter labels disks "Hard disk N"; the provider imports them under those labels, and a label
+    // the stack does not name is a disk it removes (vmware/terraform-provider-vsphere#2199).
+    expect(script).toContain("'device.info', '-vm', $VmPath, 'disk-*'");
+    expect(script).toContain("'Hard disk {0}' -f $_");
     expect(script).not.toMatch(/GOVC_PASSWORD\s*=|password\s*=/i);
   });
 
