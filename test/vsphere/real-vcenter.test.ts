@@ -65,8 +65,16 @@ describe('(a) V2V from OVF: one-off import on the management terminal, then adop
     expect(syntaxErrors(parse(script))).toEqual([]);
   });
 
-  test('the stack requires Terraform 1.7 (import and removed blocks); synth runs no terraform binary', () => {
+  test('the stack requires Terraform 1.7 (import and removed blocks); synth needs no terraform binary', () => {
     expect(synthOut(ovf()).terraform).toMatchObject({ required_version: '>= 1.7.0' });
+    // Rendered by ImportBlock, not cdktf's importFrom(): no construct of the stack carries a
+    // validation (importFrom adds one that runs `terraform version` on the synthesizing machine).
+    const stack = stacksOf(ovf()).systems.get('bunsho')!;
+    const validations = (c: { node: unknown }) => ((c.node as { _validations?: unknown[] })._validations ?? []).length;
+    const vm = stack.virtualMachines.get('ap01')!;
+    expect(stack.node.findAll().filter((c) => c !== stack && validations(c) > 0).map((c) => c.node.path)).toEqual([]);
+    vm.importFrom('/Kiban-DC/vm/x'); // what the product does not do
+    expect(validations(vm)).toBe(1);
   });
 
   test('synth writes the script into the output; nothing else names the media', () => {
