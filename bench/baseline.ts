@@ -156,7 +156,7 @@ export function rawCdktf(count: number, outdir: string): App {
         src.kind === 'template' || src.kind === 'clone'
           ? ['clone[0].template_uuid', 'clone[0].customize', ...pinned]
           : src.kind === 'ovf'
-            ? [...pinned, ...s.nics.map((_, k) => `network_interface[${k}].adapter_type`)]
+            ? ['ovf_deploy', ...pinned, ...s.nics.map((_, k) => `network_interface[${k}].adapter_type`)]
             : src.kind === 'vmdk'
               ? ['disk[0].path', ...pinned]
               : pinned;

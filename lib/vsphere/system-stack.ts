@@ -396,7 +396,9 @@ function ignoredChanges(kind: string, nics: number): string[] {
     case 'clone':
       return ['clone[0].template_uuid', 'clone[0].customize', ...pinned];
     case 'ovf':
-      return [...pinned, ...Array.from({ length: nics }, (_, i) => `network_interface[${i}].adapter_type`)];
+      // `ovf_deploy` too: a VM an earlier output deployed with it would otherwise be replaced now
+      // that the block is gone (its arguments force replacement).
+      return ['ovf_deploy', ...pinned, ...Array.from({ length: nics }, (_, i) => `network_interface[${i}].adapter_type`)];
     case 'vmdk':
       return ['disk[0].path', ...pinned];
     default:

@@ -67,7 +67,7 @@ describe('VsphereSystemStack', () => {
     expect(out.import).toEqual([{ to: 'vsphere_virtual_machine.vm_ap01', id: '/Kiban-DC/vm/kobetsu-gyomu/somu/ap01' }]);
     expect(vm['folder']).toBe('kobetsu-gyomu/somu/bunsho');
     expect((vm['disk'] as Array<Record<string, unknown>>).map((d) => d['label'])).toEqual(['Hard disk 1', 'Hard disk 2']);
-    expect(vm).toMatchObject({ wait_for_guest_net_timeout: 0, lifecycle: { prevent_destroy: true, ignore_changes: ['scsi_type', 'firmware', 'network_interface[0].adapter_type'] } });
+    expect(vm).toMatchObject({ wait_for_guest_net_timeout: 0, lifecycle: { prevent_destroy: true, ignore_changes: ['ovf_deploy', 'scsi_type', 'firmware', 'network_interface[0].adapter_type'] } });
     expect(JSON.stringify(out)).not.toContain('D:/v2v/a.ovf');
   });
 
