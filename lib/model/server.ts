@@ -79,6 +79,8 @@ export const decommissionSchema = z.strictObject({
   reasonJa: freeTextSchema(200),
   approvedBy: freeTextSchema(80),
   date: dateSchema,
+  /** Date the platform admin confirmed the VM was removed (remove.ps1 ran); until then the name stays reserved (R24). @default not yet removed */
+  removedOn: dateSchema.optional(),
 });
 
 export const virtualServerSchema = z.strictObject({
