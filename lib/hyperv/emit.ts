@@ -163,13 +163,19 @@ const owned = (x: Expr): Expr =>
 
 const getVmArgs = (name: string) => [{ p: 'Name', v: str(name) }, { p: 'ErrorAction', v: str('SilentlyContinue') }];
 
-/** `$found`: every VM of that name, cluster-wide (each node of the declared cluster) or on the standalone host. */
+/**
+ * `$found`: every VM of that name, cluster-wide (each node of the declared cluster) or on the
+ * standalone host. On a cluster every node's VMs are listed without -ErrorAction, so a node that
+ * cannot be asked stops the script instead of hiding a VM (which would be created a second time).
+ */
 function findEverywhere(platform: Platform, name: string): Stmt[] {
   if (platform.hyperv.cluster === undefined) return [set('found', arrsub({ name: 'Get-VM', args: getVmArgs(name) }))];
   return [
     set('found', arr([])),
     each('node', v('clusterNodes'), [
-      set('found', bin(v('found'), '+', arrsub({ name: 'Get-VM', args: [{ p: 'ComputerName', v: prop(v('node'), 'Name') }, ...getVmArgs(name)] }))),
+      each('candidate', arrsub(cmd('Get-VM', { ComputerName: prop(v('node'), 'Name') })), [
+        iff(bin(prop(v('candidate'), 'Name'), '-eq', str(name)), [set('found', bin(v('found'), '+', arr([v('candidate')])))]),
+      ]),
     ]),
   ];
 }

@@ -218,7 +218,8 @@ describe('6 cluster', () => {
     const apply = f.get('hyperv/hv-full/apply.ps1')!;
     expect(apply).toContain("$clusterNodes = @(Get-ClusterNode -Cluster 'KIBAN-HVCL01')");
     const remote = inSection(apply, 'tmpl01', 'Get-VM').find((c) => c.params.includes('ComputerName'))!;
-    expect(remote.node.text).toBe("Get-VM -ComputerName $node.Name -Name 'tmpl01' -ErrorAction 'SilentlyContinue'");
+    expect(remote.node.text).toBe('Get-VM -ComputerName $node.Name'); // no -ErrorAction: an unreachable node stops the script
+    expect(enclosingOfType(remote.node, 'foreach_statement')?.text).toMatch(/^foreach \(\$candidate in @\(Get-VM -ComputerName \$node\.Name\)\) \{\n\s+if \(\$candidate\.Name -eq 'tmpl01'\)/);
     const elsewhere = throws(apply).find((x) => x.text.includes('[tmpl01] この仮想マシンはクラスタの別のノードにあります'))!;
     expect(elsewhere.guards[0]).toBe('($null -eq $vm) -and ($found.Count -eq 1)');
     expect(elsewhere.row).toBeLessThan(row(inSection(apply, 'tmpl01', 'New-VM')[0]!));
