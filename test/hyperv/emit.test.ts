@@ -99,6 +99,17 @@ describe('emitted scripts parse and call only real cmdlets with valid parameter 
     expect(checkCall('Invoke-Expression', ['Command'])).toMatch(/not a cmdlet/);
     expect(checkCall('Import-VM', ['Path', 'Copy', 'GenerateNewId'])).toBeUndefined();
   });
+
+  test('the FailoverClusters cmdlets come from their own reference, with its source', () => {
+    const ref = jest.requireActual('../../lib/hyperv/failoverclusters-ws2016-cmdlets.json') as { source: string; cmdlets: Record<string, unknown> };
+    expect(ref.source).toMatch(/MicrosoftDocs\/windows-powershell-docs docset\/winserver2016-ps\/FailoverClusters/);
+    expect(Object.keys(ref.cmdlets).sort()).toEqual(['Add-ClusterVirtualMachineRole', 'Get-ClusterGroup', 'Get-ClusterNode', 'Remove-ClusterGroup']);
+    expect(isFailoverClusterCmdlet('Add-ClusterVirtualMachineRole') && !isHyperVCmdlet('Add-ClusterVirtualMachineRole')).toBe(true);
+    expect(checkCall('Add-ClusterVirtualMachineRole', ['VMName', 'Cluster'])).toBeUndefined();
+    expect(checkCall('Remove-ClusterGroup', ['VMId', 'Cluster', 'RemoveResources', 'Force'])).toBeUndefined();
+    expect(checkCall('Get-ClusterNode', ['Cluster', 'Nodes'])).toMatch(/no parameter -Nodes/);
+    expect(checkCall('Move-ClusterVirtualMachineRole', ['Name'])).toMatch(/not a cmdlet/);
+  });
 });
 
 describe('Test-then-Set structure (idempotence) and refusals', () => {
