@@ -78,7 +78,10 @@ const COMPONENT = (name: string) => `    <component name="${name}" processorArch
  * The unattend answer file (R28): fixed lines with `{{placeholders}}`; declared values are filled in
  * at run time with .Replace (each value through psQuote). Specialize pass: computer name,
  * organization, time zone, workgroup; static IPv4 address, default gateway and DNS servers per NIC,
- * each interface identified by its fixed MAC address; the DNS domain as suffix.
+ * each interface identified by its fixed MAC address; the DNS domain as suffix. Element order as
+ * Microsoft's unattend reference requires it: Interface = Ipv4Settings, Identifier,
+ * UnicastIpAddresses, Routes; Route = Identifier, NextHopAddress, Prefix; DNS-Client Interface =
+ * Identifier, DNSDomain, DNSServerSearchOrder (as in its XML example).
  */
 export function unattendTemplate(nics: readonly GuestNic[], hasDomain: boolean): { lines: string[]; gatewayNic: number | undefined } {
   const staticNics = nics.filter((n) => n.address !== undefined);
@@ -103,10 +106,10 @@ export function unattendTemplate(nics: readonly GuestNic[], hasDomain: boolean):
     for (const n of staticNics) {
       lines.push(
         '        <Interface wcm:action="add">',
-        `          <Identifier>{{Mac${n.index}}}</Identifier>`,
         '          <Ipv4Settings>',
         '            <DhcpEnabled>false</DhcpEnabled>',
         '          </Ipv4Settings>',
+        `          <Identifier>{{Mac${n.index}}}</Identifier>`,
         '          <UnicastIpAddresses>',
         `            <IpAddress wcm:action="add" wcm:keyValue="1">{{Ip${n.index}}}</IpAddress>`,
         '          </UnicastIpAddresses>',
@@ -116,8 +119,8 @@ export function unattendTemplate(nics: readonly GuestNic[], hasDomain: boolean):
           '          <Routes>',
           '            <Route wcm:action="add">',
           '              <Identifier>0</Identifier>',
-          '              <Prefix>0.0.0.0/0</Prefix>',
           `              <NextHopAddress>{{Gateway${n.index}}}</NextHopAddress>`,
+          '              <Prefix>0.0.0.0/0</Prefix>',
           '            </Route>',
           '          </Routes>',
         );
@@ -134,12 +137,12 @@ export function unattendTemplate(nics: readonly GuestNic[], hasDomain: boolean):
       lines.push('      <Interfaces>');
       for (const n of dnsNics) {
         lines.push('        <Interface wcm:action="add">', `          <Identifier>{{Mac${n.index}}}</Identifier>`);
+        if (hasDomain) lines.push('          <DNSDomain>{{Domain}}</DNSDomain>');
         if (n.dnsServers.length > 0) {
           lines.push('          <DNSServerSearchOrder>');
           n.dnsServers.forEach((_, k) => lines.push(`            <IpAddress wcm:action="add" wcm:keyValue="${k + 1}">{{Dns${n.index}x${k + 1}}}</IpAddress>`));
           lines.push('          </DNSServerSearchOrder>');
         }
-        if (hasDomain) lines.push('          <DNSDomain>{{Domain}}</DNSDomain>');
         lines.push('        </Interface>');
       }
       lines.push('      </Interfaces>');

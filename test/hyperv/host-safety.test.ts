@@ -268,6 +268,13 @@ describe('7 unattend', () => {
     for (const l of ['<component name="Microsoft-Windows-TCPIP"', '<Identifier>{{Mac0}}</Identifier>', '<IpAddress wcm:action="add" wcm:keyValue="1">{{Ip0}}</IpAddress>', '<NextHopAddress>{{Gateway0}}</NextHopAddress>', '<component name="Microsoft-Windows-DNS-Client"', '{{Dns0x1}}', '<TimeZone>{{TimeZone}}</TimeZone>', '<DNSDomain>{{Domain}}</DNSDomain>', '{{Ip1}}']) {
       expect(apply).toContain(l);
     }
+    const order = (...xs: string[]) => xs.map((x) => apply.indexOf(x));
+    const sorted = (a: number[]) => a.every((x, i) => x >= 0 && (i === 0 || a[i - 1]! < x));
+    expect(sorted(order('<DhcpEnabled>false</DhcpEnabled>', '<Identifier>{{Mac0}}</Identifier>', '{{Ip0}}</IpAddress>', '<Routes>'))).toBe(true);
+    expect(sorted(order('<Identifier>0</Identifier>', '<NextHopAddress>{{Gateway0}}</NextHopAddress>', '<Prefix>0.0.0.0/0</Prefix>'))).toBe(true);
+    const dns = apply.slice(apply.indexOf('<component name="Microsoft-Windows-DNS-Client"'));
+    expect(dns.indexOf('<Identifier>{{Mac0}}</Identifier>')).toBeLessThan(dns.indexOf('          <DNSDomain>{{Domain}}</DNSDomain>'));
+    expect(dns.indexOf('          <DNSDomain>{{Domain}}</DNSDomain>')).toBeLessThan(dns.indexOf('<DNSServerSearchOrder>'));
     const replaced = (k: string) => new RegExp(`\\$unattend = \\$unattend\\.Replace\\('\\{\\{${k}\\}\\}', '([^']*)'\\)`).exec(apply)?.[1];
     expect(replaced('ComputerName')).toBe('tmpl01');
     expect(replaced('Ip0')).toBe('10.120.0.21/22');
