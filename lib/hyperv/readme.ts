@@ -1,14 +1,16 @@
 import { IndividualBusinessSystem, PHASE_JA } from '../model/system';
 import { ownershipMarker, serverPaths, winJoin } from './emit';
+// The one Markdown neutralizer of the product (a leaf module without imports), shared with the review documents.
+import { md } from '../review/markdown';
 
 /** What apply.ps1 / remove.ps1 do, in the order an administrator meets it. */
 function doesLines(system: IndividualBusinessSystem): string[] {
   const p = system.estate.platform;
   return [
-    `- 仮想マシンのメモ（Notes）が \`${ownershipMarker(system).trim()}\` で始まるものだけを、このシステムの仮想マシンとして扱います。同じ名前でも印のない仮想マシンは他の所有者のものとみなし、変更も削除もせずに中止します。`,
-    `- 仮想マシンのファイルはシステムごとのフォルダ（\`${winJoin(p.hyperv.vmStoragePath, system.systemId, 'サーバ名')}\`）に置きます。`,
+    `- 仮想マシンのメモ（Notes）が「${md(ownershipMarker(system).trim())}」で始まるものだけを、このシステムの仮想マシンとして扱います。同じ名前でも印のない仮想マシンは他の所有者のものとみなし、変更も削除もせずに中止します。`,
+    `- 仮想マシンのファイルはシステムごとのフォルダ（${md(winJoin(p.hyperv.vmStoragePath, system.systemId, 'サーバ名'))}）に置きます。`,
     p.hyperv.cluster !== undefined
-      ? `- フェールオーバークラスタ ${p.hyperv.cluster} の全ノードで仮想マシンを探します。別のノードにある場合は、そのノードで実行するよう表示して中止します。作成した仮想マシンはクラスタの役割（高可用性仮想マシン）として追加し、削除時はクラスタの役割も削除します。`
+      ? `- フェールオーバークラスタ ${md(p.hyperv.cluster)} の全ノードで仮想マシンを探します。別のノードにある場合は、そのノードで実行するよう表示して中止します。作成した仮想マシンはクラスタの役割（高可用性仮想マシン）として追加し、削除時はクラスタの役割も削除します。`
       : '- 統合基盤の定義では Hyper-V ホストはスタンドアロンです。クラスタの役割は追加しません。',
     '- チェックポイントがあると接続先は差分ディスク（.avhdx）になるため、元のディスク（Get-VHD の ParentPath）で宣言と比べます。チェックポイントがある間はディスクを拡張しません。',
     `- チェックポイント（R11）の期限は、実行したホストの現在時刻で判定します。宣言したチェックポイントは作成予定時刻から期限までの間だけ作成し、期限を過ぎたものは削除します。作成から ${p.snapshotMaxHours} 時間を超えたチェックポイントは、宣言の有無にかかわらず「R11 違反」と表示します。`,
@@ -39,9 +41,9 @@ export function readme(system: IndividualBusinessSystem, hasRemove: boolean): st
   const p = system.estate.platform;
   const servers = [...system.servers].sort((a, b) => a.name.localeCompare(b.name));
   const lines = [
-    `# ${system.spec.systemName}（${system.systemId}）Hyper-V スクリプト`,
+    `# ${md(system.spec.systemName)}（${md(system.systemId)}）Hyper-V スクリプト`,
     '',
-    `宣言（所管部局 ${system.department}、工程「${PHASE_JA[system.spec.phase]}」）から生成したスクリプトです。手で編集せず、宣言を直して再生成してください。`,
+    `宣言（所管部局 ${md(system.department)}、工程「${PHASE_JA[system.spec.phase]}」）から生成したスクリプトです。手で編集せず、宣言を直して再生成してください。`,
     `対象ホスト: Hyper-V（Windows Server ${p.hyperv.windowsServerVersion}）。使用するコマンドレットと引数は Hyper-V モジュールのリファレンスで検査済みです。`,
     '',
     '## ファイル',
@@ -79,7 +81,7 @@ export function readme(system: IndividualBusinessSystem, hasRemove: boolean): st
     ...servers.map((s) => {
       const paths = serverPaths(p, system, s);
       const src = s.spec.source.kind === 'template' ? 'テンプレート（sysprep 済み VHDX、R28 ホスト名設定）' : s.spec.source.kind === 'hyperv-export' ? 'Hyper-V エクスポートのインポート（コピー・新ID）' : '空の仮想マシン';
-      return `| ${s.name}${s.isDecommissioned ? '（利用停止）' : ''} | ${s.vcpus} | ${s.spec.memoryGb}GB | ${s.spec.disks.map((d) => `${d.sizeGb}GB`).join(' + ')} | ${s.backupVolume ? `${s.backupVolume.props.sizeGb}GB（${paths.backupDir}）` : 'なし'} | ${src} |`;
+      return `| ${md(s.name)}${s.isDecommissioned ? '（利用停止）' : ''} | ${s.vcpus} | ${s.spec.memoryGb}GB | ${s.spec.disks.map((d) => `${d.sizeGb}GB`).join(' + ')} | ${s.backupVolume ? `${s.backupVolume.props.sizeGb}GB（${md(paths.backupDir)}）` : 'なし'} | ${src} |`;
     }),
     '',
     '仮想マシンのメモ（Notes）にシステムIDとバックアップ方針（R10）を記録します。チェックポイントは一時的なもの（R11）で、期限を過ぎた宣言済みのものは apply.ps1 が削除します。パススルーデバイスは使用しません（R26）。',

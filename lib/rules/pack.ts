@@ -18,6 +18,7 @@ import { r24ZoneIsolation } from './r24-zone-isolation';
 import { r26NoPassthroughDevices } from './r26-no-passthrough-devices';
 import { r28GuestCustomization } from './r28-guest-customization';
 import { r33VmwareTools } from './r33-vmware-tools';
+import { r34V2vMediaHandedOver } from './r34-v2v-media-handed-over';
 import { Rule } from './types';
 
 /** The platform rule pack, in rule-ID order. */
@@ -42,4 +43,5 @@ export const PLATFORM_RULES: readonly Rule[] = [
   r26NoPassthroughDevices,
   r28GuestCustomization,
   r33VmwareTools,
+  r34V2vMediaHandedOver,
 ];

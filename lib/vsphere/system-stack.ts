@@ -161,7 +161,7 @@ export class VsphereSystemStack extends TerraformStack {
     const key = `${kind}:${name}`;
     let vm = this.sources.get(key);
     if (!vm) {
-      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name, datacenterId: this.dcId });
+      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name: tfString(name), datacenterId: this.dcId });
       vm = { firmware: data.firmware, scsiType: data.scsiType, id: data.id };
       this.sources.set(key, vm);
     }
@@ -200,7 +200,7 @@ export class VsphereSystemStack extends TerraformStack {
     }));
     if (src.kind === 'vmdk') {
       // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
-      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: this.datastore(src.datastore) };
+      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: tfString(src.vmdkPath), datastoreId: this.datastore(src.datastore) };
     }
     if (server.backupVolume) {
       const bkName = server.backupVolume.props.datastore ?? this.lookups.backupDatastore!;
@@ -259,13 +259,13 @@ export class VsphereSystemStack extends TerraformStack {
                   windowsOptions: {
                     computerName: s.name,
                     adminPassword: this.windowsPassword(s.name),
-                    workgroup: c.windows?.workgroup ?? 'WORKGROUP',
+                    workgroup: tfString(c.windows?.workgroup ?? 'WORKGROUP'),
                     organizationName: tfString(c.windows?.organizationJa ?? p.nameJa),
                     fullName: tfString(sys.systemName),
                     timeZone: typeof c.timeZone === 'number' ? c.timeZone : 235,
                   },
                 }
-              : { linuxOptions: { hostName: s.name, domain: c.domain ?? 'localdomain', timeZone: typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo' } }),
+              : { linuxOptions: { hostName: s.name, domain: tfString(c.domain ?? 'localdomain'), timeZone: tfString(typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo') } }),
           };
       // Firmware and SCSI controller follow the source VM, as the provider requires for clones.
       vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, ...(customize ? { customize } : {}) } };
@@ -276,7 +276,7 @@ export class VsphereSystemStack extends TerraformStack {
         datacenterId: this.dcId,
         hostSystemId: host.id,
         ovfDeploy: {
-          ...(src.localOvfPath ? { localOvfPath: src.localOvfPath } : { remoteOvfUrl: src.remoteOvfUrl }),
+          ...(src.localOvfPath ? { localOvfPath: tfString(src.localOvfPath) } : src.remoteOvfUrl ? { remoteOvfUrl: tfString(src.remoteOvfUrl) } : {}),
           diskProvisioning: 'thin',
           allowUnverifiedSslCert: false,
         },
