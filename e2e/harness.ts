@@ -15,7 +15,9 @@ import { diffOutputs } from '../lib/review/diff';
 import { rulesStage } from '../lib/rules/stage';
 import { synthesize } from '../lib/synth/pipeline';
 import { vsphereStage } from '../lib/vsphere/stage';
-import { systemsOf } from '../lib/vsphere/emit';
+import { App } from 'cdktf';
+import { emitVsphere, systemsOf } from '../lib/vsphere/emit';
+import { findGuestOs, vsphereSupport } from '../lib/model/guest-os';
 import { PLATFORM_STACK } from '../lib/vsphere/names';
 import { seedFor } from './seed';
 import { E2eTools } from './tools';
@@ -126,6 +128,8 @@ export interface Vcsim {
   /** Destroys a seeded template and creates it again with a new UUID; returns the new UUID. */
   rebuild(vm: string): Promise<string>;
   uuid(vm: string): Promise<string>;
+  /** Creates a VM in a folder, as the management terminal's OVF import script would (V2V from OVF, step 1). */
+  importVm(vm: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -159,6 +163,7 @@ export async function startVcsim(binary: string, seedFile: string): Promise<Vcsi
     certFile: m[2]!,
     rebuild: (vm) => ask(`rebuild ${vm}`),
     uuid: (vm) => ask(`uuid ${vm}`),
+    importVm: (vm) => ask(`import ${JSON.stringify(vm)}`),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -250,6 +255,35 @@ export function synthEstate(estate: Estate, outdir: string): void {
 /** Stack ids of an estate: the platform stack first (system stacks look its objects up by name). */
 export function stackIds(estate: Estate): string[] {
   return [PLATFORM_STACK, ...systemsOf(estate).filter((s) => s.spec.hypervisor === 'vsphere').map((s) => s.systemId)];
+}
+
+/**
+ * V2V from OVF, step 1 (what the generated `v2v/<system>/<server>-import-ovf.ps1` does on the
+ * management terminal with govc): the VM appears in its department folder, so the system stack's
+ * import block can adopt it. Run after the platform stack created the folders.
+ */
+export async function importOvfs(estate: Estate, vc: Vcsim): Promise<string[]> {
+  const stacks = emitVsphere(new App(), estate);
+  const done: string[] = [];
+  for (const stack of stacks.systems.values()) {
+    for (const plan of stack.ovfImports) {
+      const server = systemsOf(estate).flatMap((s) => s.servers).find((v) => v.spec.name === plan.server)!;
+      const os = findGuestOs(server.spec.guestOs)!;
+      await vc.importVm({
+        name: plan.server,
+        folder: plan.importFolder,
+        guestId: vsphereSupport(os, estate.platform.vsphere.esxiVersion).guestId,
+        firmware: plan.firmware,
+        scsiType: plan.scsiType,
+        diskGb: server.spec.disks[0]!.sizeGb,
+        datastore: plan.datastore,
+        network: plan.network,
+        template: false,
+      });
+      done.push(`${plan.systemId}/${plan.server}`);
+    }
+  }
+  return done;
 }
 
 export function windowsServersOf(estate: Estate): string[] {

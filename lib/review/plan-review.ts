@@ -14,11 +14,14 @@ import { code, doc, table, text } from './markdown';
  * `stacks/<stack>/plan.json` (`terraform show -json tfplan > plan.json`).
  */
 
+/** First line of every plan review (a report file starting with it may be overwritten). */
+export const PLAN_REVIEW_HEADER = '### Terraform が行う変更 / What Terraform will do';
+
 /** The file name of a stack's plan in JSON, beside its cdk.tf.json. */
 export const PLAN_JSON = 'plan.json';
 
 /** What a plan does to one resource (Terraform's `actions`, folded). */
-export type PlanAction = 'create' | 'update' | 'replace' | 'delete';
+export type PlanAction = 'create' | 'update' | 'replace' | 'delete' | 'forget';
 
 interface ResourceChangeJson {
   readonly address?: unknown;
@@ -55,6 +58,7 @@ const ACTION_JA: Record<PlanAction, string> = {
   update: '変更 update in-place',
   replace: '再作成 replace',
   delete: '削除 destroy',
+  forget: '管理対象から外す（削除しない）forget: kept, removed from the state',
 };
 
 const TYPE_JA: Record<string, string> = {
@@ -81,6 +85,8 @@ export function foldActions(actions: readonly string[]): PlanAction | undefined 
       return 'delete';
     case 'create,delete':
       return 'replace';
+    case 'forget':
+      return 'forget';
     default:
       return undefined;
   }
@@ -180,14 +186,14 @@ export function reviewPlans(dir: string, options: { readonly stack?: string } = 
 
 /** The Markdown of a plan review (Japanese and English; every value neutralized). */
 export function renderPlanReview(stacks: readonly string[], changes: readonly PlannedChange[], errors: readonly string[], names: ReadonlyMap<string, string>): string {
-  const blocks: string[] = ['### Terraform が行う変更 / What Terraform will do'];
+  const blocks: string[] = [PLAN_REVIEW_HEADER];
   const count = (xs: readonly PlannedChange[], a: PlanAction) => xs.filter((c) => c.action === a).length;
   blocks.push(
     table(
-      ['スタック stack', 'システム system', '作成 create', '変更 update', '再作成 replace', '削除 destroy'],
+      ['スタック stack', 'システム system', '作成 create', '変更 update', '再作成 replace', '削除 destroy', '管理外へ forget'],
       stacks.map((s) => {
         const xs = changes.filter((c) => c.stack === s);
-        return [s, s === 'platform' ? '統合基盤共通 (platform)' : names.get(s), count(xs, 'create'), count(xs, 'update'), count(xs, 'replace'), count(xs, 'delete')];
+        return [s, s === 'platform' ? '統合基盤共通 (platform)' : names.get(s), count(xs, 'create'), count(xs, 'update'), count(xs, 'replace'), count(xs, 'delete'), count(xs, 'forget')];
       }),
     ),
   );

@@ -9,6 +9,8 @@
 //
 //	rebuild <template name>   destroys the template and creates it again (a new UUID): "ok <uuid>"
 //	uuid <vm name>            "ok <uuid>"
+//	import <JSON SeedVM>      creates the VM in its folder, as the management terminal's OVF
+//	                          import script (govc import.ovf) would: "ok <uuid>"
 //
 // It stops cleanly on SIGINT / SIGTERM or when stdin closes.
 package main
@@ -40,6 +42,7 @@ import (
 	"github.com/vmware/govmomi/find"
 	"github.com/vmware/govmomi/object"
 	"github.com/vmware/govmomi/simulator"
+	"github.com/vmware/govmomi/simulator/esx"
 	"github.com/vmware/govmomi/vim25/types"
 
 	_ "github.com/vmware/govmomi/pbm/simulator"
@@ -78,6 +81,8 @@ type SeedVM struct {
 	Datastore string `json:"datastore"`
 	Network   string `json:"network"`
 	Template  bool   `json:"template"`
+	// Folder is the inventory path of the VM's folder (empty: the datacenter's VM folder).
+	Folder string `json:"folder"`
 	// UUID of the VM (empty: the simulator derives one).
 	UUID string `json:"-"`
 }
@@ -255,6 +260,25 @@ func clusterRefProxy(listen string, server *simulator.Server, roleID func(name s
 	return tl, nil
 }
 
+// reportHardwareVersion makes the cluster's environment browser report the hardware version of
+// the simulated ESXi (vmx-13) in QueryConfigOption, as vCenter does; the simulator leaves it 0, and
+// the provider then tries to "upgrade" every VM whose state records version 13 (an imported VM),
+// which the simulator refuses with AlreadyUpgraded.
+func (inv *inventory) reportHardwareVersion(cluster types.ManagedObjectReference) {
+	reg := inv.model.Map()
+	cr, ok := reg.Get(cluster).(*simulator.ClusterComputeResource)
+	if !ok || cr.EnvironmentBrowser == nil {
+		return
+	}
+	if eb, ok := reg.Get(*cr.EnvironmentBrowser).(*simulator.EnvironmentBrowser); ok {
+		eb.QueryConfigOptionResponse.Returnval = &types.VirtualMachineConfigOption{
+			Version:         esx.HardwareVersion,
+			DefaultDevice:   esx.VirtualDevice,
+			HardwareOptions: types.VirtualHardwareOption{HwVersion: 13},
+		}
+	}
+}
+
 // roleID is the id the simulator gave the role named name.
 func (inv *inventory) roleID(name string) (int32, bool) {
 	am, ok := inv.model.Map().Get(*inv.c.ServiceContent.AuthorizationManager).(*simulator.AuthorizationManager)
@@ -270,9 +294,19 @@ func (inv *inventory) roleID(name string) (int32, bool) {
 }
 
 func (inv *inventory) command(ctx context.Context, line string) string {
+	if rest, ok := strings.CutPrefix(line, "import "); ok {
+		var v SeedVM
+		if err := json.Unmarshal([]byte(rest), &v); err != nil {
+			return "error: " + err.Error()
+		}
+		if err := inv.createVM(ctx, v); err != nil {
+			return "error: " + err.Error()
+		}
+		return inv.uuid(ctx, v.Name)
+	}
 	parts := strings.Fields(line)
 	if len(parts) != 2 {
-		return "error: expected `rebuild NAME` or `uuid NAME`"
+		return "error: expected `rebuild NAME`, `uuid NAME` or `import JSON`"
 	}
 	switch parts[0] {
 	case "rebuild":
@@ -337,6 +371,7 @@ func (inv *inventory) create(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		inv.reportHardwareVersion(cluster.Reference())
 		for _, h := range cl.Hosts {
 			task, err := cluster.AddHost(ctx, types.HostConnectSpec{HostName: h, UserName: "root", Password: "vcsim"}, true, nil, nil)
 			if err != nil {
@@ -476,7 +511,13 @@ func (inv *inventory) createVM(ctx context.Context, v SeedVM) error {
 		Files:        &types.VirtualMachineFileInfo{VmPathName: fmt.Sprintf("[%s]", v.Datastore)},
 		DeviceChange: change,
 	}
-	task, err := folders.VmFolder.CreateVM(ctx, spec, pool, nil)
+	folder := folders.VmFolder
+	if v.Folder != "" {
+		if folder, err = inv.f.Folder(ctx, v.Folder); err != nil {
+			return err
+		}
+	}
+	task, err := folder.CreateVM(ctx, spec, pool, nil)
 	if err != nil {
 		return err
 	}
