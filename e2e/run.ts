@@ -8,6 +8,10 @@ import * as path from 'path';
 import { loadTools } from './tools';
 
 const t = loadTools();
+if (!('tools' in t) && !t.skip) {
+  process.stderr.write(`e2e: FAILED before starting: ${t.unavailable}\n`);
+  process.exit(1);
+}
 if (!('tools' in t)) {
   const line = '='.repeat(78);
   process.stdout.write(`${line}\nSKIPPED: ${t.unavailable}\n(the e2e suite did not run; see README "End-to-end tests")\n${line}\n`);
