@@ -1,5 +1,11 @@
 import { DedicatedVlan, Estate, IndividualBusinessSystem, VirtualServerProps, fixedClock } from '../lib/model';
-import { defaultPlatform } from '../lib/model/default-platform';
+import * as path from 'path';
+import { loadPlatform } from '../lib/intake/estate';
+
+/** The example estate's platform (examples/estate/platform), fresh each call. */
+export function examplePlatform() {
+  return loadPlatform(path.join(__dirname, '..', 'examples', 'estate'));
+}
 
 export const BENCH_NOW = '2026-11-22T09:00:00+09:00';
 
@@ -17,7 +23,7 @@ function rng(seed: number): () => number {
 
 /** The platform scaled so that `systems` systems fit (capacity grows with the estate). */
 export function benchPlatform(systems: number) {
-  const p = defaultPlatform();
+  const p = examplePlatform();
   const scale = Math.max(1, Math.ceil(systems / 100));
   p.vsphere.clusters = Array.from({ length: scale }, (_, i) => ({ ...p.vsphere.clusters[0]!, name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`, hosts: 16 }));
   p.vsphere.datastores = [

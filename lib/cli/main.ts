@@ -8,9 +8,13 @@ import { buildEstateManifest } from '../review/manifest';
 import { diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
-import { buildDefaultEstate } from './estate';
+import { clockLine, clockSourceOf } from '../intake';
+import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 
-export { buildDefaultEstate } from './estate';
+export { buildEstate } from './estate';
+
+const ESTATE_HELP = `the estate folder: platform/*.yaml, systems/<department>/<system>.yaml, optional index.ts (default: ${DEFAULT_ESTATE_DIR})`;
+const NOW_HELP = 'the instant the date rules use (default: the estate\'s pinned clock.fixedAt, else the current time)';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -45,10 +49,13 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .command('synth')
     .description('run the app; write Terraform, Hyper-V scripts, findings and review documents into one output folder, atomically')
     .option('--out <dir>', 'output folder (replaced only when the whole run succeeds)', 'cdktf.out')
-    .option('--now <iso>', 'the instant date rules use (default: the default estate\'s review date)')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'no progress output')
-    .action((opts: { out: string; now?: string; quiet?: boolean }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean }) => {
+      const estate = buildEstate({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+      const source = clockSourceOf(estate);
+      if (source && !opts.quiet) io.err(`${clockLine(source)}\n`);
       const result = synthesize(estate, {
         outdir: opts.out,
         stages: (io.stages ?? cliStages)(),
@@ -80,9 +87,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .addOption(new Option('--network <key>', 'a network key (internet, lgwan, myNumber, dmz), VLAN name, port group or VLAN ID'))
     .addOption(new Option('--esxi <version>', 'target ESXi version (R12)'))
     .addOption(new Option('--hyperv <version>', 'target Windows Server version of the Hyper-V hosts (R12)'))
-    .option('--now <iso>', 'the instant date rules use')
-    .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; now?: string }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
+    .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; estate: string; now?: string }) => {
+      const estate = buildEstate({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) });
       const targets: ImpactTarget[] = [
         ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
         ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
@@ -108,22 +116,25 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
 
   program
     .command('validate')
-    .description('check YAML declarations without running cdktf: file:line:column, rule ID, Japanese and English')
-    .argument('[files...]', 'declaration files (systems/<department>/<system>.yaml)')
+    .description('synth\'s verdicts without cdktf: loads the whole estate, runs the rule pack, reports the given files\' problems at file:line:column with rule ID, English and Japanese')
+    .argument('[files...]', 'declaration files (default: the whole estate)')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
     .option('--json', 'machine-readable report')
-    .action((files: string[], opts: { json?: boolean }) => {
+    .action((files: string[], opts: { json?: boolean; estate: string; now?: string }) => {
       // Loaded lazily so validation never pays for the emitters (bin/kiban.js also takes a fast path).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runValidateCli } = require('../intake/validate-cli') as typeof import('../intake/validate-cli');
-      code = runValidateCli([...(opts.json ? ['--json'] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
+      code = runValidateCli([...(opts.json ? ['--json'] : []), '--estate', opts.estate, ...(opts.now !== undefined ? ['--now', opts.now] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
     });
 
   program
     .command('atlantis')
     .description('print the atlantis.yaml for the synth output folder (one project per stack)')
-    .option('--now <iso>', 'the instant date rules use')
-    .action((opts: { now?: string }) => {
-      io.out(renderAtlantisYaml(buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {}))));
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
+    .action((opts: { estate: string; now?: string }) => {
+      io.out(renderAtlantisYaml(buildEstateManifest(buildEstate({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) }))));
     });
 
   return { program, exitCode: () => code };
