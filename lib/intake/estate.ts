@@ -207,7 +207,9 @@ function runScript(script: string, estate: Estate, issues: IntakeIssue[], origin
     issues.push(intakeIssue({ file: script, pos: START, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix: 'correct the estate\'s TypeScript', fixJa: 'エステートの TypeScript を修正してください' }));
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.resolve(script)) as { declareEstate?: unknown; default?: unknown };
+    const file = require.resolve(path.resolve(script));
+    delete require.cache[file]; // read the script as it is now (a long-running process may load an estate twice)
+    const mod = require(file) as { declareEstate?: unknown; default?: unknown };
     const fn = typeof mod.declareEstate === 'function' ? mod.declareEstate : typeof mod.default === 'function' ? mod.default : undefined;
     if (!fn) fail('KIBAN_ESTATE_SCRIPT', `${ESTATE_SCRIPT} must export a function declareEstate(estate, kiban)`, `${ESTATE_SCRIPT} は関数 declareEstate(estate, kiban) を export してください`);
     else (fn as EstateScript)(estate, model);
