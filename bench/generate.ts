@@ -10,7 +10,7 @@ export function examplePlatform() {
 export const BENCH_NOW = '2026-11-22T09:00:00+09:00';
 
 /** A deterministic pseudo-random generator (mulberry32), so every run builds the same estate. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
