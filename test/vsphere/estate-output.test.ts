@@ -26,7 +26,7 @@ function readTree(dir: string): Map<string, string> {
   return out;
 }
 
-describe('default estate on vSphere', () => {
+describe('example estate on vSphere', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-vsphere-'));
   const a = path.join(tmp, 'a');
   const b = path.join(tmp, 'b');
