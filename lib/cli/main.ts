@@ -1,17 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DeclarationError } from '../model/errors';
-import { SynthAbort, SynthStage } from '../synth/context';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SynthStage } from '../synth/context';
+import { recoverOutput, writeReportFile } from '../synth/atomic';
 import type { RulesStageOptions } from '../rules/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
-import { diffOutputs } from '../review/diff';
+import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
 import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
+import { describeFailure, parseInstant } from './errors';
 
 export { buildEstate } from './estate';
 
@@ -60,7 +61,7 @@ function parseDay(v: string): string {
 const NOW_HELP = 'the instant date rules use, ISO 8601 (default: the estate\'s pinned clock.fixedAt, else the current time)';
 const ESTATE_HELP = `the estate folder: platform/*.yaml, systems/<department>/<system>.yaml, optional index.ts (default: ${DEFAULT_ESTATE_DIR})`;
 /** `--estate` / `--now` as the estate loader takes them. */
-const estateOptions = (opts: { estate: string; now?: string }) => ({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+const estateOptions = (opts: { estate: string; now?: string }) => ({ estate: opts.estate, ...(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}) });
 
 /** A reporter for the CLI's synth: stderr for everything, a bar on a terminal. */
 export function cliReporter(io: CliIo, quiet: boolean): Reporter {
@@ -106,6 +107,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }),
         progress: (stage, done, total) => reporter.progress(stage, done, total),
       });
+      if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
+      for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
       reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}`);
     });
 
@@ -123,8 +126,12 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
     .addHelpText('after', examples('kiban diff base/cdktf.out cdktf.out', 'kiban diff base/cdktf.out cdktf.out --output comment.md'))
     .action((base: string, head: string, opts: { output?: string }) => {
+      // A swap interrupted in either folder is completed or rolled back before it is read.
+      recoverOutput(base);
+      recoverOutput(head);
       const r = diffOutputs(base, head);
-      if (opts.output) fs.writeFileSync(opts.output, r.markdown);
+      // Never overwrites a file kiban did not write (only an earlier diff report).
+      if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);
       if (r.errors.length > 0) code = 1;
@@ -173,7 +180,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         const r = impactOf(manifest, t);
         io.out(renderImpact(r));
         if (r.error) {
-          io.err(`error: ${r.error}\n`);
+          io.err(`error: ${r.error}\nエラー: 指定された${{ host: 'ホスト', cluster: 'クラスタ', datastore: 'データストア', network: 'ネットワーク' }[t.kind]}は統合基盤にありません\n`);
           code = 2;
         }
       }
@@ -236,13 +243,10 @@ export function runCli(argv: readonly string[], io: CliIo = defaultIo): number {
     program.parse([...argv], { from: 'user' });
     return exitCode();
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof DeclarationError || e instanceof SynthAbort) {
-      io.err(`${e.message}\n`);
-      return e instanceof SynthAbort ? e.exitCode : 1;
-    }
-    io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    // Every failure is one short message in English and Japanese and a non-zero exit, never a stack trace.
+    const f = describeFailure(e);
+    if (f.message) io.err(`${f.message}\n`);
+    return f.exitCode;
   }
 }
 
