@@ -1,11 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Construct } from 'constructs';
-import { Estate, fixedClock } from '../../lib/model';
 import { synthesize } from '../../lib/synth/pipeline';
 import { StateBackendKind, stateSchemaName, vsphereStage } from '../../lib/vsphere';
-import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from '../../stacks/default-estate';
+import { exampleEstate } from '../fixtures/estate';
 
 function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -26,8 +24,7 @@ function synthIn(cwd: string, backend?: StateBackendKind): Map<string, Buffer> {
   fs.mkdirSync(cwd, { recursive: true });
   process.chdir(cwd);
   try {
-    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-    declareDefaultEstate(estate);
+    const estate = exampleEstate();
     synthesize(estate, { outdir: 'cdktf.out', stages: [vsphereStage(backend ? { backend } : {})] });
     return readTree(path.join(cwd, 'cdktf.out'));
   } finally {
