@@ -1,6 +1,7 @@
 import * as fs from 'fs';
-import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument, YAMLError } from 'yaml';
+import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument } from 'yaml';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
+import { yamlSyntaxIssues } from './yaml-errors';
 
 /** Largest declaration file accepted, checked before reading or parsing. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -147,20 +148,8 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: p.line, column: p.col };
   };
-  const yamlIssue = (e: YAMLError, severity: 'error' | 'warning'): IntakeIssue => {
-    const p = e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : pos(e.pos?.[0] ?? 0);
-    const dup = e.code === 'DUPLICATE_KEY';
-    const msg = e.message.split('\n')[0] ?? e.message;
-    return intakeIssue({
-      file, pos: p, severity: 'error', code: dup ? 'KIBAN_YAML_DUPLICATE_KEY' : 'KIBAN_YAML_SYNTAX', ruleId: 'SCHEMA', field: '(yaml)',
-      value: undefined,
-      message: dup ? 'the same key appears twice in one mapping' : `YAML ${severity === 'warning' ? 'problem' : 'syntax error'}: ${msg}`,
-      messageJa: dup ? '同じ項目（キー）が2回書かれています' : `YAMLの書式が正しくありません: ${msg}`,
-      fix: dup ? 'keep one of the two keys' : 'correct the YAML syntax at this position (indentation, colons, quotes)',
-      fixJa: dup ? 'どちらか一方を削除してください' : 'この位置のYAMLの書式（インデント、コロン、引用符）を直してください',
-    });
-  };
-  const issues: IntakeIssue[] = [...doc.errors.map((e) => yamlIssue(e, 'error')), ...doc.warnings.map((e) => yamlIssue(e, 'warning'))];
+  // Warnings of the yaml library (e.g. an unresolved tag) block like errors: the file would not mean what it says.
+  const issues: IntakeIssue[] = doc.errors.length + doc.warnings.length > 0 ? yamlSyntaxIssues(file, text, doc, [...doc.errors, ...doc.warnings], pos) : [];
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     issues.push(intakeIssue({ file, pos: START, code: 'KIBAN_YAML_VERSION', ruleId: 'SCHEMA', field: '(yaml)', value: doc.directives.yaml.version, message: 'only YAML 1.2 is accepted', messageJa: 'YAML 1.2 のみ使用できます', fix: 'remove the %YAML directive', fixJa: '%YAML 指定を削除してください' }));
   }
