@@ -89,7 +89,8 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
     if (bad.length > 0) continue;
     const props = f.data as IndividualBusinessSystemProps;
     systemIds.set(f.file, props.systemId);
-    const layout = layoutIssues(f, props);
+    // an unregistered department is one error (R01), not also a folder mismatch
+    const layout = estate.platform.departments.some((d) => d.code === props.department) ? layoutIssues(f, props) : [];
     issues.push(...layout);
     try {
       systems.push(new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props));

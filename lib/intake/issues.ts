@@ -1,4 +1,4 @@
-import { DeclarationError, DeclarationIssue, formatIssue, receivedJa, renderValue } from '../model/errors';
+import { DeclarationError, DeclarationIssue, formatIssue, receivedJa, renderValue, ruleJa } from '../model/errors';
 
 /** Severity of an intake issue: errors block synthesis, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -71,7 +71,7 @@ export function formatIntakeIssue(i: IntakeIssue): string {
   return [
     `${i.location}: ${sev} [${i.ruleId}] ${i.field}: ${i.message} (received ${i.received}) {${i.code}}`,
     `  fix: ${i.fix}`,
-    `  ${sevJa} [${i.ruleId}] ${i.file} の ${i.line} 行目 ${i.column} 文字目: ${i.messageJa}${got}`,
+    `  ${sevJa} [${ruleJa(i.ruleId)}] ${i.file} の ${i.line} 行目 ${i.column} 文字目: ${i.messageJa}${got}`,
     `  対処: ${i.fixJa}`,
   ].join('\n');
 }

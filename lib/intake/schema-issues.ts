@@ -20,8 +20,7 @@ function childKeys(schema: z.ZodType, path: Path): { keys: string[]; list: boole
 /** The path of the object holding the block at `path` (skipping a list index). */
 function holder(path: Path): Path | undefined {
   if (path.length === 0) return undefined;
-  const up = path.slice(0, -1);
-  return up.length > 0 && typeof up[up.length - 1] === 'number' ? up.slice(0, -1) : up;
+  return typeof path[path.length - 1] === 'number' ? path.slice(0, -2) : path.slice(0, -1);
 }
 
 function lastKey(path: Path): string {

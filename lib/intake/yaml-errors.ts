@@ -118,7 +118,7 @@ export function lintLines(text: string): Finding | undefined {
         }
         if (!here || here.indent !== indent) {
           if (lastEmpty && here && lastEmpty.indent === here.indent && lastEmpty.nextLine < line) {
-            return { line: lastEmpty.nextLine, column: lastEmpty.indent + 1, code: 'KIBAN_YAML_INDENT', message: `line ${lastEmpty.nextLine} is not indented under "${lastEmpty.key}:" (line ${lastEmpty.line})`, messageJa: `${lastEmpty.nextLine} 行目の「${lastEmpty.nextKey}」の字下げが足りません。${lastEmpty.line} 行目の「${lastEmpty.key}:」の中に書く項目です`, fix: `indent the lines under "${lastEmpty.key}:" by 2 spaces`, fixJa: `「${lastEmpty.key}:」の下の行を、「${lastEmpty.key}」より 2 文字下げて書きます（${lastEmpty.indent + 3} 文字目から）` };
+            return { line: lastEmpty.nextLine, column: lastEmpty.indent + 1, code: 'KIBAN_YAML_INDENT', message: `line ${lastEmpty.nextLine} is not indented under "${lastEmpty.key}:" (line ${lastEmpty.line})`, messageJa: `「${lastEmpty.nextKey}」の字下げが足りません。${lastEmpty.line} 行目の「${lastEmpty.key}:」の中に書く項目です`, fix: `indent the lines under "${lastEmpty.key}:" by 2 spaces`, fixJa: `「${lastEmpty.key}:」の下の行を、「${lastEmpty.key}」より 2 文字下げて書きます（${lastEmpty.indent + 3} 文字目から）` };
           }
           const candidates = [...popped, ...(here ? [here] : [])].filter((l) => l.seq === seq || (!seq && l.key !== undefined));
           const best = (candidates.length > 0 ? candidates : [...popped, ...(here ? [here] : [])]).sort((a, b) => Math.abs(a.indent - indent) - Math.abs(b.indent - indent) || b.indent - a.indent)[0];

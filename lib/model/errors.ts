@@ -66,12 +66,17 @@ export function receivedJa(received: string): string {
   return received;
 }
 
+/** The rule ID as shown in a Japanese line: `SCHEMA` (no platform rule, only the way it is written) is 書き方. */
+export function ruleJa(ruleId: string): string {
+  return ruleId === 'SCHEMA' ? '書き方' : ruleId;
+}
+
 /** Formats one issue as a multi-line human message (English and Japanese). */
 export function formatIssue(issue: DeclarationIssue): string {
   return [
     `[${issue.ruleId}] ${issue.location}: ${issue.field}: ${issue.message} (received ${issue.received})`,
     `  fix: ${issue.fix}`,
-    `  [${issue.ruleId}] ${issue.messageJa}（受け取った値: ${receivedJa(issue.received)}）`,
+    `  [${ruleJa(issue.ruleId)}] ${issue.messageJa}（受け取った値: ${receivedJa(issue.received)}）`,
     `  対処: ${issue.fixJa}`,
   ].join('\n');
 }

@@ -123,12 +123,12 @@ function numberText(v: unknown, L: string, key: string, info: FieldInfo, expecte
     const fw = fullWidthIn(v);
     const digits = /^\d+$/.test(half) ? half : undefined;
     if (fw) return { ...en(`full-width characters "${fw}"`, `write half-width digits: ${key}: ${digits ?? ex}`), messageJa: `${L}に全角の文字「${fw}」が使われています`, fixJa: `半角数字で ${digits ?? ex} のように書きます。例: ${key}: ${digits ?? ex}` };
-    const unit = /^(\d+)\s*([^\d\s].*)$/.exec(half);
-    if (unit) return { ...en(`a unit "${unit[2]}" after the number`, `write the number without the unit: ${key}: ${unit[1]}`), messageJa: `${L}に単位などの文字「${cut(unit[2]!, 10)}」が付いています`, fixJa: `単位は書かず、半角数字だけで ${unit[1]} のように書きます。例: ${key}: ${unit[1]}` };
     if (/^\d{1,3}(,\d{3})+$/.test(half)) {
       const n = half.replace(/,/g, '');
       return { ...en('a thousands separator', `write ${key}: ${n}`), messageJa: `${L}に桁区切りの「,」が入っています`, fixJa: `「,」を入れずに ${n} のように書きます。例: ${key}: ${n}` };
     }
+    const unit = /^(\d+)\s*([^\d\s].*)$/.exec(half);
+    if (unit) return { ...en(`a unit "${unit[2]}" after the number`, `write the number without the unit: ${key}: ${unit[1]}`), messageJa: `${L}に単位などの文字「${cut(unit[2]!, 10)}」が付いています`, fixJa: `単位は書かず、半角数字だけで ${unit[1]} のように書きます。例: ${key}: ${unit[1]}` };
     if (digits) return { ...en('in quotes', `remove the quotes: ${key}: ${digits}`), messageJa: `${L}の数字が引用符（" や '）で囲まれています`, fixJa: `引用符を外して、半角数字だけで書きます。例: ${key}: ${digits}` };
     if (/^\d+\.\d+$/.test(half)) return { ...en('a decimal', `write a whole number, e.g. ${key}: ${Math.round(Number(half))}`), messageJa: `${L}は整数で書きます（小数は使えません）`, fixJa: `小数点のない半角数字で書きます。例: ${key}: ${Math.max(1, Math.round(Number(half)))}` };
     return { ...en('text'), messageJa: `${L}は半角数字で書きます（文字「${cut(v, 20)}」が書かれています）`, fixJa: `半角数字で ${ex} のように書きます。例: ${key}: ${ex}` };
@@ -145,6 +145,7 @@ function yesNoText(v: unknown, L: string, key: string, info: FieldInfo): Text {
   const t = typeof v === 'string' ? toHalfWidth(v).toLowerCase() : '';
   const guess = YES.includes(t) ? 'true' : NO.includes(t) ? 'false' : undefined;
   const mean = `true は「${yes}」、false は「${no}」`;
+  if (t === 'true' || t === 'false') return { message: `${L} must be true or false without quotes`, fix: `write ${key}: ${t}`, messageJa: `${L}の ${t} が引用符（" や '）で囲まれています`, fixJa: `引用符を外して ${key}: ${t} と書きます（${mean}）` };
   return {
     message: `${L} must be true or false`,
     fix: `write ${key}: ${guess ?? 'true'} (true or false, without quotes)`,
@@ -159,7 +160,8 @@ function textText(v: unknown, L: string, key: string, info: FieldInfo): Text {
   const base = { message: `${L} must be text (received ${RECEIVED_EN[kind]})`, fix: `write ${written(key, info)}` };
   if (kind === 'count' || kind === 'yesno') {
     const phone = key === 'phone' ? '電話番号は 019-629-5101 のように「-」で区切るか、' : '';
-    return { ...base, fix: `put the value in quotes: ${key}: "${String(v)}"`, messageJa: `${L}が文字として読み取れません（${String(v)} は数や true/false として読まれます）`, fixJa: `${phone}値を引用符で囲んで ${key}: "${String(v)}" のように書きます` };
+    const why = key === 'phone' && kind === 'count' ? `数字だけなので数として読まれ、先頭の 0 が消えています（${String(v)}）` : `${String(v)} は数や true/false として読まれます`;
+    return { ...base, fix: `put the value in quotes: ${key}: "${String(v)}"`, messageJa: `${L}が文字として読み取れません（${why}）`, fixJa: `${phone}値を引用符で囲んで ${key}: "${String(v)}" のように書きます` };
   }
   if (kind === 'empty') return { ...base, messageJa: `${L}が空欄です`, fixJa: `「${key}:」のあとに値を書きます。例: ${written(key, info)}` };
   if (kind === 'list') return { ...base, messageJa: `${L}は 1 つだけ書きます（「- 」で始まる一覧になっています）`, fixJa: `「- 」を付けずに同じ行に書きます。例: ${written(key, info)}` };
@@ -299,13 +301,13 @@ function formatText(i: z.core.$ZodIssue & { format?: string }, v: unknown, L: st
 }
 
 function choiceText(values: readonly string[], v: unknown, L: string, key: string, info: FieldInfo): Text {
-  const near = typeof v === 'string' ? closest(v, values, info.valuesJa) : typeof v === 'number' || typeof v === 'boolean' ? closest(String(v), values) : undefined;
+  const near = typeof v === 'string' ? closest(v, values, info.valuesJa) : undefined;
   const list = listJa(values, info.valuesJa);
   const missing = v === undefined;
   return {
     message: missing ? `${L} is missing: one of ${listEn(values)}` : `${L} must be one of: ${listEn(values)}${near ? ` (did you mean ${near}?)` : ''}`,
     fix: `write ${key}: ${near ?? values[0]}`,
-    messageJa: missing ? `${L}（${key}）が書かれていません` : v === null ? `${L}が空欄です` : `${L}に「${cut(String(v), 20)}」は使えません${near ? `（${near} ではありませんか）` : ''}`,
+    messageJa: missing ? `${L}が書かれていません` : v === null ? `${L}が空欄です` : `${L}に「${cut(String(v), 20)}」は使えません${near ? `（${near} ではありませんか）` : ''}`,
     fixJa: `次のどれかを書きます: ${list}。例: ${key}: ${near ?? info.example ?? values[0]}`,
   };
 }
