@@ -298,3 +298,8 @@ export function yamlSyntaxIssues(file: string, text: string, doc: Document, erro
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/** The texts of the translated library errors (for the jargon test and the guide). */
+export function yamlFallbackTexts(): Array<{ messageJa: string; fixJa: string }> {
+  return [...Object.keys(CODE_JA), 'UNKNOWN_CODE'].map((code) => fallback(Object.assign(new Error('x'), { code, pos: [0, 1], name: 'YAMLParseError' }) as unknown as YAMLError, 1, 1));
+}

@@ -79,6 +79,14 @@ export function keysAt(schema: z.ZodType | undefined, path: readonly PropertyKey
   return [];
 }
 
+/** A written value inside a Japanese sentence: text cut short, blocks and lists named, never dumped. */
+function shown(v: unknown, max = 20): string {
+  if (v === null || v === undefined) return '空欄';
+  if (Array.isArray(v)) return '「- 」の一覧';
+  if (typeof v === 'object') return '下の行の項目';
+  return cut(String(v), max);
+}
+
 /** The example of a field written after its key: `memoryGb: 16`, or a block under the key. */
 function written(key: string, info: FieldInfo): string {
   const ex = info.example ?? '…';
@@ -185,7 +193,7 @@ function blockText(v: unknown, L: string, key: string, info: FieldInfo): Text {
     return { message: `${L} (${key}:) has nothing under it`, fix: `indent the keys of ${key} by 2 spaces under it (e.g. ${ex}), or remove the line`, messageJa: `${L}（${key}:）の下に何も書かれていません`, fixJa: `${key}: の下の行に、2 文字下げて ${ex} のように書きます（不要なら ${key}: の行を消します）` };
   }
   if (kind === 'list') return { message: `${L} must not be a "- " list`, fix: `remove the "- " and write ${ex} under ${key}:`, messageJa: `${L}には「- 」を付けません`, fixJa: `「- 」を消して、${key}: の下に 2 文字下げて ${ex} のように書きます` };
-  return { message: `${L} holds keys on the lines below, not a value`, fix: `write ${key}: alone, then ${ex} indented by 2 spaces below`, messageJa: `${L}は同じ行に値を書かず、下の行に項目を並べます（「${cut(String(v), 20)}」が書かれています）`, fixJa: `${key}: だけの行のあとに、2 文字下げて ${ex} のように書きます` };
+  return { message: `${L} holds keys on the lines below, not a value`, fix: `write ${key}: alone, then ${ex} indented by 2 spaces below`, messageJa: `${L}は同じ行に値を書かず、下の行に項目を並べます（「${shown(v, 20)}」が書かれています）`, fixJa: `${key}: だけの行のあとに、2 文字下げて ${ex} のように書きます` };
 }
 
 function patternOf(i: z.core.$ZodIssue): RegExp | undefined {
@@ -222,7 +230,7 @@ function dateGuess(s: string): string | undefined {
 }
 
 function formatText(i: z.core.$ZodIssue & { format?: string }, v: unknown, L: string, key: string, info: FieldInfo, ctx: MessageContext, path: readonly PropertyKey[]): Text {
-  const s = typeof v === 'string' ? v : String(v);
+  const s = typeof v === 'string' ? v : shown(v);
   const ex = info.example ?? '…';
   const fw = fullWidthIn(s);
   const re = patternOf(i);
@@ -307,7 +315,7 @@ function choiceText(values: readonly string[], v: unknown, L: string, key: strin
   return {
     message: missing ? `${L} is missing: one of ${listEn(values)}` : `${L} must be one of: ${listEn(values)}${near ? ` (did you mean ${near}?)` : ''}`,
     fix: `write ${key}: ${near ?? values[0]}`,
-    messageJa: missing ? `${L}が書かれていません` : v === null ? `${L}が空欄です` : `${L}に「${cut(String(v), 20)}」は使えません${near ? `（${near} ではありませんか）` : ''}`,
+    messageJa: missing ? `${L}が書かれていません` : v === null ? `${L}が空欄です` : `${L}に「${shown(v, 20)}」は使えません${near ? `（${near} ではありませんか）` : ''}`,
     fixJa: `次のどれかを書きます: ${list}。例: ${key}: ${near ?? info.example ?? values[0]}`,
   };
 }
@@ -389,11 +397,11 @@ function describeIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext)
       if (u.options && u.discriminator !== undefined) return choiceText(u.options.map(String), v, L, key, info);
       if (key === 'network' && ctx.platform) {
         const h = networkHint(v, ctx.platform.networks);
-        return { message: `${L} must be a standard network or a dedicated VLAN name`, fix: h.fix, messageJa: `${L}の「${cut(String(v), 20)}」というネットワークはありません`, fixJa: h.fixJa };
+        return { message: `${L} must be a standard network or a dedicated VLAN name`, fix: h.fix, messageJa: `${L}の「${shown(v, 20)}」というネットワークはありません`, fixJa: h.fixJa };
       }
       const values = (u.errors ?? []).flat().flatMap((e) => (e.code === 'invalid_value' ? e.values.map(String) : []));
       if (values.length > 0 && (u.errors ?? []).every((b) => b.every((e) => e.code === 'invalid_value'))) return choiceText(values, v, L, key, info);
-      return { message: `${L} is not written correctly`, fix: `write ${info.format ?? 'it as in the guide'}, e.g. ${written(key, info)}`, messageJa: `${L}の「${cut(String(v), 20)}」は書き方が正しくありません`, fixJa: `${info.formatJa ? `${info.formatJa}で書きます。` : ''}例: ${written(key, info)}` };
+      return { message: `${L} is not written correctly`, fix: `write ${info.format ?? 'it as in the guide'}, e.g. ${written(key, info)}`, messageJa: `${L}の「${shown(v, 20)}」は書き方が正しくありません`, fixJa: `${info.formatJa ? `${info.formatJa}で書きます。` : ''}例: ${written(key, info)}` };
     }
     case 'unrecognized_keys': {
       const where = path.length === 0 ? '' : `${fieldInfo(path).labelJa}の中に`;

@@ -1,5 +1,5 @@
 import { formatIntakeIssue } from '../../lib/intake';
-import { MISTAKES, check, mistaken } from './mistakes';
+import { JARGON, MISTAKES, check, mistaken } from './mistakes';
 
 /**
  * Issue 15: every common mistake of a department clerk gets one plain-Japanese message per cause,
@@ -8,8 +8,6 @@ import { MISTAKES, check, mistaken } from './mistakes';
  */
 type Expected = ReadonlyArray<readonly [number, number, string, string, string, string]>;
 
-/** Programming words department staff should never meet in a Japanese line. */
-export const JARGON = /\b(number|object|string|regexp?|enum|null|undefined|boolean|array|mapping|scalar|schema|NaN)\b/i;
 
 const EXPECTED: Record<string, Expected> = {
   'memory with a unit': [

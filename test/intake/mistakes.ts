@@ -8,6 +8,9 @@ const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'systems');
  * Realistic mistakes of department staff writing a declaration, each an edit of one of the
  * examples (examples/systems/…). Used by mistakes.test.ts (expected messages) and the jargon check.
  */
+/** Programming words department staff should never meet in a Japanese line. */
+export const JARGON = /\b(number|object|string|regexp?|enum|null|undefined|boolean|array|mapping|scalar|schema|NaN)\b/i;
+
 export type Example = 'kokuho' | 'zeimu' | 'kanko' | 'koho' | 'vlans';
 
 export interface Mistake {
