@@ -172,7 +172,7 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       file, kind: undefined, data, positionOf,
-      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルの最上位は「項目: 値」の形式（マッピング）でなければなりません', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
+      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルが「項目名: 値」の行で書かれていません（空のファイルか、一覧や値だけが書かれています）', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
     };
   }
   const kind: DeclarationKind = Object.prototype.hasOwnProperty.call(data, 'dedicatedVlans') ? 'dedicated-vlans' : 'system';

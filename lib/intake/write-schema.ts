@@ -1,14 +1,22 @@
 /**
- * Regenerates the JSON Schemas of the declaration files from the zod schemas of lib/model.
+ * Regenerates the JSON Schemas of the declaration files from the zod schemas of lib/model, and the
+ * department staff's list of codes and keys (docs/codes.md) from the platform data.
  * Run: npx ts-node --transpile-only lib/intake/write-schema.ts [--check]
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { defaultPlatform } from '../model/default-platform';
+import { CODES_DOC, codesDocument } from './codes-doc';
 import { schemaFiles } from './schema';
+
+/** Every generated file kept in the repository, by path relative to the repository root. */
+export function generatedFiles(): Record<string, string> {
+  return { ...schemaFiles(), [CODES_DOC]: codesDocument(defaultPlatform()) };
+}
 
 export function writeSchemas(root: string, check = false): string[] {
   const stale: string[] = [];
-  for (const [rel, text] of Object.entries(schemaFiles())) {
+  for (const [rel, text] of Object.entries(generatedFiles())) {
     const file = path.join(root, rel);
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     if (current === text) continue;
