@@ -1,3 +1,5 @@
+import leven from 'leven';
+
 /**
  * Small helpers for messages to department staff: full-width characters, the closest valid
  * values, lists of codes with their Japanese names, values cut to a readable length.
@@ -24,21 +26,9 @@ export function cut(s: string, max = 40): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : one;
 }
 
-/** Edit distance (case-insensitive). */
+/** Edit distance (case-insensitive, the leven library). */
 export function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const row = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[y.length]!;
+  return leven(a.toLowerCase(), b.toLowerCase());
 }
 
 const squash = (s: string) => toHalfWidth(s).toLowerCase().replace(/[^a-z0-9]/g, '');
