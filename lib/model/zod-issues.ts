@@ -93,6 +93,11 @@ function written(key: string, info: FieldInfo): string {
   return `${key}: ${ex}`;
 }
 
+/** An example to follow, or where to look when the field has none. */
+function exampleJa(key: string, info: FieldInfo): string {
+  return info.example ? `例: ${key}: ${info.example}` : '英語の行の説明と、ガイドの例を見て直します';
+}
+
 /** Bounds of a number or string field, from the schema. */
 function bounds(s: unknown): { min?: number; max?: number } {
   const x = s as { minValue?: number | null; maxValue?: number | null; minLength?: number | null; maxLength?: number | null } | undefined;
@@ -356,7 +361,7 @@ function describeIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext)
         case 'object':
           return blockText(v, L, key, info);
         default:
-          return { message: `${L} is not valid (${i.message})`, fix: `write ${written(key, info)}`, messageJa: `${L}の書き方が正しくありません`, fixJa: `例: ${written(key, info)}` };
+          return { message: `${L} is not valid (${i.message})`, fix: `write ${written(key, info)}`, messageJa: `${L}の書き方が正しくありません`, fixJa: exampleJa(key, info) };
       }
     }
     case 'too_small':
@@ -415,11 +420,11 @@ function describeIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext)
     }
     case 'custom': {
       const hit = CUSTOM_JA.find(([re]) => re.test(i.message));
-      if (hit) return { message: `${L}: ${i.message}`, ...hit[1](L, key, info) };
-      return { message: `${L}: ${i.message}`, fix: `write ${written(key, info)}`, messageJa: `${L}の書き方が正しくありません`, fixJa: `例: ${written(key, info)}` };
+      if (hit) return { message: `${key || 'declaration'}: ${i.message}`, ...hit[1](L, key, info) };
+      return { message: `${key || 'declaration'}: ${i.message}`, fix: info.example ? `write ${written(key, info)}` : 'correct it as the message says', messageJa: `${L}の書き方が正しくありません`, fixJa: exampleJa(key, info) };
     }
     default:
-      return { message: `${L}: ${i.message}`, fix: `write ${written(key, info)}`, messageJa: `${L}の書き方が正しくありません`, fixJa: `例: ${written(key, info)}` };
+      return { message: `${key || 'declaration'}: ${i.message}`, fix: info.example ? `write ${written(key, info)}` : 'correct it as the message says', messageJa: `${L}の書き方が正しくありません`, fixJa: exampleJa(key, info) };
   }
 }
 
