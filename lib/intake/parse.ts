@@ -163,10 +163,11 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
-    const alias = /alias/i.test(msg);
+    const alias = /alias/i.test(msg) && !/unresolved/i.test(msg);
+    const badRef = /unresolved alias/i.test(msg);
     return {
       file, kind: undefined, data: undefined, positionOf,
-      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `エイリアス（*参照）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : `YAMLを変換できません: ${msg}`, alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias ? 'アンカー（&）とエイリアス（*）を使わずに値を書いてください' : 'YAMLを確認してください')],
+      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `「*」で始まる参照（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : badRef ? '「*」で始まる参照の行き先（「&」の付いた値）がありません' : '書かれた内容を読み取れません', alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias || badRef ? '「&」「*」は使わず、値をそのまま書きます' : 'ガイドの例と見比べて書き方を確かめます')],
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -174,6 +174,16 @@ export function lintLines(text: string): Finding | undefined {
       blockScalar = keyLevel.indent;
       continue;
     }
+    if (!closedQuote(v) || ((v.startsWith('{') || v.startsWith('[')) && !balancedFlow(v))) {
+      // a quoted value or a bracket may go on over the next lines: skip them when it closes there
+      let joined = v;
+      let k = n;
+      while (k + 1 < lines.length && !(closedQuote(joined) && (!/^[{[]/.test(joined) || balancedFlow(joined)))) joined += ` ${lines[++k]!.trim()}`;
+      if (closedQuote(joined) && (!/^[{[]/.test(joined) || balancedFlow(joined)) && k > n) {
+        n = k;
+        continue;
+      }
+    }
     if (!closedQuote(v)) {
       const q = v[0]!;
       return { line, column: vcol, code: 'KIBAN_YAML_QUOTE', message: `the quote ${q} opened on line ${line} is not closed`, messageJa: `引用符（${q}）が閉じていません`, fix: `end the value with ${q} on the same line`, fixJa: `値の最後にも ${q} を書きます（例: ${key}: ${q}${v.slice(1).replace(/["']$/, '')}${q}）` };
