@@ -10,10 +10,14 @@ import { GuestOs, guestOsCatalog, hypervSupport, vsphereSupport } from '../model
 import { Platform } from '../model/platform';
 import { systemSchema } from '../model/system';
 import { keysAt, schemaAt } from '../model/zod-issues';
+import { dedicatedVlanSchema } from '../model/dedicated-vlan';
 import { doc, table } from '../review/markdown';
-import { dedicatedVlansFileSchema } from './schema';
 
 export const CODES_DOC = 'docs/codes.md';
+
+/** The keys of the dedicated VLANs of the platform data. */
+const dedicatedVlansSchema = z.strictObject({ dedicatedVlans: z.array(dedicatedVlanSchema) });
+
 
 const SUPPORT_JA = { supported: '対応', unsupported: '非対応（使えません）', unconfirmed: '未確認（承認が必要）' } as const;
 const PARTY_JA: Record<string, string> = { 'om-vendor': '統合基盤の運用業者', 'admin-net-vendor': '行政情報ネットワークの業者', department: '所管課', 'network-admin': 'ネットワーク管理者' };
@@ -42,7 +46,7 @@ export function codesDocument(p: Platform): string {
   const keys: unknown[][] = [];
   keyRows(systemSchema, [], keys);
   const vlanKeys: unknown[][] = [];
-  keyRows(dedicatedVlansFileSchema, [], vlanKeys);
+  keyRows(dedicatedVlansSchema, [], vlanKeys);
   return doc([
     '# 宣言で使うコードと項目の一覧（自動生成）',
     '> このファイルは統合基盤のデータ（部局・ネットワーク・テンプレート・データストア）とゲストOSカタログから\n> 自動で作られます。手で直さないでください（`npm run schema` で作り直します）。書き方は [宣言ガイド](intake-guide.md) を見てください。',
@@ -51,7 +55,7 @@ export function codesDocument(p: Platform): string {
     '`department:` には部局名ではなく、次の部局コードを英小文字で書きます（R01）。',
     table(['部局コード', '部局名'], p.departments.map((d) => [d.code, d.nameJa])),
     '## ネットワーク（nics の network）',
-    '標準の4ネットワークは次のキーで書きます（大文字・小文字も区別します）。それ以外は専用ネットワーク（R24）で、その名前は `systems/_platform/vlans.yaml` に統合基盤管理者が登録したものです。',
+    '標準の4ネットワークは次のキーで書きます（大文字・小文字も区別します）。それ以外は専用ネットワーク（R24）で、その名前は統合基盤管理者が構成データ（`dedicatedVlans`）に登録したものです。',
     table(['キー', 'ネットワーク', 'IPアドレスを割り当てる人（R29）', 'サブネット'], nets.map(([k, n]) => [k, n.nameJa, PARTY_JA[n.ipAssignedBy] ?? n.ipAssignedBy, n.subnet])),
     '## OSテンプレート（source の template）',
     '`source: { kind: template }` のときに書けるテンプレートです（R06）。テンプレートのゲストOSと `guestOs:` を合わせます。',
@@ -73,7 +77,7 @@ export function codesDocument(p: Platform): string {
     '## システム宣言の項目（systems/<部局コード>/<システムID>.yaml）',
     '`[]` は「- 」で始まる一覧の中の項目です。',
     table(['項目', '名前', 'ルール', '例'], keys),
-    '## 専用ネットワーク宣言の項目（systems/_platform/vlans.yaml）',
+    '## 専用ネットワークの項目（構成データの dedicatedVlans）',
     table(['項目', '名前', 'ルール', '例'], vlanKeys),
   ]);
 }
