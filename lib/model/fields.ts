@@ -141,6 +141,9 @@ const ROWS: readonly Row[] = [
   ['dedicatedVlans.*.descriptionJa', 'R24', '専用ネットワークの説明', { example: '国民健康保険システム専用ネットワーク' }],
   ['dedicatedVlans.*.gateway', 'R24', 'デフォルトゲートウェイ', { example: '10.231.0.1', formatJa: '半角数字 4 つを「.」で区切る（例: 10.231.0.1）', format: 'an IPv4 address' }],
   ['dedicatedVlans.*.zone', 'R24', 'ネットワークの区分（ゾーン）', { example: 'dedicated', valuesJa: { internet: 'インターネット接続系', lgwan: 'LGWAN接続系', myNumber: '個人番号利用事務系', dmz: 'DMZ（インターネット公開）', dedicated: '専用（どの系とも分離）' } }],
+  // a dedicated VLAN checked on its own (the model's construct) has no dedicatedVlans prefix
+  ['gateway', 'R24', 'デフォルトゲートウェイ', { example: '10.231.0.1', formatJa: '半角数字 4 つを「.」で区切る（例: 10.231.0.1）', format: 'an IPv4 address' }],
+  ['zone', 'R24', 'ネットワークの区分（ゾーン）', { example: 'dedicated', valuesJa: { internet: 'インターネット接続系', lgwan: 'LGWAN接続系', myNumber: '個人番号利用事務系', dmz: 'DMZ（インターネット公開）', dedicated: '専用（どの系とも分離）' } }],
   ['dedicatedVlans.*.department', 'R24', '申請・費用負担の部局', { example: 'hoken', ...CODE_FORMAT }],
   ['ipAdministrator', 'R29', 'IPアドレス管理者', { example: 'party: department' }],
   ['ipAdministrator.party', 'R29', 'IPアドレス管理者の区分', { example: 'department', valuesJa: { department: '所管課', 'network-admin': 'ネットワーク管理者' } }],
