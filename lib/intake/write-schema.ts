@@ -5,18 +5,21 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultPlatform } from '../model/default-platform';
 import { CODES_DOC, codesDocument } from './codes-doc';
+import { loadPlatform } from './estate';
 import { schemaFiles } from './schema';
 
+/** The estate whose codes docs/codes.md lists: the example estate of this repository. */
+export const CODES_ESTATE = path.join('examples', 'estate');
+
 /** Every generated file kept in the repository, by path relative to the repository root. */
-export function generatedFiles(): Record<string, string> {
-  return { ...schemaFiles(), [CODES_DOC]: codesDocument(defaultPlatform()) };
+export function generatedFiles(root: string = path.resolve(__dirname, '..', '..')): Record<string, string> {
+  return { ...schemaFiles(), [CODES_DOC]: codesDocument(loadPlatform(path.join(root, CODES_ESTATE))) };
 }
 
 export function writeSchemas(root: string, check = false): string[] {
   const stale: string[] = [];
-  for (const [rel, text] of Object.entries(generatedFiles())) {
+  for (const [rel, text] of Object.entries(generatedFiles(root))) {
     const file = path.join(root, rel);
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     if (current === text) continue;

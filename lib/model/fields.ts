@@ -104,6 +104,7 @@ const ROWS: readonly Row[] = [
   ['source.exportPath', 'R20', 'Hyper-Vエクスポートの場所', { example: 'D:\\V2V\\hisaiap01', formatJa: 'ドライブ名から始まる Windows のフォルダ（例: D:\\V2V\\hisaiap01）', format: 'an absolute Windows path' }],
   ['source.scsiType', 'R20', 'SCSIコントローラの種類（移行元と同じ）', { example: 'pvscsi', valuesJa: { pvscsi: 'VMware 準仮想化（Linux の通常）', lsilogic: 'LSI Logic パラレル', 'lsilogic-sas': 'LSI Logic SAS（Windows の通常）' } }],
   ['source.firmware', 'R20', 'ファームウェア（移行元と同じ）', { example: 'bios', valuesJa: { bios: 'BIOS', efi: 'EFI（UEFI）' } }],
+  ['removedOn', 'R24', '削除を確認した日', DATE],
   ['keptDisks', 'R07', '削除後のバックアップ領域の扱い', { example: 'keep', valuesJa: { keep: '残す（データは所管課が消去）', delete: '仮想マシンと一緒に削除する' } }],
   ['source.customization', 'R28', 'OSカスタマイズ', { example: 'timeZone: Asia/Tokyo' }],
   ['customization.domain', 'R28', 'DNSドメイン', { example: 'pref.example.jp', formatJa: '英小文字・数字・「-」を「.」でつないだ名前（例: pref.example.jp）', format: 'a lower-case DNS domain' }],

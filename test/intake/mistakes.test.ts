@@ -50,7 +50,7 @@ const EXPECTED: Record<string, Expected> = {
     [31, 9, 'KIBAN_INVALID_FIELD', 'R29', '「IPアドレス」（ipv4）の数が 3 つです（「.」で区切った数を 4 つ書きます）', '数 4 つを半角の「.」で区切って書きます。例: ipv4: 10.120.3.51'],
   ],
   'subnet without a prefix length': [
-    [7, 5, 'KIBAN_INVALID_FIELD', 'R24', '「サブネット」（subnet）に「/」とビット数がありません', '10.231.0.0/24 のように「/」とビット数を付けて書きます。例: subnet: 10.231.0.0/24'],
+    [59, 5, 'KIBAN_INVALID_FIELD', 'R24', '「サブネット」（subnet）に「/」とビット数がありません', '10.231.0.0/24 のように「/」とビット数を付けて書きます。例: subnet: 10.231.0.0/24'],
   ],
   'date with slashes': [
     [47, 5, 'KIBAN_INVALID_FIELD', 'R03', '「承認日」（date）の書き方が違います（年-月-日 を半角の「-」で区切ります）', 'date: "2026-11-20" のように書きます'],
@@ -125,10 +125,10 @@ const EXPECTED: Record<string, Expected> = {
     [30, 7, 'KIBAN_INVALID_FIELD', 'R05', '「Oracle Database のエディション」（edition）に「SE」は使えません（SE2 ではありませんか）', '次のどれかを書きます: SE2（Standard Edition 2）、EE（Enterprise Edition）、XE（Express Edition）。例: edition: SE2'],
   ],
   'zone misspelt': [
-    [9, 5, 'KIBAN_INVALID_FIELD', 'R24', '「ネットワークの区分（ゾーン）」（zone）に「mynumber」は使えません（myNumber ではありませんか）', '次のどれかを書きます: internet（インターネット接続系）、lgwan（LGWAN接続系）、myNumber（個人番号利用事務系）、dmz（DMZ（インターネット公開））、dedicated（専用（どの系とも分離））。例: zone: myNumber'],
+    [61, 5, 'KIBAN_INVALID_FIELD', 'R24', '「ネットワークの区分（ゾーン）」（zone）に「mynumber」は使えません（myNumber ではありませんか）', '次のどれかを書きます: internet（インターネット接続系）、lgwan（LGWAN接続系）、myNumber（個人番号利用事務系）、dmz（DMZ（インターネット公開））、dedicated（専用（どの系とも分離））。例: zone: myNumber'],
   ],
   'IP administrator in Japanese': [
-    [12, 7, 'KIBAN_INVALID_FIELD', 'R29', '「IPアドレス管理者の区分」（party）に「所管課」は使えません（department ではありませんか）', '次のどれかを書きます: department（所管課）、network-admin（ネットワーク管理者）。例: party: department'],
+    [64, 7, 'KIBAN_INVALID_FIELD', 'R29', '「IPアドレス管理者の区分」（party）に「所管課」は使えません（department ではありませんか）', '次のどれかを書きます: department（所管課）、network-admin（ネットワーク管理者）。例: party: department'],
   ],
   'Hyper-V generation 3': [
     [36, 7, 'KIBAN_INVALID_FIELD', 'R21', '「Hyper-V の世代」（generation）に「3」は使えません', '次のどれかを書きます: 1（第1世代）、2（第2世代（通常はこちら））。例: generation: 2'],

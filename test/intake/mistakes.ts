@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateSources, ValidationReport } from '../../lib/intake';
-
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'systems');
+import { fixedClock } from '../../lib/model';
+import { AS_OF, sharedExampleEstate } from '../fixtures/estate';
 
 /**
  * Realistic mistakes of department staff writing a declaration, each an edit of one of the
@@ -66,7 +66,7 @@ export const MISTAKES: readonly Mistake[] = [
   m('source kind misspelt', 'kokuho', ['kind: template', 'kind: tmpl']),
   m('source kind missing', 'kokuho', ['      kind: template\n', '']),
   m('Oracle edition shortened', 'zeimu', ['edition: SE2', 'edition: SE']),
-  m('zone misspelt', 'vlans', ['zone: myNumber', 'zone: mynumber']),
+  m('zone misspelt', 'vlans', ['    zone: myNumber\n    department: hoken', '    zone: mynumber\n    department: hoken']),
   m('IP administrator in Japanese', 'vlans', ['party: department', 'party: 所管課']),
   m('Hyper-V generation 3', 'zeimu', ['    backupVolume:\n      sizeGb: 400\n', '    backupVolume:\n      sizeGb: 400\n    hyperv:\n      generation: 3\n']),
   // true / false
@@ -113,27 +113,32 @@ export const MISTAKES: readonly Mistake[] = [
 ];
 
 const FILES: Record<Example, string> = {
-  kokuho: 'hoken/kokuho.yaml',
-  zeimu: 'somu/zeimu-db.yaml',
-  kanko: 'furusato/kanko-web.yaml',
-  koho: 'hisho/koho-old.yaml',
-  vlans: '_platform/vlans.yaml',
+  kokuho: 'systems/hoken/kokuho.yaml',
+  zeimu: 'systems/somu/zeimu-db.yaml',
+  kanko: 'systems/furusato/kanko-web.yaml',
+  koho: 'systems/hisho/koho-old.yaml',
+  vlans: 'platform/networks.yaml',
 };
 
 /** The example's text with the mistake's edits applied (throws when an edit does not apply). */
 export function mistaken(mistake: Mistake): { path: string; text: string } {
   const rel = FILES[mistake.file];
-  let text = fs.readFileSync(path.join(EXAMPLES, rel), 'utf8');
+  let text = fs.readFileSync(path.join(sharedExampleEstate(), rel), 'utf8');
   for (const [from, to] of mistake.edits) {
     const next = text.replace(from, to);
     if (next === text) throw new Error(`${mistake.name}: edit ${String(from)} does not apply to ${rel}`);
     text = next;
   }
-  return { path: `systems/${rel}`, text };
+  return { path: path.join(sharedExampleEstate(), rel), text };
 }
 
-/** Validates the mistaken file (with the examples' dedicated VLANs as context for systems). */
+/**
+ * Validates the mistaken file in place of its original in (a copy of) the example estate; the report
+ * keeps the problems of that file only (a broken platform file also breaks the systems that use it).
+ */
 export function check(mistake: Mistake): ValidationReport {
   const src = mistaken(mistake);
-  return validateSources([src], { platformFiles: mistake.file === 'vlans' ? [] : [path.join(EXAMPLES, FILES.vlans)] });
+  const r = validateSources([src], { estate: sharedExampleEstate(), clock: fixedClock(AS_OF) });
+  const mine = <T extends { file: string }>(xs: T[]) => xs.filter((x) => path.resolve(x.file) === path.resolve(src.path));
+  return { ...r, errors: mine(r.errors), warnings: mine(r.warnings), files: r.files.filter((f) => path.resolve(f.file) === path.resolve(src.path)) };
 }
