@@ -277,3 +277,17 @@ export function writeReportFile(file: string, text: string, header: string): voi
     throw e;
   }
 }
+
+/**
+ * `--base DIR`: an earlier output folder to reuse unchanged stacks from (read only). It must be a
+ * folder kiban synth wrote (it contains the output marker); anything else is refused before any work.
+ */
+export function assertBaseOutput(dir: string): void {
+  const st = lstat(path.resolve(dir));
+  if (st?.isDirectory() && lstat(path.join(path.resolve(dir), OUTPUT_MARKER))?.isFile()) return;
+  throw new OutputFolderError(
+    'KIBAN_BASE_NOT_OUTPUT',
+    `error [KIBAN_BASE_NOT_OUTPUT]: --base ${dir} is not an output folder of kiban synth (no ${OUTPUT_MARKER}); nothing was changed. Give the output folder of an earlier run, or leave --base out\n` +
+      `エラー: --base ${dir} は kiban synth の出力フォルダではありません（${OUTPUT_MARKER} がありません）。何も変更していません。以前の出力フォルダを指定するか、--base を外してください`,
+  );
+}

@@ -1,36 +1,177 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
-import { SynthStage } from '../synth/context';
-import { emitVsphere } from './emit';
+import { OUTPUT_MARKER } from '../synth/atomic';
+import { SynthContext, SynthStage } from '../synth/context';
+import type { EstateRecipe } from './parallel';
+import { PLATFORM_STACK } from './names';
+import { STACK_INDEX_FILE, hashStackFiles, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
+import { vsphereSystemsOf } from './systems';
 
-/** The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack, synthesized by cdktf into the output folder. */
-export function vsphereStage(): SynthStage {
-  return {
-    name: 'vsphere',
-    run(ctx) {
-      const app = new App({ outdir: ctx.workdir, skipValidation: false });
-      emitVsphere(app, ctx.estate, { progress: (d, t) => ctx.progress('vsphere', d, t) });
-      app.synth();
-      completeStackMetadata(ctx.workdir);
-    },
-  };
+export interface VsphereStageOptions {
+  /**
+   * How a worker thread rebuilds the estate (a module and an exported function), so stacks can be
+   * synthesized in parallel. @default undefined (every stack is synthesized in this thread)
+   */
+  readonly recipe?: EstateRecipe;
+  /** Worker threads, this one included. @default os.availableParallelism() */
+  readonly workers?: number;
+  /** Fewer stacks to synthesize than this stay in this thread (a worker's start costs about a second). @default 200 */
+  readonly parallelFrom?: number;
+  /** Reuse unchanged stacks of `ctx.base`. @default true */
+  readonly incremental?: boolean;
+}
+
+/** What the last run of a stage did (for the CLI summary and tests). */
+export interface VsphereStageReport {
+  readonly synthesized: readonly string[];
+  readonly reused: readonly string[];
+  readonly workers: number;
+}
+
+interface ManifestEntry {
+  readonly [k: string]: unknown;
+}
+interface CdktfManifest {
+  readonly version: string;
+  readonly stacks: Record<string, ManifestEntry>;
+}
+
+/** A folder's files (relative names, contents), or undefined when it cannot be read. */
+function readFolder(dir: string): Array<[string, Buffer]> | undefined {
+  try {
+    const out: Array<[string, Buffer]> = [];
+    const walk = (d: string, prefix: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+        else if (e.isFile()) out.push([`${prefix}${e.name}`, fs.readFileSync(path.join(d, e.name))]);
+        else throw new Error(`not a file: ${e.name}`);
+      }
+    };
+    walk(dir, '');
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+function readManifest(dir: string): CdktfManifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as CdktfManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** cdktf's own manifest serializer (sorted keys, two spaces), so a merged manifest is the one cdktf writes. */
+function stringifyManifest(m: CdktfManifest): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] })) as (v: unknown, o: { space: number }) => string;
+  return stringify(m, { space: 2 });
 }
 
 /**
- * cdktf's manifest.json names a `stackMetadataPath` (stacks/<id>/metadata.json) for every stack but
- * writes that file only for HCL output. Writes it for JSON output too, with the stack's own `//`
- * metadata (what cdktf writes for HCL), so the manifest has no dangling reference.
+ * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack,
+ * synthesized by cdktf into the output folder.
+ *
+ * Incremental: each stack's input key (stack-inputs.ts) is recorded in `stack-inputs.json` with a
+ * hash of its files. When `ctx.base` (an earlier output) holds a stack with the same key and
+ * unaltered files, its folder is copied instead of synthesized; the rest are synthesized, in worker
+ * threads when there are many. manifest.json is rebuilt from the entries cdktf wrote for each
+ * stack, with cdktf's serializer: the output is byte-identical to a full synth.
  */
-export function completeStackMetadata(outdir: string): void {
-  const manifestPath = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestPath)) return;
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string; stackMetadataPath?: string }> };
-  for (const stack of Object.values(manifest.stacks)) {
-    if (!stack.stackMetadataPath) continue;
-    const target = path.join(outdir, stack.stackMetadataPath);
-    if (fs.existsSync(target)) continue;
-    const tf = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), 'utf8')) as { '//'?: unknown };
-    fs.writeFileSync(target, `${JSON.stringify({ '//': tf['//'] ?? {} }, null, 2)}\n`);
-  }
+export function vsphereStage(options: VsphereStageOptions = {}): SynthStage & { readonly last?: VsphereStageReport } {
+  const stage: SynthStage & { last?: VsphereStageReport } = {
+    name: 'vsphere',
+    run(ctx) {
+      stage.last = runVsphere(ctx, options);
+    },
+  };
+  return stage;
 }
+
+function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereStageReport {
+  const systems = vsphereSystemsOf(ctx.estate);
+  const keys = stackInputKeys(ctx.estate, systems);
+  const ids = [...keys.keys()];
+  const total = ids.length;
+  const base = options.incremental !== false && ctx.base !== undefined ? ctx.base : undefined;
+  const baseIndex = base !== undefined && fs.existsSync(path.join(base, OUTPUT_MARKER)) ? readStackIndex(base) : undefined;
+  const baseManifest = baseIndex ? readManifest(base!) : undefined;
+
+  const entries = new Map<string, ManifestEntry>();
+  const index = new Map<string, { inputs: string; output: string }>();
+  const reused: string[] = [];
+  const copies: Array<[string, Array<[string, Buffer]>]> = [];
+  if (baseIndex && baseManifest) {
+    for (const id of ids) {
+      const recorded = baseIndex.stacks[id];
+      const entry = baseManifest.stacks[id];
+      if (!recorded || recorded.inputs !== keys.get(id) || !entry) continue;
+      const files = readFolder(path.join(base!, 'stacks', id));
+      // A stack folder altered since it was written is synthesized again, never copied.
+      if (!files || hashStackFiles(files) !== recorded.output) continue;
+      copies.push([id, files]);
+      entries.set(id, entry);
+      index.set(id, { inputs: keys.get(id)!, output: recorded.output });
+      reused.push(id);
+    }
+  }
+  const reusedSet = new Set(reused);
+  const todo = ids.filter((id) => !reusedSet.has(id));
+
+  let done = reused.length;
+  const tick = (n: number) => {
+    done += n;
+    ctx.progress('vsphere', done, total);
+  };
+  if (reused.length > 0) ctx.progress('vsphere', done, total);
+
+  let version = baseManifest?.version;
+  let workers = 1;
+  if (todo.length > 0) {
+    const want = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), Math.ceil(todo.length / 50)));
+    workers = options.recipe && todo.length >= (options.parallelFrom ?? 200) ? want : 1;
+    const shares: string[][] = Array.from({ length: workers }, () => []);
+    todo.forEach((id, i) => shares[i % workers]!.push(id));
+    const scratch = fs.mkdtempSync(path.join(ctx.workdir, '.vsphere-'));
+    try {
+      const dirs = shares.map((_, i) => path.join(scratch, String(i)));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { synthesizeShares } = require('./parallel') as typeof import('./parallel');
+      synthesizeShares({ estate: ctx.estate, shares, dirs, keys, ...(options.recipe ? { recipe: options.recipe } : {}), tick });
+      for (const dir of dirs) {
+        const m = readManifest(dir);
+        if (!m) throw new Error(`vsphere: a worker wrote no manifest.json in ${dir}`);
+        version = m.version;
+        for (const [id, entry] of Object.entries(m.stacks)) entries.set(id, entry);
+        for (const id of Object.keys(m.stacks)) {
+          const from = path.join(dir, 'stacks', id);
+          const files = readFolder(from);
+          if (!files) throw new Error(`vsphere: cannot read the synthesized stack ${from}`);
+          index.set(id, { inputs: keys.get(id)!, output: hashStackFiles(files) });
+          fs.mkdirSync(path.join(ctx.workdir, 'stacks'), { recursive: true });
+          fs.renameSync(from, path.join(ctx.workdir, 'stacks', id));
+        }
+      }
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  for (const [id, files] of copies) {
+    for (const [rel, content] of files) {
+      const target = path.join(ctx.workdir, 'stacks', id, ...rel.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+  }
+  const missing = ids.filter((id) => !entries.has(id));
+  if (missing.length > 0) throw new Error(`vsphere: stacks not synthesized: ${missing.join(', ')}`);
+  const stacks: Record<string, ManifestEntry> = {};
+  for (const id of ids) stacks[id] = entries.get(id)!;
+  ctx.files.set('manifest.json', stringifyManifest({ version: version!, stacks }));
+  ctx.files.set(STACK_INDEX_FILE, renderStackIndex(index));
+  return { synthesized: todo, reused, workers };
+}
+
+export { PLATFORM_STACK };
