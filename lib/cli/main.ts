@@ -18,6 +18,8 @@ export { buildDefaultEstate } from './estate';
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
   readonly rules?: RulesStageOptions;
+  /** Parallel and incremental vSphere synthesis (issue 14). */
+  readonly vsphere?: import('../vsphere/stage').VsphereStageOptions;
 }
 
 /** Where the CLI writes; injectable for tests. */
@@ -49,6 +51,13 @@ export function packageVersion(): string {
 /** `Examples:` block of a command's help. */
 function examples(...lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** `--jobs`: a positive whole number. */
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 2');
+  return n;
 }
 
 /** `--on`: a calendar day. */
@@ -89,20 +98,31 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--out <dir>', 'output folder (replaced only when the whole run succeeds)', 'cdktf.out')
     .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'print only errors and the one-line summary')
-    .addHelpText('after', examples('kiban synth', 'kiban synth --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
-    .action((opts: { out: string; now?: string; quiet?: boolean }) => {
+    .option('--base <dir>', 'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)')
+    .option('--full', 'synthesize every stack again, copying nothing from an earlier output')
+    .addOption(new Option('--jobs <n>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
+    .addHelpText('after', examples('kiban synth', 'kiban synth --out /tmp/out --quiet', 'kiban synth --base base/cdktf.out --out cdktf.out', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
+    .action((opts: { out: string; now?: string; quiet?: boolean; base?: string; full?: boolean; jobs?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
+      const estateOptions = opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {};
+      const estate = buildDefaultEstate(estateOptions);
+      // Worker threads rebuild the same estate from the same options (their stack input keys are checked).
+      const recipe = { module: require.resolve('./estate'), exportName: 'buildDefaultEstate', args: [estateOptions] };
+      const vsphere = { recipe, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
+      const stages = (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere });
       const result = synthesize(estate, {
         outdir: opts.out,
-        stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }),
+        stages,
         progress: (stage, done, total) => reporter.progress(stage, done, total),
+        ...(opts.full ? { base: false as const } : opts.base !== undefined ? { base: opts.base } : {}),
       });
+      const v = (stages.find((s) => s.name === 'vsphere') as { last?: import('../vsphere/stage').VsphereStageReport } | undefined)?.last;
       if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
       for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
-      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}`);
+      const stacks = v ? `; vSphere stacks: ${v.synthesized.length} synthesized${v.workers > 1 ? ` in ${v.workers} threads` : ''}, ${v.reused.length} unchanged (copied)` : '';
+      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}${stacks}`);
     });
 
   // diff

@@ -130,7 +130,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
   let version = baseManifest?.version;
   let workers = 1;
   if (todo.length > 0) {
-    const want = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), Math.ceil(todo.length / 50)));
+    const want = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), todo.length));
     workers = options.recipe && todo.length >= (options.parallelFrom ?? 200) ? want : 1;
     const shares: string[][] = Array.from({ length: workers }, () => []);
     todo.forEach((id, i) => shares[i % workers]!.push(id));
