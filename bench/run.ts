@@ -4,14 +4,28 @@
  * vSphere resources in the same stack layout. Sizes can be given: `npm run bench -- 100 1000`.
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [100, 1000, 3000];
+/** Estate size of the incremental / parallel rows (issue 14). */
+const INCR = SIZES.includes(1000) ? 1000 : SIZES[SIZES.length - 1]!;
 
 function measure(systems: number, mode: string): Record<string, number> {
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'one.ts'), String(systems), mode], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+/** One `bench/synth.ts` run in a fresh process (wall time includes node and module loading). */
+function synthRun(systems: number, outdir: string, mode: 'full' | 'incremental', jobs: number, edit = false): Record<string, number> {
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth.ts'), String(systems), outdir, mode, String(jobs), ...(edit ? ['edit'] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
@@ -27,7 +41,7 @@ for (const n of SIZES) {
   process.stderr.write(`measured ${n} systems\n`);
 }
 
-const phases = Object.keys(rows[0]!).filter((k) => !['systems', 'mode', 'total', 'peakRssMb', 'baselineMs', 'baselineRssMb'].includes(k));
+const phases = Object.keys(rows[0]!).filter((k) => !['systems', 'mode', 'total', 'peakRssMb', 'baselineMs', 'baselineRssMb', 'wallMs'].includes(k));
 const fmt = (n: number | undefined) => (n === undefined ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const header = ['systems', ...phases.map((p) => `${p} ms`), 'total ms', 'raw cdktf ms', 'ratio', 'ms/system', 'peak MB', 'raw peak MB'];
 const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
@@ -40,5 +54,33 @@ if (perSystem.length > 1) lines.push(`per-system cost spread: ${((Math.max(...pe
 const at1000 = rows.find((r) => r['systems'] === 1000);
 if (at1000) lines.push(`at 1,000 systems: total/raw cdktf = ${(at1000['total']! / at1000['baselineMs']!).toFixed(2)} (target ≤ 1.25)${at1000['rules'] !== undefined ? `, rule pack ${fmt(at1000['rules'])} ms (target < 1000)` : ''}`);
 const at3000 = rows.find((r) => r['systems'] === 3000);
-if (at3000) lines.push(`peak memory at 3,000 systems: ${at3000['peakRssMb']} MB (target < 1536)`);
+if (at3000) lines.push(`peak memory at 3,000 systems: ${at3000['peakRssMb']} MB (target ≤ 1024)`);
+
+// Issue 14: parallel full synth and a one-system change, side by side with raw cdktf in the same run.
+if (!args.includes('--no-incremental')) {
+  const cores = os.availableParallelism();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-bench-incr-'));
+  try {
+    // Raw cdktf's wall time in a fresh process too (node, module loading, build, synth), like the rows below.
+    const raw = measure(INCR, 'baseline')['wallMs']!;
+    const serial = synthRun(INCR, path.join(dir, 'serial'), 'full', 1);
+    const parallel = synthRun(INCR, path.join(dir, 'out'), 'full', cores);
+    const change = synthRun(INCR, path.join(dir, 'out'), 'incremental', cores, true);
+    const none = synthRun(INCR, path.join(dir, 'out'), 'incremental', cores, true);
+    process.stderr.write(`measured incremental / parallel at ${INCR} systems\n`);
+    const r = (n: number) => (n / raw).toFixed(2);
+    lines.push(
+      '',
+      `| ${INCR.toLocaleString('en')} systems, whole pipeline, wall time of a fresh process | ms | stacks synthesized / copied | peak MB | ÷ raw cdktf (${fmt(raw)} ms) | target |`,
+      '|---|---|---|---|---|---|',
+      `| full synth, 1 thread | ${serial['wallMs']} | ${serial['synthesized']} / ${serial['reused']} | ${serial['peakRssMb']} | ${r(serial['wallMs']!)} | |`,
+      `| full synth, ${parallel['workers']} threads (${cores} cores) | ${parallel['wallMs']} | ${parallel['synthesized']} / ${parallel['reused']} | ${parallel['peakRssMb']} | ${r(parallel['wallMs']!)} | ≤ 0.60 |`,
+      `| one system changed, synth into the earlier output | ${change['wallMs']} | ${change['synthesized']} / ${change['reused']} | ${change['peakRssMb']} | ${r(change['wallMs']!)} | ≤ 1500 ms |`,
+      `| nothing changed | ${none['wallMs']} | ${none['synthesized']} / ${none['reused']} | ${none['peakRssMb']} | ${r(none['wallMs']!)} | |`,
+      `parallel ÷ serial: ${(parallel['wallMs']! / serial['wallMs']!).toFixed(2)}; load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -22,6 +22,8 @@ export interface SynthContext {
    * of rebuilding them, when the result is byte-identical (the vSphere stage's stacks). @default none
    */
   readonly base?: string;
+  /** The output folder the run replaces at the end (read only for stages). @default unknown */
+  readonly outdir?: string;
 }
 
 /** One step of the synth pipeline. */

@@ -51,6 +51,7 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     findings: [],
     progress: options.progress ?? (() => undefined),
     workdir: staging,
+    outdir: options.outdir,
     ...(base !== undefined ? { base } : {}),
   };
   let written: string[];

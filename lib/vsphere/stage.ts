@@ -158,10 +158,21 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   }
+  // The earlier output is about to be replaced (base is the output folder): its files are linked, not
+  // rewritten; they are never modified, so a rolled-back swap leaves it intact. Any other base is copied.
+  const link = base !== undefined && ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
   for (const [id, files] of copies) {
     for (const [rel, content] of files) {
       const target = path.join(ctx.workdir, 'stacks', id, ...rel.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (link) {
+        try {
+          fs.linkSync(path.join(base!, 'stacks', id, ...rel.split('/')), target);
+          continue;
+        } catch {
+          /* another file system, or links not allowed: copy */
+        }
+      }
       fs.writeFileSync(target, content);
     }
   }
