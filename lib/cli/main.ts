@@ -100,7 +100,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--quiet', 'print only errors and the one-line summary')
     .option('--base <dir>', 'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)')
     .option('--full', 'synthesize every stack again, copying nothing from an earlier output')
-    .addOption(new Option('--jobs <n>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
+    .addOption(new Option('--jobs <count>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
     .addHelpText('after', examples('kiban synth', 'kiban synth --out /tmp/out --quiet', 'kiban synth --base base/cdktf.out --out cdktf.out', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
     .action((opts: { out: string; now?: string; quiet?: boolean; base?: string; full?: boolean; jobs?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
