@@ -6,6 +6,7 @@ import { r05SharedWindowsUpTo2019 } from './r05-shared-windows-up-to-2019';
 import { r10OsImageBackup } from './r10-os-image-backup';
 import { r10aBackupVolumeOnBackupStorage } from './r10a-backup-volume-on-backup-storage';
 import { r11SnapshotExpiry } from './r11-snapshot-expiry';
+import { r12ProviderSupportsVcenter } from './r12-provider-supports-vcenter';
 import { r21OracleOnlyOnHyperV } from './r21-oracle-only-on-hyperv';
 import { r22GuestOsEndOfSupport } from './r22-guest-os-end-of-support';
 import { r22GuestOsSupported } from './r22-guest-os-supported';
@@ -31,6 +32,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   r10OsImageBackup,
   r10aBackupVolumeOnBackupStorage,
   r11SnapshotExpiry,
+  r12ProviderSupportsVcenter,
   r21OracleOnlyOnHyperV,
   r22GuestOsSupported,
   r22GuestOsEndOfSupport,

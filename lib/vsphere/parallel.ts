@@ -4,6 +4,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from 'worker_threads';
 import { App } from 'cdktf';
 import { Estate } from '../model/estate';
 import { emitVsphere } from './emit';
+import { ovfImportScriptPath, renderOvfImportScript } from './v2v-import';
 
 /**
  * How a worker thread rebuilds the estate: `require(module)[exportName](...args)` must return an
@@ -17,12 +18,20 @@ export interface EstateRecipe {
   readonly args: readonly unknown[];
 }
 
-/** Synthesizes `ids` of `estate` into `dir` (cdktf's own layout: manifest.json, stacks/<id>/). */
+/** Synthesizes `ids` of `estate` into `dir` (cdktf's own layout: manifest.json, stacks/<id>/; and v2v/<systemId>/). */
 export function synthesizeShare(estate: Estate, ids: readonly string[], dir: string): void {
   const app = new App({ outdir: dir, skipValidation: false });
-  emitVsphere(app, estate, { only: new Set(ids) });
+  const stacks = emitVsphere(app, estate, { only: new Set(ids) });
   app.synth();
   completeStackMetadata(dir);
+  // V2V from OVF: the one-off import scripts for the management terminal (R20, R34), next to the stacks.
+  for (const stack of stacks.systems.values()) {
+    for (const plan of stack.ovfImports) {
+      const target = path.join(dir, ...ovfImportScriptPath(plan).split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, renderOvfImportScript(plan));
+    }
+  }
 }
 
 /**

@@ -55,6 +55,22 @@ function readFolder(dir: string): Array<[string, Buffer]> | undefined {
   }
 }
 
+/**
+ * The files a stack owns below an output folder: its stack folder and, for a system, its OVF import
+ * scripts (v2v/<systemId>/), as paths relative to the output folder. Undefined when unreadable.
+ */
+function readStackFiles(root: string, id: string): Array<[string, Buffer]> | undefined {
+  const out: Array<[string, Buffer]> = [];
+  for (const top of ['stacks', 'v2v']) {
+    const dir = path.join(root, top, id);
+    if (top === 'v2v' && !fs.existsSync(dir)) continue;
+    const files = readFolder(dir);
+    if (!files) return undefined;
+    for (const [rel, b] of files) out.push([`${top}/${id}/${rel}`, b]);
+  }
+  return out;
+}
+
 function readManifest(dir: string): CdktfManifest | undefined {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as CdktfManifest;
@@ -72,7 +88,8 @@ function stringifyManifest(m: CdktfManifest): string {
 
 /**
  * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack,
- * synthesized by cdktf into the output folder.
+ * synthesized by cdktf into the output folder, and `v2v/<systemId>/<server>-import-ovf.ps1` for each
+ * server migrated from an OVF (a system stack's own files).
  *
  * Incremental: each stack's input key (stack-inputs.ts) is recorded in `stack-inputs.json` with a
  * hash of its files. When `ctx.base` (an earlier output) holds a stack with the same key and
@@ -108,7 +125,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
       const recorded = baseIndex.stacks[id];
       const entry = baseManifest.stacks[id];
       if (!recorded || recorded.inputs !== keys.get(id) || !entry) continue;
-      const files = readFolder(path.join(base!, 'stacks', id));
+      const files = readStackFiles(base!, id);
       // A stack folder altered since it was written is synthesized again, never copied.
       if (!files || hashStackFiles(files) !== recorded.output) continue;
       copies.push([id, files]);
@@ -146,12 +163,15 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
         version = m.version;
         for (const [id, entry] of Object.entries(m.stacks)) entries.set(id, entry);
         for (const id of Object.keys(m.stacks)) {
-          const from = path.join(dir, 'stacks', id);
-          const files = readFolder(from);
-          if (!files) throw new Error(`vsphere: cannot read the synthesized stack ${from}`);
+          const files = readStackFiles(dir, id);
+          if (!files) throw new Error(`vsphere: cannot read the synthesized stack ${id} in ${dir}`);
           index.set(id, { inputs: keys.get(id)!, output: hashStackFiles(files) });
-          fs.mkdirSync(path.join(ctx.workdir, 'stacks'), { recursive: true });
-          fs.renameSync(from, path.join(ctx.workdir, 'stacks', id));
+          for (const top of ['stacks', 'v2v']) {
+            const from = path.join(dir, top, id);
+            if (!fs.existsSync(from)) continue;
+            fs.mkdirSync(path.join(ctx.workdir, top), { recursive: true });
+            fs.renameSync(from, path.join(ctx.workdir, top, id));
+          }
         }
       }
     } finally {
@@ -161,13 +181,13 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
   // The earlier output is about to be replaced (base is the output folder): its files are linked, not
   // rewritten; they are never modified, so a rolled-back swap leaves it intact. Any other base is copied.
   const link = base !== undefined && ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
-  for (const [id, files] of copies) {
+  for (const [, files] of copies) {
     for (const [rel, content] of files) {
-      const target = path.join(ctx.workdir, 'stacks', id, ...rel.split('/'));
+      const target = path.join(ctx.workdir, ...rel.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (link) {
         try {
-          fs.linkSync(path.join(base!, 'stacks', id, ...rel.split('/')), target);
+          fs.linkSync(path.join(base!, ...rel.split('/')), target);
           continue;
         } catch {
           /* another file system, or links not allowed: copy */
