@@ -162,7 +162,7 @@ describe('(b) SCSI controller and firmware come from the source and never change
     }
   });
 
-  test('every VM of the default estate has its controller and firmware pinned', () => {
+  test('every VM of the example estate has its controller and firmware pinned', () => {
     const estate = exampleEstate();
     const stacks = emitVsphere(Testing.app() as App, estate);
     let vms = 0;
@@ -273,7 +273,7 @@ describe('(h) README "Applying the output"', () => {
     }
   });
 
-  test('every terraform import example names a resource of the platform stack of the default estate', () => {
+  test('every terraform import example names a resource of the platform stack of the example estate', () => {
     const estate = exampleEstate();
     const platform = JSON.parse(Testing.synth(emitVsphere(Testing.app() as App, estate).platform!)) as Out;
     const examples = [...section.matchAll(/terraform import (\S+)\.(\S+) /g)];
