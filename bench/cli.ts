@@ -15,12 +15,18 @@ import { writeEstateFolder } from './validate';
 const count = Number(process.argv[2] ?? 1000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-bench-cli-'));
 const bin = path.join(__dirname, '..', 'bin', 'kiban.js');
-function kiban(...args: string[]): { ms: number; stderr: string; status: number } {
+const rusageFile = path.join(dir, 'rusage.json');
+function kiban(...args: string[]): { ms: number; cpuMs: number; peakRssMb: number; stderr: string; status: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=4096 --require ${path.join(__dirname, 'tools', 'rusage.js')}`, KIBAN_BENCH_RUSAGE: rusageFile },
+  });
   const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
   if (r.status !== 0 && args[0] === 'synth') throw new Error(`kiban ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return { ms, stderr: r.stderr, status: r.status ?? 1 };
+  const u = JSON.parse(fs.readFileSync(rusageFile, 'utf8')) as { cpuMs: number; peakRssMb: number };
+  return { ms, ...u, stderr: r.stderr, status: r.status ?? 1 };
 }
 try {
   const estate = path.join(dir, 'estate');
@@ -34,7 +40,12 @@ try {
   const change = kiban('synth', '--estate', estate, '--out', out, '--quiet');
   const validate = kiban('validate', '--estate', estate, file);
   const stacks = (s: string) => /vSphere stacks: (\d+) synthesized(?: in \d+ threads)?, (\d+) unchanged/.exec(s)?.slice(1).map(Number) ?? [];
-  process.stdout.write(`${JSON.stringify({ systems: count, fullMs: full.ms, fullStacks: stacks(full.stderr), changeMs: change.ms, changeStacks: stacks(change.stderr), validateMs: validate.ms, validateExit: validate.status })}\n`);
+  process.stdout.write(`${JSON.stringify({
+    systems: count,
+    fullMs: full.ms, fullCpuMs: full.cpuMs, fullRssMb: full.peakRssMb, fullStacks: stacks(full.stderr),
+    changeMs: change.ms, changeCpuMs: change.cpuMs, changeRssMb: change.peakRssMb, changeStacks: stacks(change.stderr),
+    validateMs: validate.ms, validateCpuMs: validate.cpuMs, validateExit: validate.status,
+  })}\n`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

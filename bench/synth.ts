@@ -25,5 +25,5 @@ synthesize(buildGeneratedEstate(spec), { outdir, stages, ...(mode === 'full' ? {
 const v = (stages.find((s) => s.name === 'vsphere') as { last?: VsphereStageReport }).last!;
 process.stdout.write(`${JSON.stringify({
   systems: count, mode, jobs, wallMs: Math.round(process.uptime() * 1000), pipelineMs: Math.round(Number(process.hrtime.bigint() - t0) / 1e6),
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), synthesized: v.synthesized.length, reused: v.reused.length, workers: v.workers,
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000), synthesized: v.synthesized.length, reused: v.reused.length, workers: v.workers,
 })}\n`);
