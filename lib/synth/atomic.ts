@@ -76,7 +76,9 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string>): voi
     if (rel.startsWith('/') || rel.split('/').includes('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(dir, ...rel.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
+    // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
+    fs.rmSync(target, { force: true });
+    fs.writeFileSync(target, content, { flag: 'wx' });
   }
   fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }

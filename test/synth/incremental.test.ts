@@ -218,3 +218,21 @@ describe('parallel synth (issue 14)', () => {
     expect(fs.existsSync(path.join(dir, 'o'))).toBe(false);
   });
 });
+
+describe('incremental synth never modifies the earlier output (issue 14)', () => {
+  test('unchanged stacks are hard links into the output being replaced; a stage file over one replaces the link, the old file keeps its bytes', () => {
+    const spec = generateCleanEstateSpec(6);
+    const dir = tmp();
+    const out = path.join(dir, 'o');
+    synth(spec, out);
+    const id = spec.systems.find((s) => s.hypervisor === 'vsphere')!.systemId;
+    const rel = path.join('stacks', id, 'cdk.tf.json');
+    const keep = path.join(dir, 'kept.json');
+    fs.linkSync(path.join(out, rel), keep); // a second name of the old output's file, to look at it after the swap
+    const before = fs.readFileSync(keep);
+    const overwrite = { name: 'overwrite', run: (ctx: { files: Map<string, string> }) => void ctx.files.set(`stacks/${id}/cdk.tf.json`, 'replaced') };
+    synthesize(buildGeneratedEstate(spec), { outdir: out, stages: [...defaultStages({ rules: quiet }), overwrite] });
+    expect(fs.readFileSync(path.join(out, rel), 'utf8')).toBe('replaced');
+    expect(fs.readFileSync(keep).equals(before)).toBe(true);
+  });
+});
