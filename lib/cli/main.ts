@@ -21,7 +21,7 @@ export { buildEstate } from './estate';
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
   readonly rules?: RulesStageOptions;
-  /** State backend of the vSphere stacks. @default pg */
+  /** State backend, parallel and incremental vSphere synthesis. */
   readonly vsphere?: VsphereStageOptions;
 }
 
@@ -54,6 +54,13 @@ export function packageVersion(): string {
 /** `Examples:` block of a command's help. */
 function examples(...lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** `--jobs`: a positive whole number. */
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 2');
+  return n;
 }
 
 /** `--on`: a calendar day. */
@@ -100,22 +107,32 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--quiet', 'print only errors and the one-line summary')
     // Choices spelled here (not imported) so the CLI loads cdktf only when it synthesizes.
     .addOption(new Option('--backend <kind>', 'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string given at terraform init) or local (terraform.tfstate in the stack folder)').choices(['pg', 'local']).default('pg'))
-    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00', 'kiban synth --backend local'))
-    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean; backend: 'pg' | 'local' }) => {
+    .option('--base <dir>', 'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)')
+    .option('--full', 'synthesize every stack again, copying nothing from an earlier output')
+    .addOption(new Option('--jobs <count>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
+    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --base base/cdktf.out --out cdktf.out', 'kiban synth --now 2027-04-01T09:00:00+09:00', 'kiban synth --backend local'))
+    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean; backend: 'pg' | 'local'; base?: string; full?: boolean; jobs?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
       const estate = buildEstate(estateOptions(opts));
       const source = clockSourceOf(estate);
       if (source) reporter.finding(`${clockLine(source)}\n`);
+      // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).
+      const recipe = { module: require.resolve('./estate'), exportName: 'buildEstate', args: [{ estate: path.resolve(opts.estate), now: estate.clock().toISOString() }] };
+      const vsphere = { recipe, backend: opts.backend, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
+      const stages = (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere });
       const result = synthesize(estate, {
         outdir: opts.out,
-        stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere: { backend: opts.backend } }),
+        stages,
         progress: (stage, done, total) => reporter.progress(stage, done, total),
+        ...(opts.full ? { base: false as const } : opts.base !== undefined ? { base: opts.base } : {}),
       });
+      const v = (stages.find((s) => s.name === 'vsphere') as { last?: import('../vsphere/stage').VsphereStageReport } | undefined)?.last;
       if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
       for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
-      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}`);
+      const stacks = v ? `; vSphere stacks: ${v.synthesized.length} synthesized${v.workers > 1 ? ` in ${v.workers} threads` : ''}, ${v.reused.length} unchanged (copied)` : '';
+      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}${stacks}`);
     });
 
   // diff
