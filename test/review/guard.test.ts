@@ -227,3 +227,212 @@ describe('data-loss guard: systems', () => {
     expect(acct.map((c) => [c.op, c.object])).toEqual(expect.arrayContaining([['changed', 'system']]));
   });
 });
+
+describe('data-loss guard: dedicated VLANs', () => {
+  const v = (o: Partial<DedicatedVlanProps> = {}): DedicatedVlanProps => ({ ...KOKUHO_VLAN, ...o });
+  const d = (b: DedicatedVlanProps[], h: DedicatedVlanProps[]) => diff([], [], b, h).changes;
+  test('a VLAN ID change recreates the port group (connected NICs drop for a moment); no data is destroyed', () => {
+    const c = d([v()], [v({ vlanId: 232 })]);
+    expect(rows(c)).toEqual([['replaced', 'vlan', 'dv-mynumber-kokuho-v232', false]]);
+    expect(c[0]!.systemId).toBe('platform');
+    expect(c[0]!.detail).toContain('VLAN 231 → 232');
+  });
+  test('subnet and gateway changes are changes; added and removed VLANs; unchanged ones are silent', () => {
+    expect(rows(d([v()], [v({ subnet: '10.231.1.0/24', gateway: '10.231.1.1' })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(rows(d([v()], [v({ gateway: '10.231.0.254' })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(rows(d([v()], [v({ gateway: undefined })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(rows(d([], [v()]))).toEqual([['added', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(rows(d([v()], []))).toEqual([['destroyed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(d([v()], [v({ descriptionJa: '説明だけ変更' })])).toEqual([]);
+    // standard networks are never listed as VLAN changes
+    expect(d([], [])).toEqual([]);
+  });
+  test('two VLANs are reported in key order', () => {
+    const a = v({ name: 'aaa-net', vlanId: 300, subnet: '10.250.0.0/24', gateway: undefined });
+    expect(d([], [v(), a]).map((c) => c.target)).toEqual(['dv-aaa-net-v300', 'dv-mynumber-kokuho-v231']);
+  });
+});
+
+/** An estate like estateOf with a RHEL pool of `units` (valid until `validUntil`). */
+function licensed(systems: SystemProps[], units: number, validUntil?: string): EstateManifest {
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+  new SharedRhelLicense(estate, 'RhelPool', { units, ...(validUntil ? { validUntil } : {}) });
+  for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
+  return buildEstateManifest(estate);
+}
+const licenceRows = (md: string) => md.slice(md.indexOf('Shared licences (before → after)')).split('\n').filter((l) => l.startsWith('| RHEL') || l.startsWith('| Red Hat') || /^\| [^-|][^|]*\| \d+ → \d+ \|/.test(l));
+
+describe('the licence before/after verdict of the diff', () => {
+  // webSystem: two RHEL 7 servers on the 6 two-socket hosts of Kiban-Cluster01: 6 subscriptions needed.
+  const render = (b: EstateManifest, h: EstateManifest) => {
+    const d = diffManifests(b, h);
+    const md = renderDiffMarkdown(b, h, d.changes, d.errors);
+    expectWellFormedMarkdown(md);
+    return licenceRows(md);
+  };
+  test('held exactly what is needed is OK; one short is 不足 (short)', () => {
+    const web = webSystem();
+    web.servers[1]!.memoryGb = 12;
+    expect(render(licensed([webSystem()], 6), licensed([web], 6))).toEqual([]); // licences unchanged: no row
+    const ok = render(licensed([webSystem()], 5), licensed([webSystem()], 6));
+    expect(ok).toHaveLength(1);
+    expect(ok[0]).toMatch(/\| 5 → 6 \| 6 → 6 \| 2 → 2 \| OK \|$/);
+    const short = render(licensed([webSystem()], 7), licensed([webSystem()], 5));
+    expect(short[0]).toMatch(/\| 7 → 5 \| 6 → 6 \| 2 → 2 \| 不足 \(short\) \|$/);
+  });
+  test('a row appears when the servers using the pool change, even with the same counts', () => {
+    const more = webSystem();
+    more.servers.push({ ...more.servers[1]!, name: 'web03', nics: [{ network: 'internet', ipv4: '10.110.2.23' }] });
+    const rowsOf = render(licensed([webSystem()], 6), licensed([more], 6));
+    expect(rowsOf).toHaveLength(1);
+    expect(rowsOf[0]).toMatch(/\| 6 → 6 \| 6 → 6 \| 2 → 3 \| OK \|$/);
+  });
+  test('a new pool kind shows 0 before', () => {
+    const rowsOf = render(licensed([], 3), licensed([webSystem()], 6));
+    expect(rowsOf[0]).toMatch(/\| 3 → 6 \| 0 → 6 \| 0 → 2 \| OK \|$/);
+  });
+});
+
+/** Two synth output folders with the given manifests, Terraform JSON and Hyper-V scripts. */
+function folders(base: EstateManifest, head: EstateManifest, extra: { tf?: Record<string, { base?: object; head?: object }>; ps?: Record<string, { base?: string; head?: string }> } = {}) {
+  const dir = tmpDir();
+  for (const side of ['base', 'head'] as const) {
+    fs.mkdirSync(path.join(dir, side), { recursive: true });
+    fs.writeFileSync(path.join(dir, side, 'estate.json'), manifestJson(side === 'base' ? base : head));
+    for (const [id, t] of Object.entries(extra.tf ?? {})) {
+      if (!t[side]) continue;
+      fs.mkdirSync(path.join(dir, side, 'stacks', id), { recursive: true });
+      fs.writeFileSync(path.join(dir, side, 'stacks', id, 'cdk.tf.json'), JSON.stringify(t[side]));
+    }
+    for (const [file, t] of Object.entries(extra.ps ?? {})) {
+      if (t[side] === undefined) continue;
+      fs.mkdirSync(path.dirname(path.join(dir, side, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, side, file), t[side]!);
+    }
+  }
+  const r = diffOutputs(path.join(dir, 'base'), path.join(dir, 'head'));
+  expectWellFormedMarkdown(r.markdown);
+  return r;
+}
+
+describe('data-loss guard: Terraform replacement triggers and Hyper-V steps', () => {
+  const m = manifest([webSystem()]);
+  const vm = (o: Record<string, unknown> = {}, disks: object[] = [{ label: 'disk0', datastore_id: 'a' }]) => ({ name: 'web01', clone: { template_uuid: 't' }, disk: disks, ...o });
+  const tf = (vms: Record<string, object>, vdisks: Record<string, object> = {}) => ({ resource: { vsphere_virtual_machine: vms, vsphere_virtual_disk: vdisks } });
+  test('a VM resource removed from Terraform destroys data; one only in HEAD is not a replacement', () => {
+    const r = folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm(), extra: vm({ name: 'extra01' }) }), head: tf({ web01: vm(), new01: vm({ name: 'new01' }) }) } } });
+    expect(rows(r.changes)).toEqual([['destroyed', 'terraform', 'vsphere_virtual_machine.extra', true]]);
+  });
+  test('clone, ovf_deploy, disk label and disk datastore changes force replacement; the same values do not', () => {
+    const base = tf({ web01: vm({ ovf_deploy: { remote_ovf_url: 'a' } }, [{ label: 'disk0', datastore_id: 'a' }, { label: 'disk1', datastore_id: 'a' }]) });
+    expect(folders(m, m, { tf: { 'kanko-web': { base, head: base } } }).changes).toEqual([]);
+    const head = tf({ web01: vm({ ovf_deploy: { remote_ovf_url: 'b' } }, [{ label: 'disk0', datastore_id: 'b' }]) });
+    expect(rows(folders(m, m, { tf: { 'kanko-web': { base, head } } }).changes)).toEqual([
+      ['replaced', 'terraform', 'vsphere_virtual_machine.web01', true],
+      ['replaced', 'terraform', 'vsphere_virtual_machine.web01 disk[0]', true],
+    ]);
+    // a single disk object (not an array) is read too
+    const one = tf({ web01: vm({}, { label: 'disk0', datastore_id: 'a' } as unknown as object[]) });
+    const oneB = tf({ web01: vm({}, { label: 'disk9', datastore_id: 'a' } as unknown as object[]) });
+    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: one, head: oneB } } }).changes)).toEqual([['replaced', 'terraform', 'vsphere_virtual_machine.web01 disk[0]', true]]);
+  });
+  test('a server the manifest already reports as replaced or destroyed is not repeated from Terraform', () => {
+    const h = webSystem();
+    h.servers[0]!.source = { kind: 'template', template: 'ws2016' };
+    h.servers[0]!.guestOs = 'windows_server_2016';
+    const r = folders(m, manifest([h]), { tf: { 'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) } } });
+    expect(rows(r.changes)).toEqual([['replaced', 'server', 'web01', true]]);
+    // without the manifest change, the Terraform one is reported
+    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) } } }).changes)).toEqual([['replaced', 'terraform', 'vsphere_virtual_machine.web01', true]]);
+  });
+  test('backup virtual disks: vmdk_path, datastore and type changes force replacement; removal is left to the manifest', () => {
+    const vd = (o: Record<string, unknown> = {}) => ({ vmdk_path: 'p.vmdk', datastore: 'kiban-bk-ds01', type: 'thin', size: 200, ...o });
+    const run = (b: object, h: object) => rows(folders(m, m, { tf: { 'kanko-web': { base: tf({}, { bk: b }), head: tf({}, h === undefined ? {} : { bk: h }) } } }).changes);
+    expect(run(vd(), vd({ size: 300 }))).toEqual([]);
+    for (const attr of ['vmdk_path', 'datastore', 'type']) {
+      expect([attr, run(vd(), vd({ [attr]: 'other' }))]).toEqual([attr, [['replaced', 'terraform', 'vsphere_virtual_disk.bk', true]]]);
+    }
+    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: tf({}, { bk: vd() }), head: tf({}, {}) } } }).changes)).toEqual([]);
+  });
+  test('Terraform is compared only when both folders have it', () => {
+    expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm() }) } } }).changes).toEqual([]);
+    expect(folders(m, m, { tf: { 'kanko-web': { head: tf({ web01: vm() }) } } }).changes).toEqual([]);
+  });
+  test('Hyper-V scripts: a new script is added, a vanished one destroyed; repeated lines are counted; comments and blanks ignored', () => {
+    const file = 'hyperv/kanko-web/apply.ps1';
+    const run = (b?: string, h?: string) => folders(m, m, { ps: { [file]: { base: b, head: h } } }).changes.map((c) => [c.op, c.object, c.target, c.destroysData, c.detail.split(':')[0]]);
+    expect(run(undefined, 'New-VM a\n')).toEqual([['added', 'hyperv-step', file, false, '+1 行']]);
+    expect(run('New-VM a\n', undefined)).toEqual([['destroyed', 'hyperv-step', file, false, '-1 行']]);
+    expect(run('New-VM a\n# x\n\n  \nStart-VM a\n', 'New-VM a\r\n  Start-VM a  \n# y\n')).toEqual([]);
+    expect(run('Start-VM a\n', 'Start-VM a\nStart-VM a\n')).toEqual([['changed', 'hyperv-step', file, false, '+1 行']]);
+    expect(run('Start-VM a\nStart-VM a\nStop-VM a\n', 'Start-VM a\n')).toEqual([['changed', 'hyperv-step', file, false, '-2 行']]);
+    expect(run('A\n', 'B\n')).toEqual([['changed', 'hyperv-step', file, false, '+1 行'], ['changed', 'hyperv-step', file, false, '-1 行']]);
+    const rm = 'hyperv/kanko-web/remove.ps1';
+    expect(folders(m, m, { ps: { [rm]: { head: 'Remove-VM a\n' } } }).changes.map((c) => c.target)).toEqual([rm]);
+  });
+});
+
+describe('the diff Markdown', () => {
+  const destroySection = (md: string) => md.slice(md.indexOf('Destroys or recreates data'), md.indexOf('Changes per system'));
+  test('destroying changes are in the destroy table and flagged ⚠️ per system; others are not', () => {
+    const h = hvSystem();
+    h.servers[0]!.disks[0]!.sizeGb = 70;
+    h.servers[1]!.memoryGb = 12;
+    const b = manifest([hvSystem()]);
+    const hm = manifest([h], [KOKUHO_VLAN]);
+    const d = diffManifests(b, hm);
+    const md = renderDiffMarkdown(b, hm, d.changes, d.errors);
+    expectWellFormedMarkdown(md);
+    expect(destroySection(md)).toContain('| zaimu | 削除 destroyed | ディスク | zaimu01 システムディスク |');
+    expect(destroySection(md)).not.toContain('zaimu02');
+    expect(md).toContain('| ⚠️ 削除 destroyed | ディスク | zaimu01 システムディスク |');
+    expect(md).toContain('| 変更 changed | サーバ | zaimu02 |');
+    // systems sorted, the platform last
+    expect(md.indexOf('#### `zaimu`')).toBeGreaterThan(0);
+    expect(md.indexOf('#### `platform`')).toBeGreaterThan(md.indexOf('#### `zaimu`'));
+    expect(md).toContain('1 systems changed: 1 added, 1 changed, 0 replaced, 1 destroyed');
+    expect(md).not.toContain('Errors (must be fixed)');
+  });
+  test('systems appear in id order with the platform after them, whatever the order of the changes', () => {
+    const b = manifest([]);
+    const hm = manifest([hvSystem('bbb'), hvSystem('aaa')], [KOKUHO_VLAN]);
+    const d = diffManifests(b, hm);
+    const md = renderDiffMarkdown(b, hm, [...d.changes].reverse(), d.errors);
+    const order = [...md.matchAll(/^#### `([^`]+)`/gm)].map((x) => x[1]);
+    expect(order).toEqual(['aaa', 'bbb', 'platform']);
+  });
+  test('summarized tables count per system and flag data loss; a comment too long even then is cut at a line', () => {
+    const b = manifest([hvSystem('aaa'), hvSystem('bbb')]);
+    const h1 = hvSystem('aaa');
+    h1.servers[0]!.disks[0]!.sizeGb = 70;
+    const h2 = hvSystem('bbb');
+    h2.servers[0]!.memoryGb = 12;
+    const hm = manifest([h1, h2]);
+    const d = diffManifests(b, hm);
+    const full = renderDiffMarkdown(b, hm, d.changes, d.errors);
+    const summary = renderDiffMarkdown(b, hm, d.changes, d.errors, full.length - 1);
+    expect(summary.length).toBeLessThan(full.length);
+    expect(summary).toContain('Summarized because the change is large');
+    expect(summary).toContain('| aaa | 財務会計システム | 0 | 0 | 0 | 1 | ⚠️ あり |');
+    expect(summary).toContain('| bbb | 財務会計システム | 0 | 1 | 0 | 0 | なし |');
+    expect(renderDiffMarkdown(b, hm, d.changes, d.errors, full.length)).toBe(full);
+    const cut = renderDiffMarkdown(b, hm, d.changes, d.errors, 700);
+    expect(cut.length).toBeLessThanOrEqual(700);
+    expect(cut.endsWith('\n\n…（長すぎるため省略 / truncated）\n')).toBe(true);
+    expect(cut.startsWith('## 統合基盤 変更レビュー / kiban estate diff\n')).toBe(true);
+    const body = cut.slice(0, cut.indexOf('\n\n…（長すぎるため省略'));
+    expect(summary.startsWith(`${body}\n`)).toBe(true); // cut after a whole line of the summarized comment
+    expect(body.length).toBeGreaterThan(300);
+  });
+  test('errors are listed and capped with a count of the rest', () => {
+    const b = manifest(Array.from({ length: 7 }, (_, i) => hvSystem(`sys${i}`)));
+    const hm = manifest([]);
+    const d = diffManifests(b, hm);
+    expect(d.errors).toHaveLength(14);
+    const full = renderDiffMarkdown(b, hm, d.changes, d.errors);
+    expect(full.match(/^- sys\d\/sys\d0\d: server present/gm)).toHaveLength(14);
+    const capped = renderDiffMarkdown(b, hm, d.changes, d.errors, 4000);
+    expect(capped.match(/^- sys\d\/sys\d0\d: server present/gm)!.length).toBeLessThan(14);
+    expect(capped).toMatch(/…and \d+ more/);
+  });
+});
