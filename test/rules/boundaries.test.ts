@@ -229,13 +229,13 @@ describe('R05 shared licence pools: counting boundaries', () => {
   });
   test('Oracle SE2 on hosts of exactly 2 sockets is fine, 3 sockets is refused (value names the hosts)', () => {
     const verdict = (sockets: number) => {
-      const e = makeEstate((p) => (p.hyperv.hosts[1]!.sockets = sockets));
+      const e = makeEstate((p) => p.hyperv.hosts.forEach((h) => (h.sockets = sockets)));
       new SharedOracleLicense(e, 'Ora', { units: 100 });
       sys(e, 'db', [srv('db01', { guestOs: 'windows_server_2019', osLicense: 'department', oracleDatabase: { edition: 'SE2', license: 'shared' } })], { hypervisor: 'hyperv' });
       return violations(r05SharedLicensePools, e).map((v) => [v.path, v.server, v.systemId, v.value]);
     };
     expect(verdict(2)).toEqual([]);
-    expect(verdict(3)).toEqual([['Estate/db/db01', 'db01', 'sys-db', '"hyperv:KIBAN-HV02 (3 sockets)"']]);
+    expect(verdict(3)).toEqual([['Estate/db/db01', 'db01', 'sys-db', '"hyperv:KIBAN-HV01 (3 sockets), hyperv:KIBAN-HV02 (3 sockets)"']]);
   });
   test('who draws on a pool: Windows Server up to 2019 on the shared licence, RHEL, Oracle on license shared; never decommissioned servers', () => {
     const e = makeEstate();
