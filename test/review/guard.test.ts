@@ -287,6 +287,15 @@ describe('the licence before/after verdict of the diff', () => {
     expect(rowsOf).toHaveLength(1);
     expect(rowsOf[0]).toMatch(/\| 6 → 6 \| 6 → 6 \| 2 → 3 \| OK \|$/);
   });
+  test('several pools of one kind add up, as R05 counts them (one verdict)', () => {
+    const two = (units: number[]) => {
+      const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+      units.forEach((u, i) => new SharedRhelLicense(estate, `Rhel${i}`, { units: u }));
+      new IndividualBusinessSystem(estate, 'sys-kanko-web', webSystem() as unknown as IndividualBusinessSystemProps);
+      return buildEstateManifest(estate);
+    };
+    expect(render(two([5]), two([3, 3]))[0]).toMatch(/\| 5 → 6 \| 6 → 6 \| 2 → 2 \| OK \|$/);
+  });
   test('a new pool kind shows 0 before', () => {
     const rowsOf = render(licensed([], 3), licensed([webSystem()], 6));
     expect(rowsOf[0]).toMatch(/\| 3 → 6 \| 0 → 6 \| 0 → 2 \| OK \|$/);
