@@ -1,4 +1,4 @@
-// npm run mutation [-- area…] [--scores-only]
+// npm run mutation [-- area…] [--scores-only] [--force]
 // Runs StrykerJS per area (quoting, rules, review), one after another, then prints the scores from
 // the JSON reports under reports/mutation/ (ignored by git). Message-text mutants are left out by the
 // ignorer in mutation/message-text-ignorer.mjs. Exit code 1 when an area misses its target.
@@ -16,6 +16,8 @@ const AREAS = {
 
 const args = process.argv.slice(2);
 const scoresOnly = args.includes('--scores-only');
+// --force: ignore the incremental results (they can keep a stale verdict for static mutants after tests change).
+const force = args.includes('--force');
 const chosen = args.filter((a) => !a.startsWith('--'));
 for (const a of chosen) if (!(a in AREAS)) throw new Error(`unknown area ${a}; one of ${Object.keys(AREAS).join(', ')}`);
 const areas = chosen.length > 0 ? chosen : Object.keys(AREAS);
@@ -23,7 +25,7 @@ const areas = chosen.length > 0 ? chosen : Object.keys(AREAS);
 if (!scoresOnly) {
   const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   for (const a of areas) {
-    const r = spawnSync(process.execPath, [stryker, 'run', `mutation/${a}.conf.mjs`], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [stryker, 'run', `mutation/${a}.conf.mjs`, ...(force ? ['--force'] : [])], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) {
       console.error(`stryker failed for area ${a} (exit ${r.status})`);
       process.exit(r.status ?? 1);

@@ -14,7 +14,7 @@ export function areaConfig(area, mutate, tests, target) {
     packageManager: 'npm',
     testRunner: 'jest',
     checkers: ['typescript'],
-    tsconfigFile: 'tsconfig.json',
+    tsconfigFile: 'mutation/tsconfig.checker.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker', './mutation/message-text-ignorer.mjs'],
     ignorers: ['message-text'],

@@ -153,6 +153,12 @@ describe('R24 dedicated subnets: the sweep on both sides', () => {
       p.networks.lgwan.subnet = '10.110.4.0/22';
     };
     expect(verdicts([['D', '10.110.200.0/24']], wideStd).others).toEqual(['D: standard network internet (10.110.0.0/16)']);
+    // Of two standard networks with the same end, the first (the wider) is the one named.
+    const sameEnd = (p: Parameters<NonNullable<Parameters<typeof makeEstate>[0]>>[0]) => {
+      p.networks.internet.subnet = '10.110.0.0/16';
+      p.networks.lgwan.subnet = '10.110.255.0/24';
+    };
+    expect(verdicts([['E', '10.110.255.128/25']], sameEnd).others).toEqual(['E: standard network internet (10.110.0.0/16)']);
   });
   test('of equal ends, the first is kept as the widest; each VLAN reports the first network it overlaps', () => {
     expect(verdicts([['A', '10.250.0.0/16'], ['B', '10.250.255.0/24'], ['Cc', '10.250.255.128/25']]).others).toEqual([
