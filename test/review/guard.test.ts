@@ -445,3 +445,124 @@ describe('the diff Markdown', () => {
     expect(capped).toMatch(/…and \d+ more/);
   });
 });
+
+/** A deep copy of a manifest to edit fields the constructs derive (account, port group, datastores). */
+const edited = (m: EstateManifest, f: (x: { -readonly [K in keyof EstateManifest]: any }) => void): EstateManifest => {
+  const c = JSON.parse(JSON.stringify(m));
+  f(c);
+  return c;
+};
+
+describe('data-loss guard: derived fields edited in the manifest', () => {
+  const m = manifest([webSystem()], [KOKUHO_VLAN]);
+  test('a backup volume moved to another datastore is recreated (destroysData)', () => {
+    const h = edited(m, (x) => (x.systems[0].servers[0].backupVolume.datastore = 'kiban-bk-ds02'));
+    expect(rows(diffManifests(m, h).changes)).toEqual([['replaced', 'backup-volume', 'web01 バックアップ領域', true]]);
+  });
+  test('a new account re-assigns the permission; a port group rename recreates it; a host pool move is a change', () => {
+    const h = edited(m, (x) => {
+      x.systems[0].account = 'other-account';
+      x.systems[0].hostPool = 'Kiban-Cluster02';
+      x.networks.find((n: { dedicated: boolean }) => n.dedicated).portGroup = 'dv-renamed';
+    });
+    expect(diffManifests(m, h).changes.map((c) => [c.systemId, c.op, c.object, c.target, c.destroysData])).toEqual([
+      ['kanko-web', 'changed', 'system', 'kanko-web', false],
+      ['kanko-web', 'replaced', 'permission', 'other-account', false],
+      ['platform', 'replaced', 'vlan', 'dv-renamed', false],
+    ]);
+  });
+  test('a hypervisor change recreates the servers and reports the new host pool', () => {
+    const h = edited(m, (x) => {
+      x.systems[0].hypervisor = 'hyperv';
+      x.systems[0].hostPool = 'KIBAN-HVCL01';
+    });
+    expect(rows(diffManifests(m, h).changes)).toEqual([
+      ['changed', 'system', 'kanko-web', false],
+      ['replaced', 'server', 'web01', true],
+      ['replaced', 'server', 'web02', true],
+    ]);
+  });
+});
+
+describe('data-loss guard: more Terraform and Hyper-V cases', () => {
+  const m = manifest([webSystem()]);
+  const tf = (vms: Record<string, object>) => ({ resource: { vsphere_virtual_machine: vms } });
+  test('a decommissioned server whose VM leaves Terraform is reported once (as the server)', () => {
+    const h = webSystem();
+    h.servers[1]!.decommissioned = retired('web02');
+    const r = folders(m, manifest([h]), { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({}) } } });
+    expect(rows(r.changes)).toEqual([['destroyed', 'server', 'web02', true]]);
+  });
+  test('a VM without a name attribute is matched by its key; VMs without disks compare as none', () => {
+    const r = folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: {} }), head: { resource: {} } } } });
+    expect(rows(r.changes)).toEqual([['destroyed', 'terraform', 'vsphere_virtual_machine.web02', true]]);
+    expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({ web02: { name: 'web02', disk: [] } }) } } }).changes).toEqual([]);
+    expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02', disk: 'x' } }), head: tf({ web02: { name: 'web02' } }) } } }).changes).toEqual([]);
+  });
+  test('Hyper-V step details show at most five distinct lines, each cut at 100 characters', () => {
+    const file = 'hyperv/kanko-web/apply.ps1';
+    const long = `Set-VM -Notes '${'x'.repeat(100)}'`;
+    const exact = 'y'.repeat(100);
+    const head = ['A1', 'A2', 'A2', 'A3', 'A4', 'A5', 'A6', long, exact].join('\n');
+    const [c] = folders(m, m, { ps: { [file]: { base: '', head } } }).changes;
+    expect(c!.detail).toBe('+9 行: A1 / A2 / A3 / A4 / A5');
+    const [d] = folders(m, m, { ps: { [file]: { base: '', head: [long, exact].join('\n') } } }).changes;
+    expect(d!.detail).toBe(`+2 行: ${long.slice(0, 100)}… / ${exact}`);
+  });
+});
+
+describe('the diff Markdown: sections on both sides', () => {
+  const md = (b: EstateManifest, h: EstateManifest) => {
+    const d = diffManifests(b, h);
+    const out = renderDiffMarkdown(b, h, d.changes, d.errors);
+    expectWellFormedMarkdown(out);
+    return out;
+  };
+  test('no change: no system sections, "No changes", nothing summarized or capped, no capacity rows', () => {
+    const m = manifest([webSystem()]);
+    const out = md(m, m);
+    expect(out).toContain('変更はありません。 / No changes.');
+    expect(out).not.toContain('####');
+    expect(out).not.toContain('Summarized');
+    expect(out).not.toContain('more');
+    expect(out).toContain('0 systems changed: 0 added, 0 changed, 0 replaced, 0 destroyed');
+    expect(out).not.toMatch(/\| Kiban-Cluster01 \|/);
+  });
+  test('a change: its system section, no "No changes"; capacity rows only for pools that changed, with before → after and use', () => {
+    const h = webSystem();
+    h.servers[0]!.memoryGb = 16;
+    const out = md(manifest([webSystem()]), manifest([h]));
+    expect(out).not.toContain('No changes.');
+    expect(out).toContain('#### `kanko-web` 観光情報公開Webシステム');
+    const cap = out.slice(out.indexOf('Platform capacity'), out.indexOf('Shared licences'));
+    expect(cap.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 種別') && !l.startsWith('| ---'))).toEqual(['| クラスタ | Kiban-Cluster01 | メモリGB | 16 → 24 | 3072 → 3072 | 0.5% → 0.8% |']);
+  });
+  test('a new pool of capacity counts from 0; errors are listed in full when few', () => {
+    const b = manifest([]);
+    const h = webSystem();
+    const out = md(manifest([h]), b);
+    expect(out).toContain('Errors (must be fixed)');
+    expect(out.match(/^- kanko-web\/web0\d: /gm)).toHaveLength(2);
+    expect(out).not.toContain('…and');
+    const grown = md(b, manifest([webSystem()]));
+    expect(grown).toMatch(/\| クラスタ \| Kiban-Cluster01 \| vCPU \| 0 → 4 \|/);
+  });
+});
+
+describe('diffOutputs: the folders', () => {
+  test('one folder missing: one error naming it; an unreadable estate.json names its side', () => {
+    const m = manifest([webSystem()]);
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'base'));
+    fs.writeFileSync(path.join(dir, 'base', 'estate.json'), manifestJson(m));
+    const r = diffOutputs(path.join(dir, 'base'), path.join(dir, 'head'));
+    expect(r.errors).toEqual([expect.stringMatching(/^HEAD: .*head.estate\.json not found/)]);
+    expect(r.changes).toEqual([]);
+    expect(r.markdown).toContain('HEAD: ');
+    fs.mkdirSync(path.join(dir, 'head'));
+    fs.writeFileSync(path.join(dir, 'head', 'estate.json'), '{ not json');
+    const bad = diffOutputs(path.join(dir, 'head'), path.join(dir, 'base'));
+    expect(bad.errors).toEqual([expect.stringMatching(/^BASE: /)]);
+    expect(bad.changes).toEqual([]);
+  });
+});
