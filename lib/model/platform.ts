@@ -33,7 +33,25 @@ export const clusterSchema = z.strictObject({
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
   /** ESXi host that receives OVF deployments (the provider deploys an OVF onto one host). */
   ovfDeployHost: platformObjectNameSchema,
+  /**
+   * The hosts' names as vCenter knows them (e.g. `kiban-esx01.pref.example.jp`), one per host:
+   * the name the CLI, review documents and impact queries use.
+   * @default `<cluster>/esxiNN` placeholders
+   */
+  hostNames: z.array(platformObjectNameSchema).optional(),
+}).superRefine((c, ctx) => {
+  if (c.hostNames === undefined) return;
+  if (c.hostNames.length !== c.hosts) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `names ${c.hostNames.length} host(s) but the cluster has hosts: ${c.hosts}` });
+  const lower = c.hostNames.map((h) => h.toLowerCase());
+  const dup = lower.find((h, i) => lower.indexOf(h) !== i);
+  if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `host ${dup} is named twice` });
+  if (!lower.includes(c.ovfDeployHost.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['ovfDeployHost'], message: `${c.ovfDeployHost} is not one of hostNames (${c.hostNames.join(', ')})` });
 });
+
+/** The hosts of a cluster by name: the platform data's `hostNames`, else `<cluster>/esxiNN`. */
+export function clusterHostNames(c: { readonly name: string; readonly hosts: number; readonly hostNames?: readonly string[] }): string[] {
+  return c.hostNames ? [...c.hostNames] : Array.from({ length: c.hosts }, (_, i) => `${c.name}/esxi${String(i + 1).padStart(2, '0')}`);
+}
 
 export const datastoreSchema = z.strictObject({
   name: platformObjectNameSchema,

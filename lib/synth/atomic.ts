@@ -18,6 +18,19 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string>): voi
   }
 }
 
+/** Every file below `dir` (relative, `/`-separated, sorted): what a run really wrote, stages' own files included. */
+export function listFilesRecursive(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, prefix: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      else out.push(`${prefix}${e.name}`);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
 /**
  * Replaces `outdir` by `staging` in one step as far as the file system allows: the old folder is
  * moved aside, the new one renamed in, the old one removed. A failure before this point leaves the

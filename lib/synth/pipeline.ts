@@ -1,6 +1,6 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { commitStagingDir, discardStagingDir, makeStagingDir, writeFiles } from './atomic';
+import { commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, writeFiles } from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -17,7 +17,10 @@ export interface SynthOptions {
 
 export interface SynthResult {
   readonly outdir: string;
+  /** How many files the output folder holds: the stages' files and what cdktf wrote itself (stacks, manifest). */
   readonly files: number;
+  /** The files of the output folder (relative, sorted). */
+  readonly written: readonly string[];
   readonly context: SynthContext;
 }
 
@@ -35,13 +38,15 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     progress: options.progress ?? (() => undefined),
     workdir: staging,
   };
+  let written: string[];
   try {
     for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
     writeFiles(staging, ctx.files);
+    written = listFilesRecursive(staging);
     commitStagingDir(staging, options.outdir);
   } catch (e) {
     discardStagingDir(staging);
     throw e;
   }
-  return { outdir: options.outdir, files: ctx.files.size, context: ctx };
+  return { outdir: options.outdir, files: written.length, written, context: ctx };
 }

@@ -214,6 +214,7 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
   test('R03 capacity per cluster, host pool and datastore; backup storage', () => {
     const e = makeEstate((p) => {
       p.vsphere.clusters[0]!.hosts = 1; // 1 host x 2 x 16 cores x 4 = 128 vCPU, 512 GB
+      p.vsphere.clusters[0]!.hostNames = ['kiban-esx01.pref.example.jp'];
       p.vsphere.datastores[0]!.capacityGb = 100;
       p.hyperv.backupStorageCapacityGb = 100;
     });
