@@ -123,7 +123,7 @@ describe('R24 IP address boundaries', () => {
 describe('R03 capacity: a pool filled exactly to capacity is fine, one more unit is not', () => {
   /** A platform small enough to fill: cluster 1 host × 2 sockets × 3 cores × overcommit 2 = 12 vCPU, 1 × 10 GB × 2 = 20 GB. */
   const small = (p: Parameters<NonNullable<Parameters<typeof makeEstate>[0]>>[0]) => {
-    Object.assign(p.vsphere.clusters[0]!, { hosts: 1, socketsPerHost: 2, coresPerSocket: 3, cpuOvercommit: 2, memoryGbPerHost: 10, memoryOvercommit: 2 });
+    Object.assign(p.vsphere.clusters[0]!, { hosts: 1, hostNames: undefined, socketsPerHost: 2, coresPerSocket: 3, cpuOvercommit: 2, memoryGbPerHost: 10, memoryOvercommit: 2 });
     p.vsphere.datastores[0]!.capacityGb = 100; // kiban-sys-ds01, the first system datastore (the default)
     p.vsphere.datastores[1]!.capacityGb = 30; // kiban-sys-ds02
     p.vsphere.datastores[2]!.capacityGb = 40; // kiban-bk-ds01, the first backup datastore (the default)
@@ -253,7 +253,7 @@ describe('R05 shared licence pools: counting boundaries', () => {
     expect(violations(r05SharedLicensePools, w).map((v) => v.value)).toEqual(['"needed 2 > held 0"']);
   });
   test('vSphere servers count every host of their cluster; servers of one cluster count it once', () => {
-    const e = makeEstate((p) => (p.vsphere.clusters[0]!.hosts = 3));
+    const e = makeEstate((p) => Object.assign(p.vsphere.clusters[0]!, { hosts: 3, hostNames: undefined }));
     new SharedRhelLicense(e, 'Rhel', { units: 2 });
     sys(e, 'a', [srv('a01'), srv('a02')]);
     sys(e, 'b', [srv('b01')]);
