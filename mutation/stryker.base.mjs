@@ -33,7 +33,7 @@ export function areaConfig(area, mutate, tests, target) {
     clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
     htmlReporter: { fileName: `${out}/index.html` },
     jsonReporter: { fileName: `${out}/mutation.json` },
-    tempDirName: '.stryker-tmp',
+    tempDirName: `.stryker-tmp-${area}`,
     ignorePatterns: ['reports', 'cdktf.out', 'out', 'dist', 'coverage', 'bench', 'docs'],
     thresholds: { high: target, low: target, break: null },
     timeoutMS: 10000,
