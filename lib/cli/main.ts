@@ -1,16 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DeclarationError } from '../model/errors';
-import { SynthAbort, SynthStage } from '../synth/context';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SynthStage } from '../synth/context';
+import { recoverOutput, writeReportFile } from '../synth/atomic';
 import type { RulesStageOptions } from '../rules/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
-import { diffOutputs } from '../review/diff';
+import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
 import { buildDefaultEstate } from './estate';
 import { Reporter, createReporter } from './output';
+import { describeFailure, parseInstant } from './errors';
 
 export { buildDefaultEstate } from './estate';
 
@@ -93,12 +94,14 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
       const result = synthesize(estate, {
         outdir: opts.out,
         stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }),
         progress: (stage, done, total) => reporter.progress(stage, done, total),
       });
+      if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
+      for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
       reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}`);
     });
 
@@ -116,8 +119,12 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
     .addHelpText('after', examples('kiban diff base/cdktf.out cdktf.out', 'kiban diff base/cdktf.out cdktf.out --output comment.md'))
     .action((base: string, head: string, opts: { output?: string }) => {
+      // A swap interrupted in either folder is completed or rolled back before it is read.
+      recoverOutput(base);
+      recoverOutput(head);
       const r = diffOutputs(base, head);
-      if (opts.output) fs.writeFileSync(opts.output, r.markdown);
+      // Never overwrites a file kiban did not write (only an earlier diff report).
+      if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);
       if (r.errors.length > 0) code = 1;
@@ -148,7 +155,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       'kiban impact --hyperv 2022',
     ))
     .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; on?: string; now?: string }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {});
+      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
       const targets: ImpactTarget[] = [
         ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
         ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
@@ -165,7 +172,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         const r = impactOf(manifest, t);
         io.out(renderImpact(r));
         if (r.error) {
-          io.err(`error: ${r.error}\n`);
+          io.err(`error: ${r.error}\nエラー: 指定された${{ host: 'ホスト', cluster: 'クラスタ', datastore: 'データストア', network: 'ネットワーク' }[t.kind]}は統合基盤にありません\n`);
           code = 2;
         }
       }
@@ -209,7 +216,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--now <iso>', NOW_HELP)
     .addHelpText('after', examples('kiban atlantis', 'kiban atlantis --out cdktf.out > atlantis.yaml'))
     .action((opts: { out?: string; now?: string }) => {
-      const manifest = buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: opts.now } : {}));
+      const manifest = buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}));
       const prefix = opts.out !== undefined ? `${opts.out.replace(/\\/g, '/').replace(/\/+$/, '')}/stacks` : undefined;
       io.out(prefix !== undefined ? renderAtlantisYaml(manifest, prefix) : renderAtlantisYaml(manifest));
     });
@@ -224,13 +231,10 @@ export function runCli(argv: readonly string[], io: CliIo = defaultIo): number {
     program.parse([...argv], { from: 'user' });
     return exitCode();
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof DeclarationError || e instanceof SynthAbort) {
-      io.err(`${e.message}\n`);
-      return e instanceof SynthAbort ? e.exitCode : 1;
-    }
-    io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    // Every failure is one short message in English and Japanese and a non-zero exit, never a stack trace.
+    const f = describeFailure(e);
+    if (f.message) io.err(`${f.message}\n`);
+    return f.exitCode;
   }
 }
 

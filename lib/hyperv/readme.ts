@@ -1,14 +1,16 @@
 import { IndividualBusinessSystem, PHASE_JA } from '../model/system';
 import { serverPaths } from './emit';
+// The one Markdown neutralizer of the product (a leaf module without imports), shared with the review documents.
+import { md } from '../review/markdown';
 
 /** README.md of a system's script set (Japanese): what the scripts do and how to run them. */
 export function readme(system: IndividualBusinessSystem, hasRemove: boolean): string {
   const p = system.estate.platform;
   const servers = [...system.servers].sort((a, b) => a.name.localeCompare(b.name));
   const lines = [
-    `# ${system.spec.systemName}（${system.systemId}）Hyper-V スクリプト`,
+    `# ${md(system.spec.systemName)}（${md(system.systemId)}）Hyper-V スクリプト`,
     '',
-    `宣言（所管部局 ${system.department}、工程「${PHASE_JA[system.spec.phase]}」）から生成したスクリプトです。手で編集せず、宣言を直して再生成してください。`,
+    `宣言（所管部局 ${md(system.department)}、工程「${PHASE_JA[system.spec.phase]}」）から生成したスクリプトです。手で編集せず、宣言を直して再生成してください。`,
     `対象ホスト: Hyper-V（Windows Server ${p.hyperv.windowsServerVersion}）。使用するコマンドレットと引数は Hyper-V モジュールのリファレンスで検査済みです。`,
     '',
     '## ファイル',
@@ -37,7 +39,7 @@ export function readme(system: IndividualBusinessSystem, hasRemove: boolean): st
     ...servers.map((s) => {
       const paths = serverPaths(p, system, s);
       const src = s.spec.source.kind === 'template' ? 'テンプレート（sysprep 済み VHDX、R28 ホスト名設定）' : s.spec.source.kind === 'hyperv-export' ? 'Hyper-V エクスポートのインポート（コピー・新ID）' : '空の仮想マシン';
-      return `| ${s.name}${s.isDecommissioned ? '（利用停止）' : ''} | ${s.vcpus} | ${s.spec.memoryGb}GB | ${s.spec.disks.map((d) => `${d.sizeGb}GB`).join(' + ')} | ${s.backupVolume ? `${s.backupVolume.props.sizeGb}GB（${paths.backupDir}）` : 'なし'} | ${src} |`;
+      return `| ${md(s.name)}${s.isDecommissioned ? '（利用停止）' : ''} | ${s.vcpus} | ${s.spec.memoryGb}GB | ${s.spec.disks.map((d) => `${d.sizeGb}GB`).join(' + ')} | ${s.backupVolume ? `${s.backupVolume.props.sizeGb}GB（${md(paths.backupDir)}）` : 'なし'} | ${src} |`;
     }),
     '',
     '仮想マシンのメモ（Notes）にシステムIDとバックアップ方針（R10）を記録します。チェックポイントは一時的なもの（R11）で、期限を過ぎたものは apply.ps1 が削除します。パススルーデバイスは使用しません（R26）。',

@@ -41,11 +41,15 @@ export interface ValidateOptions {
   readonly platformFiles?: 'auto' | readonly string[];
 }
 
+/**
+ * The entries named `*.yaml` in `dir`, whatever they are: a symbolic link, folder or FIFO with that
+ * name is listed too, so the loader reports it instead of silently skipping a system.
+ */
 function listYaml(dir: string): string[] {
   try {
     return fs
       .readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && YAML_FILE.test(d.name) && !d.name.startsWith('.'))
+      .filter((d) => YAML_FILE.test(d.name) && !d.name.startsWith('.'))
       .map((d) => path.join(dir, d.name))
       .sort();
   } catch {
@@ -76,14 +80,14 @@ function report(files: readonly ParsedDeclarationFile[], buildIssues: readonly I
   return { ok: errors.length === 0, files: reports, errors, warnings: reports.flatMap((r) => r.warnings) };
 }
 
-function parseAll(paths: readonly string[]): ParsedDeclarationFile[] {
+function parseAll(paths: readonly string[], root?: string): ParsedDeclarationFile[] {
   const seen = new Set<string>();
   const out: ParsedDeclarationFile[] = [];
   for (const p of paths) {
     const key = path.resolve(p);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(parseDeclarationFile(p));
+    out.push(parseDeclarationFile(p, root !== undefined ? { root } : {}));
   }
   return out;
 }
@@ -113,16 +117,40 @@ function check(files: ParsedDeclarationFile[], ctx: ReadonlySet<string>, options
   return report(files, built.issues, ctx, built.systemIds);
 }
 
-/** The declaration files under `dir`: `*.yaml` in it and in its sub-folders (one level), sorted. */
+/**
+ * The declaration files under `dir`: `*.yaml` in it and in its sub-folders (one level), sorted. A
+ * sub-folder reached through a symbolic link, and a folder that cannot be read, are listed as
+ * themselves so the loader reports them (a system never disappears silently).
+ */
 export function declarationFiles(dir: string): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    return [dir];
   }
-  const sub = entries.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-  return [...listYaml(dir), ...sub.flatMap((s) => listYaml(path.join(dir, s)))];
+  const linked = entries.filter((d) => d.isSymbolicLink() && !d.name.startsWith('.') && !YAML_FILE.test(d.name) && isDir(path.join(dir, d.name))).map((d) => path.join(dir, d.name));
+  const sub = entries.filter((d) => d.isDirectory() && !d.name.startsWith('.') && !YAML_FILE.test(d.name)).map((d) => d.name).sort();
+  const unreadable = sub.map((s) => path.join(dir, s)).filter((d) => !readable(d));
+  return [...listYaml(dir), ...linked, ...unreadable, ...sub.flatMap((s) => listYaml(path.join(dir, s)))];
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readable(dir: string): boolean {
+  try {
+    fs.readdirSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface LoadOptions {
@@ -138,7 +166,7 @@ export interface LoadOptions {
  * A missing folder declares nothing.
  */
 export function loadDeclarations(dir: string, estate: Estate, options: LoadOptions = {}): IndividualBusinessSystem[] {
-  const files = parseAll(declarationFiles(dir));
+  const files = parseAll(declarationFiles(dir), dir);
   const readErrors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
   const usable = files.filter((f) => f.kind !== undefined && !f.issues.some((i) => i.severity === 'error'));
   const dry = buildInto(scratchEstate(estate), usable);

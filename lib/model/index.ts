@@ -4,6 +4,7 @@ export * from './names';
 export * from './platform';
 export * from './default-platform';
 export * from './guest-os';
+export * from './vsphere-provider';
 export * from './estate';
 export * from './dedicated-vlan';
 export * from './shared-license';

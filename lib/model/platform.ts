@@ -72,6 +72,12 @@ export const vmTemplateSchema = z.strictObject({
 export const vsphereSchema = z.strictObject({
   /** ESXi version of the hosts (data, e.g. `6.5`). */
   esxiVersion: z.string().regex(/^\d+\.\d+$/),
+  /**
+   * vCenter Server version (data, e.g. `6.5` or `8.0.3`): the Terraform provider talks to vCenter,
+   * and the rule pack warns when the provider release of the output does not support it.
+   * @default not recorded (the rule pack warns that it is unknown)
+   */
+  vcenterVersion: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version such as 6.5, 7.0 or 8.0.3').optional(),
   datacenter: platformObjectNameSchema,
   clusters: z.array(clusterSchema).min(1),
   datastores: z.array(datastoreSchema).min(1),

@@ -3,7 +3,7 @@ import { SourceRef } from '../model/guest-os';
 import { Estate } from '../model/estate';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem, buildEstateManifest } from './manifest';
-import { code, doc, table, text } from './markdown';
+import { code, doc, sourceLink, table, text } from './markdown';
 import { didYouMean, suggestNames } from './suggest';
 
 /** What failed: a host, a cluster / host pool, a datastore or a network (R15). */
@@ -184,6 +184,6 @@ export function renderUpgradeImpact(target: UpgradeTarget, entries: readonly Upg
       ? `Broadcom はOSベンダーがサポートするマイナーアップデート／サービスパック（メジャーリリースのサポート終了後は最新のもの）を前提とします / Broadcom requires a minor update or service pack the OS vendor supports (the latest one once the major release is out of vendor support) [${refNo(BROADCOM_SUPPORT_LEVELS)}]`
       : undefined,
     checkRows.length > 0 ? table(['確認先 (vendor)', 'ゲストOS (guest OS)', '基盤 (host version)', 'サーバ', '出典'], checkRows) : undefined,
-    refs.length > 0 ? `### 出典 / Sources\n\n${refs.map((r, i) => `${i + 1}. ${text(r.title)}: ${text(r.url)}`).join('\n')}` : undefined,
+    refs.length > 0 ? `### 出典 / Sources\n\n${refs.map((r, i) => `${i + 1}. ${text(r.title)}: ${sourceLink(r.url)}`).join('\n')}` : undefined,
   ]);
 }

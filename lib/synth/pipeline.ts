@@ -1,6 +1,6 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, writeFiles } from './atomic';
+import { RecoveryReport, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -22,6 +22,10 @@ export interface SynthResult {
   /** The files of the output folder (relative, sorted). */
   readonly written: readonly string[];
   readonly context: SynthContext;
+  /** What the start of the run recovered from an interrupted earlier run (swap, leftover staging folders). */
+  readonly recovered: RecoveryReport;
+  /** Folders the run could not remove (the new output is valid regardless), with the reason. */
+  readonly leftOver: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
 /**
@@ -29,6 +33,9 @@ export interface SynthResult {
  * place only if all stages succeed: a failed run leaves the previous output untouched.
  */
 export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
+  // An earlier run killed mid-swap is completed or rolled back first; then only a folder synth wrote may be replaced.
+  const recovered = recoverOutput(options.outdir);
+  assertReplaceable(options.outdir);
   const staging = makeStagingDir(options.outdir);
   const ctx: SynthContext = {
     estate,
@@ -43,10 +50,12 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
     writeFiles(staging, ctx.files);
     written = listFilesRecursive(staging);
-    commitStagingDir(staging, options.outdir);
   } catch (e) {
     discardStagingDir(staging);
     throw e;
   }
-  return { outdir: options.outdir, files: written.length, written, context: ctx };
+  // The commit cleans up after itself (or leaves a journal the next run recovers from).
+  const committed = commitStagingDir(staging, options.outdir);
+  const leftOver = [...recovered.leftOver, ...(committed.leftOver ? [committed.leftOver] : [])];
+  return { outdir: options.outdir, files: written.length, written, context: ctx, recovered, leftOver };
 }

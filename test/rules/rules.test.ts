@@ -22,6 +22,7 @@ import { r24ZoneIsolation } from '../../lib/rules/r24-zone-isolation';
 import { r26NoPassthroughDevices } from '../../lib/rules/r26-no-passthrough-devices';
 import { r28GuestCustomization } from '../../lib/rules/r28-guest-customization';
 import { r33VmwareTools } from '../../lib/rules/r33-vmware-tools';
+import { r34V2vMediaHandedOver } from '../../lib/rules/r34-v2v-media-handed-over';
 import { decommissioned, makeEstate, srv, statuses, sys, violations } from './helpers';
 
 const C = 'compliant';
@@ -280,6 +281,23 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     sys(e, 'v', [srv('ok01'), srv('bad01', { vmwareTools: { install: false } })]);
     sys(e, 'h', [srv('hv01', { vmwareTools: { install: false } })], { hypervisor: 'hyperv' });
     expect(statuses(r33VmwareTools, e)).toEqual([`${NA} Estate/h/hv01`, `${N} Estate/v/bad01`, `${C} Estate/v/ok01`]);
+  });
+
+  test('R34 V2V media are handed over in person: an OVF from a URL warns (issue 10, item 8)', () => {
+    const e = makeEstate();
+    sys(e, 'v', [
+      srv('url01', { source: { kind: 'ovf', remoteOvfUrl: 'https://media.pref.example.jp/v2v/url01.ovf' } }),
+      srv('local01', { source: { kind: 'ovf', localOvfPath: 'D:/v2v/local01/local01.ovf' } }),
+      srv('tmpl01'),
+    ]);
+    sys(e, 'old', [srv('old01', { source: { kind: 'ovf', remoteOvfUrl: 'https://media.pref.example.jp/v2v/old01.ovf' } })], decommissioned('old'));
+    expect(statuses(r34V2vMediaHandedOver, e)).toEqual([`${NA} Estate/old/old01`, `${C} Estate/v/local01`, `${NA} Estate/v/tmpl01`, `${N} Estate/v/url01`]);
+    expect(r34V2vMediaHandedOver.level).toBe('warning');
+    expect(PLATFORM_RULES).toContain(r34V2vMediaHandedOver);
+    const v = violations(r34V2vMediaHandedOver, e)[0]!;
+    expect(v.value).toBe('"https://media.pref.example.jp/v2v/url01.ovf"');
+    expect(v.messageJa).toContain('手渡し');
+    expect(fs.readFileSync(path.join(__dirname, '..', '..', 'lib', 'rules', 'README.md'), 'utf8')).toContain('| `R34-V2vMediaHandedOverInPerson` | warning |');
   });
 
   test('R23 sizes far above the typical allocation warn', () => {
