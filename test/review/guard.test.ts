@@ -60,6 +60,11 @@ describe('data-loss guard: servers', () => {
     // a retired server removed from the declaration: no data (already destroyed), no error
     const removed = hvSystem();
     removed.servers.pop();
+    const live = diff([b], [removed]);
+    expect(rows(live.changes)).toEqual([['destroyed', 'server', 'zaimu02', true]]); // zaimu02 has no backup volume
+    const withBv = hvSystem();
+    withBv.servers.shift();
+    expect(rows(diff([b], [withBv]).changes)).toEqual([['destroyed', 'server', 'zaimu01', true], ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
     const gone = diff([retiredBoth], [removed]);
     expect(rows(gone.changes)).toEqual([['destroyed', 'server', 'zaimu02', false]]);
     expect(gone.errors).toEqual([]);
@@ -112,7 +117,10 @@ describe('data-loss guard: disks and backup volumes', () => {
   test('disks: added and grown keep data; shrunk, re-provisioned (thin/thick) and moved destroy it; removed is an error', () => {
     expect(rows(edit((s) => s.disks.push({ sizeGb: 10 })).changes)).toEqual([['added', 'disk', 'zaimu01 データディスク1', false]]);
     expect(rows(edit((s) => (s.disks[0]!.sizeGb = 81)).changes)).toEqual([['changed', 'disk', 'zaimu01 システムディスク', false]]);
-    expect(rows(edit((s) => (s.disks[0]!.sizeGb = 79)).changes)).toEqual([['destroyed', 'disk', 'zaimu01 システムディスク', true]]);
+    const shrunk = edit((s) => (s.disks[0]!.sizeGb = 79));
+    expect(rows(shrunk.changes)).toEqual([['destroyed', 'disk', 'zaimu01 システムディスク', true]]);
+    expect(shrunk.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 システムディスク: disk shrunk from 80 GB to 79 GB/)]);
+    expect(edit((s) => (s.disks[0]!.sizeGb = 81)).errors).toEqual([]);
     expect(edit((s) => (s.disks[0]!.sizeGb = 80)).changes).toEqual([]);
     expect(rows(edit((s) => (s.disks[0]!.thin = false)).changes)).toEqual([['replaced', 'disk', 'zaimu01 システムディスク', true]]);
     const w = webSystem();
@@ -132,7 +140,10 @@ describe('data-loss guard: disks and backup volumes', () => {
   });
   test('backup volumes: added and grown keep data; shrunk and moved destroy it; removed is an error', () => {
     expect(rows(edit((s) => (s.backupVolume = { sizeGb: 101 })).changes)).toEqual([['changed', 'backup-volume', 'zaimu01 バックアップ領域', false]]);
-    expect(rows(edit((s) => (s.backupVolume = { sizeGb: 99 })).changes)).toEqual([['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
+    const shrunk = edit((s) => (s.backupVolume = { sizeGb: 99 }));
+    expect(rows(shrunk.changes)).toEqual([['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
+    expect(shrunk.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 バックアップ領域: backup volume shrunk from 100 GB to 99 GB/)]);
+    expect(edit((s) => (s.backupVolume = { sizeGb: 101 })).errors).toEqual([]);
     expect(edit((s) => (s.backupVolume = { sizeGb: 100 })).changes).toEqual([]);
     const gone = edit((s) => (s.backupVolume = undefined));
     expect(rows(gone.changes)).toEqual([['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
@@ -183,7 +194,7 @@ describe('data-loss guard: systems', () => {
     const b = hvSystem();
     b.servers[1]!.decommissioned = retired('zaimu02');
     const d = diff([b], []);
-    expect(rows(d.changes)).toEqual([['destroyed', 'system', 'zaimu', true], ['destroyed', 'server', 'zaimu01', true]]);
+    expect(rows(d.changes)).toEqual([['destroyed', 'system', 'zaimu', true], ['destroyed', 'server', 'zaimu01', true], ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
     expect(d.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01: server present in BASE is absent in HEAD/)]);
     const all = hvSystem();
     all.servers.forEach((s) => (s.decommissioned = retired(s.name)));
@@ -400,7 +411,7 @@ describe('the diff Markdown', () => {
     expect(md.indexOf('#### `zaimu`')).toBeGreaterThan(0);
     expect(md.indexOf('#### `platform`')).toBeGreaterThan(md.indexOf('#### `zaimu`'));
     expect(md).toContain('1 systems changed: 1 added, 1 changed, 0 replaced, 1 destroyed');
-    expect(md).not.toContain('Errors (must be fixed)');
+    expect(md).toContain('Errors (must be fixed)'); // a shrunk disk is an error (issue 10)
   });
   test('systems appear in id order with the platform after them, whatever the order of the changes', () => {
     const b = manifest([]);
