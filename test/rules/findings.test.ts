@@ -6,6 +6,7 @@ import { r05SharedLicensePools } from '../../lib/rules/r05-shared-license-pools'
 import { r05SharedWindowsUpTo2019 } from '../../lib/rules/r05-shared-windows-up-to-2019';
 import { r10OsImageBackup } from '../../lib/rules/r10-os-image-backup';
 import { r22GuestOsSupported } from '../../lib/rules/r22-guest-os-supported';
+import { r12ProviderSupportsVcenter } from '../../lib/rules/r12-provider-supports-vcenter';
 import { r24NamesUnique } from '../../lib/rules/r24-names-unique';
 import { r24SubnetsDoNotOverlap } from '../../lib/rules/r24-subnets-do-not-overlap';
 import { r24ZoneIsolation } from '../../lib/rules/r24-zone-isolation';
@@ -117,6 +118,19 @@ describe('finding values', () => {
     sys(e, 'new', [srv('web03', { nics: [{ network: 'dmz', fqdn: 'old.pref.example.jp' }] })]);
     expect(statuses(r24NamesUnique, e)).toEqual([`${C} Estate/a/web01`, `${N} Estate/b/web02`, `${C} Estate/new/web03`, 'not-applicable Estate/old/web03']);
     expect(violations(r24NamesUnique, e).map((v) => [v.systemId, v.server, v.value])).toEqual([['sys-b', 'web02', '"www.pref.example.jp"']]);
+  });
+});
+
+describe('R12 on its own', () => {
+  test('only a running vSphere server makes it applicable; the value says what is missing', () => {
+    const retired = makeEstate((p) => (p.vsphere.vcenterVersion = '6.5'));
+    sys(retired, 'old', [srv('old01')], decommissioned('old'));
+    sys(retired, 'h', [srv('h01')], { hypervisor: 'hyperv' });
+    expect(statuses(r12ProviderSupportsVcenter, retired)).toEqual(['not-applicable Estate']);
+    const mixed = makeEstate((p) => delete (p.vsphere as { vcenterVersion?: string }).vcenterVersion);
+    sys(mixed, 'old', [srv('old01')], decommissioned('old'));
+    sys(mixed, 'v', [srv('v01')]);
+    expect(violations(r12ProviderSupportsVcenter, mixed).map((v) => [v.path, v.value, v.systemId, v.message.includes('7.x, 8.x')])).toEqual([['Estate', '{"vcenterVersion":null}', undefined, true]]);
   });
 });
 
