@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DeclarationError } from './errors';
 import { codeSchema, freeTextSchema, platformObjectNameSchema } from './names';
+import { zodToIssues } from './zod-issues';
 
 /**
  * The platform (統合基盤) as data: what the platform admin runs and allocates from.
@@ -104,8 +106,10 @@ const windowsPath = z
 export const hypervSchema = z.strictObject({
   /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
   windowsServerVersion: z.string().regex(/^\d{4}$/),
-  /** Failover cluster name, when the hosts are clustered. */
+  /** Failover cluster name, when the hosts are clustered (the scripts add each VM as a cluster role). */
   cluster: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/).optional(),
+  /** The hosts are standalone, not a failover cluster: the scripts say so and add no cluster role. @default false */
+  standalone: z.boolean().default(false),
   hosts: z.array(hypervHostSchema).min(1),
   cpuOvercommit: z.number().min(1).max(20).default(4),
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
@@ -115,6 +119,9 @@ export const hypervSchema = z.strictObject({
   backupStorageCapacityGb: z.int().min(1),
   virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
   templates: z.array(vmTemplateSchema).default([]),
+}).refine((h) => !(h.standalone && h.cluster !== undefined), {
+  message: 'a standalone host pool has no failover cluster: remove cluster or standalone / スタンドアロンのホストにはフェールオーバークラスタ名を指定できません',
+  path: ['standalone'],
 });
 
 export const standardNetworkSchema = z.strictObject({
@@ -169,3 +176,13 @@ export type Cluster = z.output<typeof clusterSchema>;
 export type Datastore = z.output<typeof datastoreSchema>;
 export type StandardNetwork = z.output<typeof standardNetworkSchema>;
 export type VmTemplate = z.output<typeof vmTemplateSchema>;
+
+/**
+ * Validates a platform description (an estate's platform data); throws a DeclarationError listing
+ * every problem. The library ships no platform: every estate brings its own (see docs/estate.md).
+ */
+export function parsePlatform(input: unknown, location = 'platform'): Platform {
+  const result = platformSchema.safeParse(input);
+  if (!result.success) throw new DeclarationError(zodToIssues(result.error, input, location));
+  return result.data;
+}

@@ -1,14 +1,12 @@
 import { Construct } from 'constructs';
-import { DedicatedVlan, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, defaultPlatform, fixedClock } from '../../lib/model';
-import { declareDefaultEstate, DEFAULT_ESTATE_AS_OF } from '../../stacks/default-estate';
+import { DedicatedVlan, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, fixedClock } from '../../lib/model';
+import { AS_OF, exampleEstate, examplePlatform } from '../fixtures/estate';
 
 export const newEstate = (platform?: Platform): Estate =>
-  new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF), ...(platform ? { platform } : {}) });
+  new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(AS_OF), platform: platform ?? examplePlatform() });
 
 export function defaultEstate(): Estate {
-  const e = newEstate();
-  declareDefaultEstate(e);
-  return e;
+  return exampleEstate();
 }
 
 export const contact = { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' };
@@ -29,9 +27,9 @@ export function fullProps(over: Partial<IndividualBusinessSystemProps> = {}): In
         cpu: { sockets: 2, coresPerSocket: 2 },
         memoryGb: 16,
         disks: [{ sizeGb: 100 }, { sizeGb: 200 }, { sizeGb: 50, thin: false }],
-        nics: [{ network: 'lgwan' }, { network: 'mynumber-test' }],
+        nics: [{ network: 'lgwan', ipv4: '10.120.0.21' }, { network: 'mynumber-test', ipv4: '10.240.0.21' }],
         guestOs: 'windows_server_2019',
-        source: { kind: 'template', template: 'ws2019', customization: { windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' } } },
+        source: { kind: 'template', template: 'ws2019', customization: { domain: 'hoken.pref.example.jp', timeZone: 'Asia/Tokyo', windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' } } },
         backupVolume: { sizeGb: 300 },
         snapshots: [
           { name: 'before-patch', purposeJa: 'パッチ適用前', createdAt: '2026-11-21T18:00:00+09:00', expiresAt: '2026-11-24T18:00:00+09:00' },
@@ -94,4 +92,5 @@ export function fixtureEstate(): Estate {
   return e;
 }
 
-export { defaultPlatform };
+/** The example estate's platform (the library embeds none). */
+export const defaultPlatform = examplePlatform;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { emitHyperV, psQuote } from '../../lib/hyperv';
-import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, defaultPlatform } from '../../lib/model';
+import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform } from '../../lib/model';
 import { fullProps, newEstate, vlan } from './fixtures';
 import { commands, loadParser, maskedShape, parse, syntaxErrors } from './ps-parse';
+import { examplePlatform } from '../fixtures/estate';
 
 beforeAll(async () => {
   await loadParser();
@@ -30,7 +31,7 @@ describe('psQuote', () => {
 
 type Build = (value: string) => Estate;
 const withSystem = (patch: (p: IndividualBusinessSystemProps, value: string) => IndividualBusinessSystemProps, platformPatch?: (p: Platform, value: string) => void): Build => (value) => {
-  const platform = defaultPlatform();
+  const platform = examplePlatform();
   platformPatch?.(platform, value);
   const e = newEstate(platform);
   vlan(e);
@@ -59,6 +60,10 @@ const FIELDS: [string, string, Build][] = [
   ['platform.networks.lgwan.hypervSwitch', 'vSwitch-A', withSystem((p) => p, (pl, v) => { pl.networks.lgwan.hypervSwitch = v; })],
   ['platform.backupPolicy.tag', 'weekly', withSystem((p) => p, (pl, v) => { pl.backupPolicy.tag = v; })],
   ['platform.hyperv.windowsServerVersion', '2016', withSystem((p) => p, (pl, v) => { pl.hyperv.windowsServerVersion = v; })],
+  ['platform.hyperv.cluster', 'KIBAN-HVCL01', withSystem((p) => p, (pl, v) => { pl.hyperv.cluster = v; })],
+  ['servers.0.nics.0.ipv4', '10.120.0.21', withSystem((p, v) => server0(p, (s) => ({ ...s, nics: [{ network: 'lgwan', ipv4: v }, ...(s.nics as object[]).slice(1)] })))],
+  ['servers.0.source.customization.domain', 'hoken.pref.example.jp', withSystem((p, v) => server0(p, (s) => ({ ...s, source: { kind: 'template', template: 'ws2019', customization: { domain: v } } })))],
+  ['servers.0.source.customization.timeZone', 'Asia/Tokyo', withSystem((p, v) => server0(p, (s) => ({ ...s, source: { kind: 'template', template: 'ws2019', customization: { timeZone: v } } })))],
 ];
 
 function structure(files: Map<string, string>) {
