@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import { DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, SharedRhelLicense, fixedClock } from '../../lib/model';
 import { Change, EstateManifest, buildEstateManifest, diffManifests, diffOutputs, manifestJson, renderDiffMarkdown } from '../../lib/review';
+import { examplePlatform } from '../fixtures/estate';
 import { KOKUHO_VLAN, NOW, SystemProps, TestServer, estateOf, expectWellFormedMarkdown, lgwanSystem, tmpDir, webSystem } from './helpers';
 
 // Issue 19: the data-loss guard (lib/review/diff.ts) is what a reviewer trusts blindly. Every kind of
@@ -266,7 +267,7 @@ describe('data-loss guard: dedicated VLANs', () => {
 
 /** An estate like estateOf with a RHEL pool of `units` (valid until `validUntil`). */
 function licensed(systems: SystemProps[], units: number, validUntil?: string): EstateManifest {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
   new SharedRhelLicense(estate, 'RhelPool', { units, ...(validUntil ? { validUntil } : {}) });
   for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
   return buildEstateManifest(estate);
@@ -300,7 +301,7 @@ describe('the licence before/after verdict of the diff', () => {
   });
   test('several pools of one kind add up, as R05 counts them (one verdict)', () => {
     const two = (units: number[]) => {
-      const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+      const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
       units.forEach((u, i) => new SharedRhelLicense(estate, `Rhel${i}`, { units: u }));
       new IndividualBusinessSystem(estate, 'sys-kanko-web', webSystem() as unknown as IndividualBusinessSystemProps);
       return buildEstateManifest(estate);

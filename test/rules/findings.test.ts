@@ -115,8 +115,8 @@ describe('finding values', () => {
     sys(e, 'a', [srv('web01', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }, { network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
     sys(e, 'b', [srv('web02', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
     sys(e, 'old', [srv('web03', { nics: [{ network: 'dmz', fqdn: 'old.pref.example.jp' }] })], decommissioned('old'));
-    sys(e, 'new', [srv('web03', { nics: [{ network: 'dmz', fqdn: 'old.pref.example.jp' }] })]);
-    expect(statuses(r24NamesUnique, e)).toEqual([`${C} Estate/a/web01`, `${N} Estate/b/web02`, `${C} Estate/new/web03`, 'not-applicable Estate/old/web03']);
+    sys(e, 'new', [srv('web04', { nics: [{ network: 'dmz', fqdn: 'old.pref.example.jp' }] })]); // a retired server's FQDN is free
+    expect(statuses(r24NamesUnique, e)).toEqual([`${C} Estate/a/web01`, `${N} Estate/b/web02`, `${C} Estate/new/web04`, 'not-applicable Estate/old/web03']);
     expect(violations(r24NamesUnique, e).map((v) => [v.systemId, v.server, v.value])).toEqual([['sys-b', 'web02', '"www.pref.example.jp"']]);
   });
 });
