@@ -280,8 +280,17 @@ function diffHyperv(c: Collector, systemId: string, baseDir: string, headDir: st
     const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
     const bc = count(b ?? []);
     const hc = count(h ?? []);
-    const added = (h ?? []).filter((x) => (bc.get(x) ?? 0) < (hc.get(x) ?? 0));
-    const removed = (b ?? []).filter((x) => (hc.get(x) ?? 0) < (bc.get(x) ?? 0));
+    // Multiset difference: a line present twice in HEAD and once in BASE is one added line, not two.
+    const beyond = (xs: string[], own: Map<string, number>, other: Map<string, number>) => {
+      const left = new Map([...own].map(([x, n]) => [x, n - (other.get(x) ?? 0)]));
+      return xs.filter((x) => {
+        const n = left.get(x)!;
+        left.set(x, n - 1);
+        return n > 0;
+      });
+    };
+    const added = beyond(h ?? [], hc, bc);
+    const removed = beyond(b ?? [], bc, hc);
     const show = (xs: string[]) => [...new Set(xs)].slice(0, 5).map((x) => (x.length > 100 ? `${x.slice(0, 100)}…` : x)).join(' / ');
     if (added.length > 0) c.add(systemId, b ? 'changed' : 'added', 'hyperv-step', `hyperv/${systemId}/${script}`, `+${added.length} 行: ${show(added)}`);
     if (removed.length > 0) c.add(systemId, h ? 'changed' : 'destroyed', 'hyperv-step', `hyperv/${systemId}/${script}`, `-${removed.length} 行: ${show(removed)}`);

@@ -77,7 +77,7 @@ export function licenseLines(m: EstateManifest): LicenseLine[] {
     }
     const byDepartment = new Map<string, number>();
     for (const u of users.sort(byKey((u) => u.department))) byDepartment.set(u.department, (byDepartment.get(u.department) ?? 0) + 1);
-    return { kind, held: m.licensePools.find((p) => p.kind === kind)?.units ?? 0, required, servers: users.length, byDepartment };
+    return { kind, held: m.licensePools.filter((p) => p.kind === kind).reduce((n, p) => n + p.units, 0), required, servers: users.length, byDepartment };
   });
 }
 
