@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { BackupVolume, BackupVolumeProps, backupVolumeSchema } from './backup-volume';
 import { DedicatedVlan } from './dedicated-vlan';
 import { findGuestOs } from './guest-os';
+import { ResolvedNetwork } from './network';
 import { codeSchema, dateSchema, dateTimeSchema, freeTextSchema, hostNameSchema, platformObjectNameSchema } from './names';
-import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
+import { Platform, STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 
 const safePath = (what: string) =>
   z.string().min(1).max(400).regex(/^[^'"`$\u0000-\u001f]*$/, `${what} must not contain quotes, backticks, "$" or control characters`);
@@ -24,6 +25,30 @@ export const customizationSchema = z.strictObject({
   /** Opt out of customization; R28 requires a reason and the rule pack reports it. */
   disabled: z.strictObject({ reason: freeTextSchema(200) }).optional(),
 });
+
+/** A guest customization, as parsed. */
+export type Customization = z.output<typeof customizationSchema>;
+
+/** What a customization leaves out (R28): the one list both hypervisors use. */
+export const CUSTOMIZATION_DEFAULTS = {
+  /** Windows workgroup. */
+  workgroup: 'WORKGROUP',
+  /** Windows time zone index (Tokyo Standard Time). */
+  windowsTimeZone: 235,
+  /** Linux time zone. */
+  linuxTimeZone: 'Asia/Tokyo',
+  /** Linux DNS domain. */
+  domain: 'localdomain',
+} as const;
+
+/**
+ * The sysprep organization (RegisteredOrganization) of a Windows guest: the declared
+ * `windows.organizationJa`, else the platform's name — the prefecture that runs the machine. The
+ * system's name is the registered owner (fullName), not the organization.
+ */
+export function sysprepOrganization(c: Customization | undefined, platform: Platform): string {
+  return c?.windows?.organizationJa ?? platform.nameJa;
+}
 
 /** SCSI controller types of vSphere: the guest must carry the driver of the one it boots from. */
 export const SCSI_TYPES = ['pvscsi', 'lsilogic', 'lsilogic-sas'] as const;
@@ -184,11 +209,18 @@ export interface VirtualServerProps {
   readonly decommissioned?: z.input<typeof decommissionSchema>;
 }
 
-/** A resolved NIC: the network object, its zone and who assigns the IP (R29). */
+/**
+ * A resolved NIC: its network with everything derived from it (subnet, gateway, DNS, zone, port
+ * group, Hyper-V switch, who assigns the IP (R29)), resolved once by the model.
+ */
 export interface ResolvedNic {
   readonly index: number;
+  /** Same as `network.key`. */
   readonly networkKey: string;
+  /** Same as `network.dedicatedVlan`. */
   readonly dedicatedVlan: DedicatedVlan | undefined;
+  /** The network, resolved. */
+  readonly network: ResolvedNetwork;
   readonly ipv4: string | undefined;
   readonly fqdn: string | undefined;
 }
@@ -220,6 +252,16 @@ export class VirtualServer extends Construct {
 
   public get isDecommissioned(): boolean {
     return this.spec.decommissioned !== undefined;
+  }
+
+  /** The default gateway: that of the first NIC with a static IPv4 address whose network has one. */
+  public get gateway(): string | undefined {
+    return this.nics.find((n) => n.ipv4 !== undefined && n.network.gateway !== undefined)?.network.gateway;
+  }
+
+  /** DNS servers of the server's networks, in NIC order, each once. */
+  public get dnsServers(): readonly string[] {
+    return [...new Set(this.nics.flatMap((n) => n.network.dnsServers))];
   }
 
   /**
