@@ -14,7 +14,6 @@ import { Tag } from '@cdktf/provider-vsphere/lib/tag';
 import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
 import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
-import { DeclarationError, issue } from '../model/errors';
 import { findGuestOs, vsphereSupport } from '../model/guest-os';
 import { Cluster, Platform, VmTemplate, defaultDatastore } from '../model/platform';
 import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
@@ -211,16 +210,7 @@ export class VsphereSystemStack extends TerraformStack {
     const id = tfName(s.name);
     const os = findGuestOs(s.guestOs)!;
     const support = vsphereSupport(os, p.vsphere.esxiVersion);
-    if (support.guestId === undefined) {
-      throw new DeclarationError([
-        issue({
-          code: 'KIBAN_NO_GUEST_ID', ruleId: 'R22', location: server.node.path, field: 'guestOs', value: s.guestOs,
-          message: `ESXi ${p.vsphere.esxiVersion} has no guest id for ${os.name}: it cannot run there`,
-          messageJa: `ESXi ${p.vsphere.esxiVersion} には ${os.name} のゲストIDがなく、稼働できません`,
-          fix: 'choose a guest OS the platform version supports, or Hyper-V', fixJa: '統合基盤のバージョンがサポートするOSを選ぶか、Hyper-Vを検討してください',
-        }),
-      ]);
-    }
+    // An OS without a guest id on this ESXi is unsupported: the rule pack (R22) refuses it before any emitter runs.
     const systemDsName = (n?: string) => n ?? this.lookups.systemDatastore!;
     const homeDs = this.datastore(systemDsName(s.disks[0]!.datastore));
     const isWindows = os.family === 'windows';
