@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { DeclarationIssue, issue } from './errors';
+import { DeclarationIssue, ErrorCode, issue } from './errors';
 import { DedicatedVlan } from './dedicated-vlan';
 import { Estate } from './estate';
 import { findGuestOs } from './guest-os';
@@ -184,7 +184,7 @@ export class IndividualBusinessSystem extends Construct {
   }
 }
 
-function err(location: string, field: string, value: unknown, ruleId: string, code: string, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
+function err(location: string, field: string, value: unknown, ruleId: string, code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
   return issue({ code, ruleId, location, field, value, message, messageJa, fix, fixJa });
 }
 
