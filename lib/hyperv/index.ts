@@ -1,4 +1,4 @@
 export { psQuote } from './quote';
 export { hypervStage } from './stage';
-export { checkCall, ALLOWED_OTHER_CMDLETS, isHyperVCmdlet } from './cmdlets';
+export { checkCall, ALLOWED_OTHER_CMDLETS, isHyperVCmdlet, isFailoverClusterCmdlet } from './cmdlets';
 export { emitHyperV, hypervSystems } from './scripts';

@@ -104,8 +104,10 @@ const windowsPath = z
 export const hypervSchema = z.strictObject({
   /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
   windowsServerVersion: z.string().regex(/^\d{4}$/),
-  /** Failover cluster name, when the hosts are clustered. */
+  /** Failover cluster name, when the hosts are clustered (the scripts add each VM as a cluster role). */
   cluster: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/).optional(),
+  /** The hosts are standalone, not a failover cluster: the scripts say so and add no cluster role. @default false */
+  standalone: z.boolean().default(false),
   hosts: z.array(hypervHostSchema).min(1),
   cpuOvercommit: z.number().min(1).max(20).default(4),
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
@@ -115,6 +117,9 @@ export const hypervSchema = z.strictObject({
   backupStorageCapacityGb: z.int().min(1),
   virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
   templates: z.array(vmTemplateSchema).default([]),
+}).refine((h) => !(h.standalone && h.cluster !== undefined), {
+  message: 'a standalone host pool has no failover cluster: remove cluster or standalone / スタンドアロンのホストにはフェールオーバークラスタ名を指定できません',
+  path: ['standalone'],
 });
 
 export const standardNetworkSchema = z.strictObject({

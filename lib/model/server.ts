@@ -135,6 +135,8 @@ export const decommissionSchema = z.strictObject({
   approvedBy: freeTextSchema(80),
   date: dateSchema,
   keptDisks: keptDisksSchema,
+  /** Date the platform admin confirmed the VM was removed (remove.ps1 ran); until then the name stays reserved (R24). @default not yet removed */
+  removedOn: dateSchema.optional(),
 });
 
 export const virtualServerSchema = z.strictObject({

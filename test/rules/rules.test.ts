@@ -200,8 +200,18 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     const e = makeEstate();
     sys(e, 'a', [srv('web01', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
     sys(e, 'b', [srv('web01'), srv('web02', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
-    sys(e, 'c', [srv('web01')], decommissioned('c'));
+    const removed = decommissioned('c');
+    sys(e, 'c', [srv('web01')], { ...removed, decommission: { ...removed.decommission!, removedOn: '2026-11-10' } });
     expect(statuses(r24NamesUnique, e)).toEqual([`${C} Estate/a/web01`, `${N} Estate/b/web01`, `${N} Estate/b/web02`, `${NA} Estate/c/web01`]);
+  });
+
+  test('R24 a decommissioned name stays reserved until its removal is confirmed (removedOn)', () => {
+    const e = makeEstate();
+    sys(e, 'old', [srv('app01')], decommissioned('old'));
+    sys(e, 'part', [srv('db01', { decommissioned: { confirm: 'db01', reasonJa: '統合', approvedBy: '室長', date: '2026-11-01' } }), srv('gone01', { decommissioned: { confirm: 'gone01', reasonJa: '統合', approvedBy: '室長', date: '2026-11-01', removedOn: '2026-11-05' } })]);
+    sys(e, 'new', [srv('app01'), srv('db01'), srv('gone01')]);
+    expect(statuses(r24NamesUnique, e)).toEqual([`${N} Estate/new/app01`, `${N} Estate/new/db01`, `${C} Estate/new/gone01`, `${NA} Estate/old/app01`, `${NA} Estate/part/db01`, `${NA} Estate/part/gone01`]);
+    expect(violations(r24NamesUnique, e).map((v) => v.messageJa)).toEqual([expect.stringContaining('削除が確認されるまで予約'), expect.stringContaining('削除が確認されるまで予約')]);
   });
 
   test('R26 no passthrough devices', () => {
