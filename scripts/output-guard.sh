@@ -18,8 +18,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# cdktf's local backend records an absolute state path under the working folder: every run works
+# in the same fixed folder so that outputs of different checkouts compare byte for byte.
+cwd=/tmp/kiban-output-guard-cwd
 synth() { # <repo> <outdir>
-  (cd "$1" && node bin/kiban.js synth --out "$2" --quiet >/dev/null)
+  mkdir -p "$cwd"
+  (cd "$cwd" && node "$1/bin/kiban.js" synth --out "$2" --quiet >/dev/null)
 }
 digest() { # <outdir>
   (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { emitHyperV } from '../../lib/hyperv';
 import { DeclarationError, IndividualBusinessSystem, defaultPlatform } from '../../lib/model';
 import { runRule } from '../../lib/rules';
-import { r24NamesUnique } from '../../lib/rules/r24-names-unique';
+import { r24NamesUnique } from '../../lib/rules/r24-host-names-and-fqdns-unique';
 import { writeFiles } from '../../lib/synth/atomic';
 import { fixtureEstate, fullProps, newEstate, vlan } from './fixtures';
 import { ParsedCommand, commands, enclosingOfType, guards, loadParser, parse } from './ps-parse';
