@@ -5,7 +5,7 @@ import { DedicatedVlan } from './dedicated-vlan';
 import { findGuestOs } from './guest-os';
 import { ResolvedNetwork } from './network';
 import { codeSchema, dateSchema, dateTimeSchema, freeTextSchema, hostNameSchema, platformObjectNameSchema } from './names';
-import { Platform, STANDARD_NETWORKS, StandardNetworkKey } from './platform';
+import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 
 const safePath = (what: string) =>
   z.string().min(1).max(400).regex(/^[^'"`$\u0000-\u001f]*$/, `${what} must not contain quotes, backticks, "$" or control characters`);
@@ -42,12 +42,13 @@ export const CUSTOMIZATION_DEFAULTS = {
 } as const;
 
 /**
- * The sysprep organization (RegisteredOrganization) of a Windows guest: the declared
- * `windows.organizationJa`, else the platform's name — the prefecture that runs the machine. The
- * system's name is the registered owner (fullName), not the organization.
+ * The sysprep organization (RegisteredOrganization) of a Windows guest, on both hypervisors: the
+ * declared `windows.organizationJa`, else the system's name (`systemName`) — it tells whose guest this
+ * is, where the platform's name would be the same on every VM. (vSphere used the platform's name
+ * until issue 13; no declaration of the example estate relied on it.)
  */
-export function sysprepOrganization(c: Customization | undefined, platform: Platform): string {
-  return c?.windows?.organizationJa ?? platform.nameJa;
+export function sysprepOrganization(c: Customization | undefined, systemName: string): string {
+  return c?.windows?.organizationJa ?? systemName;
 }
 
 /** SCSI controller types of vSphere: the guest must carry the driver of the one it boots from. */

@@ -294,7 +294,7 @@ export class VsphereSystemStack extends TerraformStack {
                     computerName: s.name,
                     adminPassword: this.windowsPassword(s.name),
                     workgroup: tfString(c.windows?.workgroup ?? CUSTOMIZATION_DEFAULTS.workgroup),
-                    organizationName: tfString(sysprepOrganization(c, p)),
+                    organizationName: tfString(sysprepOrganization(c, sys.systemName)),
                     fullName: tfString(sys.systemName),
                     timeZone: typeof c.timeZone === 'number' ? c.timeZone : CUSTOMIZATION_DEFAULTS.windowsTimeZone,
                   },
