@@ -1,10 +1,16 @@
 import { DedicatedVlan, Estate, IndividualBusinessSystem, VirtualServerProps, fixedClock } from '../lib/model';
-import { defaultPlatform } from '../lib/model/default-platform';
+import * as path from 'path';
+import { loadPlatform } from '../lib/intake/estate';
+
+/** The example estate's platform (examples/estate/platform), fresh each call. */
+export function examplePlatform() {
+  return loadPlatform(path.join(__dirname, '..', 'examples', 'estate'));
+}
 
 export const BENCH_NOW = '2026-11-22T09:00:00+09:00';
 
 /** A deterministic pseudo-random generator (mulberry32), so every run builds the same estate. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -17,7 +23,7 @@ function rng(seed: number): () => number {
 
 /** The platform scaled so that `systems` systems fit (capacity grows with the estate). */
 export function benchPlatform(systems: number) {
-  const p = defaultPlatform();
+  const p = examplePlatform();
   const scale = Math.max(1, Math.ceil(systems / 100));
   p.vsphere.clusters = Array.from({ length: scale }, (_, i) => {
     const hostNames = Array.from({ length: 16 }, (_, j) => `kiban-c${String(i + 1).padStart(3, '0')}-esx${String(j + 1).padStart(2, '0')}.pref.example.jp`);

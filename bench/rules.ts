@@ -4,14 +4,15 @@
  */
 import { Construct } from 'constructs';
 import { performance } from 'perf_hooks';
-import { DedicatedVlan, Estate, IndividualBusinessSystem, SharedRhelLicense, SharedWindowsDatacenterLicense, VirtualServerProps, defaultPlatform, fixedClock } from '../lib/model';
+import { DedicatedVlan, Estate, IndividualBusinessSystem, SharedRhelLicense, SharedWindowsDatacenterLicense, VirtualServerProps, fixedClock } from '../lib/model';
+import { examplePlatform } from './generate';
 import { runRulePack } from '../lib/rules';
 
 const SYSTEMS = 1000;
 const VLANS = 200;
 
 function build(): Estate {
-  const platform = defaultPlatform();
+  const platform = examplePlatform();
   platform.vsphere.clusters[0]!.hosts = 64;
   delete platform.vsphere.clusters[0]!.hostNames; // 64 hosts: the <cluster>/esxiNN placeholders
   platform.vsphere.datastores.forEach((d) => (d.capacityGb = 10_000_000));

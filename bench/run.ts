@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: estates of 100, 1,000 and 3,000 systems (mixed vSphere / Hyper-V, 1-4 servers
  * each), each phase timed in a fresh process, side by side with raw cdktf building the same
- * vSphere resources in the same stack layout. Sizes can be given: `npm run bench -- 100 1000`.
+ * vSphere resources in the same stack layout; then `kiban validate` of a 100-system estate folder
+ * from a cold start (bench/validate.ts). Sizes can be given: `npm run bench -- 100 1000`.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
@@ -17,6 +18,12 @@ function measure(systems: number, mode: string): Record<string, number> {
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+/** `kiban validate` of a generated estate folder, from a cold start (fresh processes, no cdktf). */
+function validateColdStart(systems: number): { medianMs: number; minMs: number; exit: number } {
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'validate.ts'), String(systems), '5'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as { medianMs: number; minMs: number; exit: number };
 }
 
 const rows: Array<Record<string, number>> = [];
@@ -41,4 +48,6 @@ const at1000 = rows.find((r) => r['systems'] === 1000);
 if (at1000) lines.push(`at 1,000 systems: total/raw cdktf = ${(at1000['total']! / at1000['baselineMs']!).toFixed(2)} (target ≤ 1.25)${at1000['rules'] !== undefined ? `, rule pack ${fmt(at1000['rules'])} ms (target < 1000)` : ''}`);
 const at3000 = rows.find((r) => r['systems'] === 3000);
 if (at3000) lines.push(`peak memory at 3,000 systems: ${at3000['peakRssMb']} MB (target < 1536)`);
+const cold = validateColdStart(100);
+lines.push(`kiban validate, whole 100-system estate folder, cold start: median ${cold.medianMs} ms, best ${cold.minMs} ms (target < 1000; exit ${cold.exit})`);
 process.stdout.write(`${lines.join('\n')}\n`);

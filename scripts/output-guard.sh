@@ -23,7 +23,7 @@ trap cleanup EXIT
 cwd=/tmp/kiban-output-guard-cwd
 synth() { # <repo> <outdir>
   mkdir -p "$cwd"
-  (cd "$cwd" && node "$1/bin/kiban.js" synth --out "$2" --quiet >/dev/null)
+  (cd "$cwd" && node "$1/bin/kiban.js" synth --estate "$1/examples/estate" --out "$2" --quiet >/dev/null)
 }
 digest() { # <outdir>
   (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)

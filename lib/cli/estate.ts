@@ -1,31 +1,29 @@
 import { Construct } from 'constructs';
+import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { fixedClock } from '../model/clock';
-import { Platform } from '../model/platform';
-import * as path from 'path';
-import { declareDefaultEstate, DEFAULT_ESTATE_AS_OF } from '../../stacks/default-estate';
-import { loadDeclarations } from '../intake';
+import { DEFAULT_ESTATE_DIR, loadEstate } from '../intake';
 
-export interface BuildDefaultEstateOptions {
-  /** ISO timestamp the date rules use. @default DEFAULT_ESTATE_AS_OF (the fixture's review date) */
+export { DEFAULT_ESTATE_DIR };
+
+export interface BuildEstateOptions {
+  /** The estate folder (platform/, systems/, optional index.ts). @default `estate` (the repository's estate) */
+  readonly estate?: string;
+  /** ISO instant the date rules use (`--now`). @default the estate's pinned `clock.fixedAt`, else the real clock */
   readonly now?: string;
-  /** Scope to place the estate in (e.g. a cdktf App). @default a fresh root construct */
+  /** Injected clock (tests). */
+  readonly clock?: Clock;
+  /** Scope to place the estate in. @default a fresh root construct */
   readonly scope?: Construct;
-  /** Platform data. @default the embedded default platform */
-  readonly platform?: Platform;
-  /** Folder of department YAML declarations (systems/<department>/<system>.yaml). @default `<repo>/systems` */
-  readonly systemsDir?: string;
 }
 
 /**
- * Builds the embedded default estate with a fixed clock, so every run is reproducible.
- * Shared by the CLI and stacks/main.ts.
+ * Builds the estate of an estate folder, shared by the CLI and stacks/main.ts. Throws one
+ * IntakeError listing every problem (file:line:column) when the folder has any.
  */
-export function buildDefaultEstate(options: BuildDefaultEstateOptions = {}): Estate {
-  const scope = options.scope ?? new Construct(undefined as unknown as Construct, '');
-  const estate = new Estate(scope, 'Estate', { clock: fixedClock(options.now ?? DEFAULT_ESTATE_AS_OF), ...(options.platform ? { platform: options.platform } : {}) });
-  declareDefaultEstate(estate);
-  // Departments' YAML declarations join the same model and validation (a missing folder declares nothing).
-  loadDeclarations(options.systemsDir ?? path.join(__dirname, '..', '..', 'systems'), estate);
-  return estate;
+export function buildEstate(options: BuildEstateOptions = {}): Estate {
+  return loadEstate(options.estate ?? DEFAULT_ESTATE_DIR, {
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.scope ? { scope: options.scope } : {}),
+  });
 }

@@ -9,11 +9,12 @@ import { buildEstateManifest } from '../review/manifest';
 import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
-import { buildDefaultEstate } from './estate';
+import { clockLine, clockSourceOf } from '../intake';
+import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
 import { describeFailure, parseInstant } from './errors';
 
-export { buildDefaultEstate } from './estate';
+export { buildEstate } from './estate';
 
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
@@ -57,7 +58,10 @@ function parseDay(v: string): string {
   return v;
 }
 
-const NOW_HELP = 'the instant date rules use, ISO 8601 (default: the default estate\'s review date)';
+const NOW_HELP = 'the instant date rules use, ISO 8601 (default: the estate\'s pinned clock.fixedAt, else the current time)';
+const ESTATE_HELP = `the estate folder: platform/*.yaml, systems/<department>/<system>.yaml, optional index.ts (default: ${DEFAULT_ESTATE_DIR})`;
+/** `--estate` / `--now` as the estate loader takes them. */
+const estateOptions = (opts: { estate: string; now?: string }) => ({ estate: opts.estate, ...(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}) });
 
 /** A reporter for the CLI's synth: stderr for everything, a bar on a terminal. */
 export function cliReporter(io: CliIo, quiet: boolean): Reporter {
@@ -74,7 +78,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError()
     .showSuggestionAfterError()
-    .addHelpText('after', examples('kiban synth --out cdktf.out', 'kiban validate systems/', 'kiban impact --host kiban-esx01.pref.example.jp', 'kiban <command> --help'));
+    .addHelpText('after', examples('kiban synth --out cdktf.out', 'kiban validate estate/systems/somu/', 'kiban impact --host kiban-esx01.pref.example.jp', 'kiban <command> --help'));
 
   // synth
   program
@@ -87,14 +91,17 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         'the last line counts the files really written and the findings.',
     )
     .option('--out <dir>', 'output folder (replaced only when the whole run succeeds)', 'cdktf.out')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'print only errors and the one-line summary')
-    .addHelpText('after', examples('kiban synth', 'kiban synth --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
-    .action((opts: { out: string; now?: string; quiet?: boolean }) => {
+    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
+    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
+      const estate = buildEstate(estateOptions(opts));
+      const source = clockSourceOf(estate);
+      if (source) reporter.finding(`${clockLine(source)}\n`);
       const result = synthesize(estate, {
         outdir: opts.out,
         stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }),
@@ -147,6 +154,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .addOption(new Option('--esxi <version>', 'target ESXi version (R12), e.g. 8.0'))
     .addOption(new Option('--hyperv <version>', 'target Windows Server version of the Hyper-V hosts (R12), e.g. 2022'))
     .addOption(new Option('--on <date>', 'the day the platform would run the target version, YYYY-MM-DD (R12; default: the --now day)').argParser(parseDay))
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .addHelpText('after', examples(
       'kiban impact --host kiban-esx01.pref.example.jp',
@@ -154,8 +162,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       'kiban impact --esxi 8.0 --on 2027-04-01',
       'kiban impact --hyperv 2022',
     ))
-    .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; on?: string; now?: string }) => {
-      const estate = buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {});
+    .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; on?: string; estate: string; now?: string }) => {
+      const estate = buildEstate(estateOptions(opts));
       const targets: ImpactTarget[] = [
         ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
         ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
@@ -187,20 +195,23 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
   // validate (bin/kiban.js runs it without loading this program, except for --help)
   program
     .command('validate')
-    .summary('check YAML declarations without running cdktf: file:line:column, rule ID, Japanese and English')
+    .summary('synth\'s verdicts without cdktf: the whole estate and rule pack; file:line:column, rule ID, Japanese and English')
     .description(
-      'Check departments\' YAML declarations (systems/<department>/<system>.yaml) without loading cdktf: every error of a ' +
-        'file at once, each with file:line:column, the field, the value, the rule ID, in Japanese and English. ' +
-        'Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.',
+      'Check declarations as synth does, without loading cdktf: load the whole estate (the given files in place of, or next to, ' +
+        'its own: duplicates and capacity span files), run the whole rule pack, and report every problem of the given files ' +
+        '(default: the whole estate) with file:line:column, the field, the value, the rule ID, in Japanese and English, plus any ' +
+        'other error of the estate (it would fail synth too). Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.',
     )
-    .argument('[files...]', 'declaration files or folders (default: systems/)')
+    .argument('[files...]', 'declaration files or folders (default: the whole estate)')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
     .option('--json', 'machine-readable report')
-    .addHelpText('after', examples('kiban validate', 'kiban validate systems/somu/bunsho.yaml', 'kiban validate systems/ --json'))
-    .action((files: string[], opts: { json?: boolean }) => {
+    .addHelpText('after', examples('kiban validate', 'kiban validate estate/systems/somu/kaigi.yaml', 'kiban validate --estate examples/estate --json'))
+    .action((files: string[], opts: { json?: boolean; estate: string; now?: string }) => {
       // Loaded lazily so validation never pays for the emitters (bin/kiban.js also takes a fast path).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runValidateCli } = require('../intake/validate-cli') as typeof import('../intake/validate-cli');
-      code = runValidateCli([...(opts.json ? ['--json'] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
+      code = runValidateCli([...(opts.json ? ['--json'] : []), '--estate', opts.estate, ...(opts.now !== undefined ? ['--now', opts.now] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
     });
 
   // atlantis
@@ -213,10 +224,11 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         '(where synth writes atlantis.yaml); with --out they are relative to the current folder, for an atlantis.yaml at the repository root.',
     )
     .option('--out <dir>', 'synth output folder the projects point into, relative to where atlantis.yaml is placed (default: the output folder itself)')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .addHelpText('after', examples('kiban atlantis', 'kiban atlantis --out cdktf.out > atlantis.yaml'))
-    .action((opts: { out?: string; now?: string }) => {
-      const manifest = buildEstateManifest(buildDefaultEstate(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}));
+    .action((opts: { out?: string; estate: string; now?: string }) => {
+      const manifest = buildEstateManifest(buildEstate(estateOptions(opts)));
       const prefix = opts.out !== undefined ? `${opts.out.replace(/\\/g, '/').replace(/\/+$/, '')}/stacks` : undefined;
       io.out(prefix !== undefined ? renderAtlantisYaml(manifest, prefix) : renderAtlantisYaml(manifest));
     });

@@ -1,7 +1,7 @@
 import { DeclarationError, DeclarationIssue, issue } from '../model/errors';
 import { Estate } from '../model/estate';
 import { findGuestOs } from '../model/guest-os';
-import { parsePlatform } from '../model/default-platform';
+import { parsePlatform } from '../model/platform';
 import { Platform } from '../model/platform';
 import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
 import { IndividualBusinessSystem, PHASE_JA } from '../model/system';

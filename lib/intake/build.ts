@@ -1,14 +1,14 @@
 import * as path from 'path';
-import { Construct } from 'constructs';
 import { z } from 'zod';
 import { DedicatedVlan, DedicatedVlanProps } from '../model/dedicated-vlan';
 import { DeclarationError, DeclarationIssue } from '../model/errors';
 import { Estate } from '../model/estate';
+import { SharedLicenseProps, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../model/shared-license';
 import { IndividualBusinessSystem, IndividualBusinessSystemProps, systemSchema } from '../model/system';
 import { zodToIssues } from '../model/zod-issues';
 import { IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile } from './parse';
-import { dedicatedVlansFileSchema } from './schema';
+import { SHARED_LICENSE_IDS } from './schema';
 
 /** Splits a dotted field path of the model (`servers.0.nics.1.network`) into segments. */
 export function fieldPath(field: string): Array<string | number> {
@@ -134,10 +134,16 @@ function layoutIssues(parsed: ParsedDeclarationFile, data: { department: string;
   return out;
 }
 
-/** The construct id a YAML-declared system gets (the convention of stacks/default-estate.ts). */
+/** The construct id a YAML-declared system gets: `<department>-<systemId>`. */
 export const systemConstructId = (department: string, systemId: string): string => `${department}-${systemId}`;
 /** The construct id a YAML-declared dedicated VLAN gets. */
 export const vlanConstructId = (name: string): string => `vlan-${name}`;
+
+/** Where a construct was declared: a file and the field path of its entry. */
+export interface Origin {
+  readonly file: string;
+  readonly at: ReadonlyArray<string | number>;
+}
 
 export interface BuildResult {
   readonly issues: IntakeIssue[];
@@ -145,10 +151,15 @@ export interface BuildResult {
   readonly vlans: DedicatedVlan[];
   /** System id per file, for reports. */
   readonly systemIds: Map<string, string>;
+  /** Construct path → where it was declared (systems, their servers, dedicated VLANs, licence pools). */
+  readonly origins: Map<string, Origin>;
 }
 
+const LICENSE_CLASSES = { oracleSe2: SharedOracleLicense, rhel: SharedRhelLicense, windowsDatacenter: SharedWindowsDatacenterLicense } as const;
+
 /**
- * Builds parsed files into `estate`: dedicated-VLAN files first, then systems, in the given order.
+ * Builds parsed files into `estate`: from platform files (already checked against the platform
+ * file schema) the shared licence pools, then the dedicated VLANs; then systems, in the given order.
  * Every problem (schema, construct-level references, layout) is returned located at file:line:column.
  */
 export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[]): BuildResult {
@@ -156,20 +167,36 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
   const systems: IndividualBusinessSystem[] = [];
   const vlans: DedicatedVlan[] = [];
   const systemIds = new Map<string, string>();
-  for (const f of files) {
-    if (f.kind !== 'dedicated-vlans') continue;
-    const bad = schemaIssues(f, dedicatedVlansFileSchema);
-    issues.push(...bad);
-    if (bad.length > 0) continue;
-    const list = (f.data as { dedicatedVlans: DedicatedVlanProps[] }).dedicatedVlans;
-    list.forEach((props, i) => {
-      try {
-        vlans.push(new DedicatedVlan(estate, vlanConstructId(props.name), props));
-      } catch (e) {
-        if (e instanceof DeclarationError) issues.push(...e.issues.map((di) => fromModel(f, di, ['dedicatedVlans', i])));
-        else issues.push(internal(f, e, ['dedicatedVlans', i]));
-      }
-    });
+  const origins = new Map<string, Origin>();
+  const platformFiles = files.filter((f) => f.kind === 'platform');
+  const guard = (f: ParsedDeclarationFile, at: Array<string | number>, build: () => void): void => {
+    try {
+      build();
+    } catch (e) {
+      if (e instanceof DeclarationError) issues.push(...e.issues.map((di) => fromModel(f, di, at)));
+      else issues.push(internal(f, e, at));
+    }
+  };
+  for (const f of platformFiles) {
+    const pools: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> = (f.data as { sharedLicenses?: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> }).sharedLicenses ?? {};
+    for (const key of Object.keys(LICENSE_CLASSES) as Array<keyof typeof LICENSE_CLASSES>) {
+      const props = pools[key];
+      if (props === undefined) continue;
+      guard(f, ['sharedLicenses', key], () => {
+        const pool = new LICENSE_CLASSES[key](estate, SHARED_LICENSE_IDS[key], props);
+        origins.set(pool.node.path, { file: f.file, at: ['sharedLicenses', key] });
+      });
+    }
+  }
+  for (const f of platformFiles) {
+    const list = (f.data as { dedicatedVlans?: DedicatedVlanProps[] }).dedicatedVlans ?? [];
+    list.forEach((props, i) =>
+      guard(f, ['dedicatedVlans', i], () => {
+        const vlan = new DedicatedVlan(estate, vlanConstructId(props.name), props);
+        vlans.push(vlan);
+        origins.set(vlan.node.path, { file: f.file, at: ['dedicatedVlans', i] });
+      }),
+    );
   }
   for (const f of files) {
     if (f.kind !== 'system') continue;
@@ -180,28 +207,12 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
     systemIds.set(f.file, props.systemId);
     const layout = layoutIssues(f, props);
     issues.push(...layout);
-    try {
-      systems.push(new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props));
-    } catch (e) {
-      if (e instanceof DeclarationError) issues.push(...e.issues.map((di) => fromModel(f, di, [])));
-      else issues.push(internal(f, e, []));
-    }
+    guard(f, [], () => {
+      const system = new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props);
+      systems.push(system);
+      origins.set(system.node.path, { file: f.file, at: [] });
+      (props.servers ?? []).forEach((s, i) => origins.set(`${system.node.path}/${s.name}`, { file: f.file, at: ['servers', i] }));
+    });
   }
-  return { issues, systems, vlans, systemIds };
-}
-
-/**
- * A throw-away estate with the platform and clock of `base`, and its already declared dedicated
- * VLANs and system ids, so files can be checked against it without touching it.
- */
-export function scratchEstate(base?: Estate): Estate {
-  const root = new Construct(undefined as unknown as Construct, '');
-  const scratch = new Estate(root, 'Estate', base ? { platform: base.platform, clock: base.clock } : {});
-  if (base) {
-    for (const c of base.node.findAll()) {
-      if (c instanceof DedicatedVlan) scratch.registerVlan(c.props.name, c);
-      else if (IndividualBusinessSystem.isSystem(c)) scratch.claimSystemId(c.systemId, c.node.path);
-    }
-  }
-  return scratch;
+  return { issues, systems, vlans, systemIds, origins };
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument, YAMLError } from 'yaml';
 import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
@@ -12,12 +13,16 @@ export const MAX_ALIAS_COUNT = 50;
 export const MAX_DEPTH = 32;
 
 export const SYSTEM_SCHEMA_FILE = 'system.schema.json';
-export const VLANS_SCHEMA_FILE = 'dedicated-vlans.schema.json';
+export const PLATFORM_SCHEMA_FILE = 'platform.schema.json';
+/** The folder of an estate's platform data files. */
+export const PLATFORM_FOLDER = 'platform';
+/** Top-level keys that make a file outside the platform folder a platform file (no system has them). */
+const PLATFORM_ONLY_KEYS = ['vsphere', 'hyperv', 'networks', 'departments', 'dedicatedVlans', 'sharedLicenses', 'clock', 'backupPolicy', 'typicalAllocation', 'snapshotMaxHours'];
 /** The first line every declaration should carry so editors validate it. */
 export const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$/;
 
-/** What a declaration file declares. */
-export type DeclarationKind = 'system' | 'dedicated-vlans';
+/** What a declaration file declares: a system, or platform data (platform, dedicated VLANs, licence pools). */
+export type DeclarationKind = 'system' | 'platform';
 
 /** A parsed declaration file: its data (when it parsed), its issues, and positions of its nodes. */
 export interface ParsedDeclarationFile {
@@ -193,11 +198,12 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
       issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルの最上位は「項目: 値」の形式（マッピング）でなければなりません', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
     };
   }
-  const kind: DeclarationKind = Object.prototype.hasOwnProperty.call(data, 'dedicatedVlans') ? 'dedicated-vlans' : 'system';
+  const own = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
+  const kind: DeclarationKind = path.basename(path.dirname(file)) === PLATFORM_FOLDER || (!own('systemId') && PLATFORM_ONLY_KEYS.some(own)) ? 'platform' : 'system';
   const warnings: IntakeIssue[] = [];
   const first = text.split(/\r?\n/, 1)[0] ?? '';
   const m = MODELINE.exec(first);
-  const want = kind === 'system' ? SYSTEM_SCHEMA_FILE : VLANS_SCHEMA_FILE;
+  const want = kind === 'system' ? SYSTEM_SCHEMA_FILE : PLATFORM_SCHEMA_FILE;
   if (!m || !m[1]!.endsWith(`schemas/${want}`)) {
     warnings.push(intakeIssue({ file, pos: START, severity: 'warning', code: 'KIBAN_SCHEMA_MODELINE', ruleId: 'SCHEMA', field: '(file)', value: first, message: `the first line should reference the JSON Schema so editors check the file: # yaml-language-server: $schema=<relative path>/schemas/${want}`, messageJa: `1行目でJSONスキーマを参照してください（エディタが入力を補完・検査します）: # yaml-language-server: $schema=<相対パス>/schemas/${want}`, fix: `add "# yaml-language-server: $schema=../../schemas/${want}" as the first line`, fixJa: `1行目に「# yaml-language-server: $schema=../../schemas/${want}」を追加してください` }));
   }

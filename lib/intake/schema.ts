@@ -1,13 +1,56 @@
 import { z } from 'zod';
 import { dedicatedVlanSchema } from '../model/dedicated-vlan';
+import { freeTextSchema } from '../model/names';
+import { platformSchema } from '../model/platform';
+import { sharedLicensePoolSchema } from '../model/shared-license';
 import { systemSchema } from '../model/system';
 import { fieldRule } from '../model/zod-issues';
 
-/** A platform-level file of dedicated VLANs (systems/_platform/vlans.yaml). */
-export const dedicatedVlansFileSchema = z.strictObject({
-  /** Dedicated networks (専用ネットワーク, R24) the platform admin assigned. */
-  dedicatedVlans: z.array(dedicatedVlanSchema).min(1),
+/** The shared licence pools of R05 an estate holds, by kind (construct ids in {@link SHARED_LICENSE_IDS}). */
+export const sharedLicensesSchema = z.strictObject({
+  /** Oracle Database SE2 processor licences (R05, R21). */
+  oracleSe2: sharedLicensePoolSchema.optional(),
+  /** RHEL for Virtual Datacenters subscriptions (R05). */
+  rhel: sharedLicensePoolSchema.optional(),
+  /** Windows Server Datacenter host licences (R05). */
+  windowsDatacenter: sharedLicensePoolSchema.optional(),
 });
+
+/** Construct id of each shared licence pool of the platform files. */
+export const SHARED_LICENSE_IDS = { oracleSe2: 'OracleSe2Pool', rhel: 'RhelPool', windowsDatacenter: 'WindowsDcPool' } as const;
+
+/**
+ * The evaluation time an estate pins (an explicit, visible setting): the date rules use it instead
+ * of the real clock, e.g. an example estate whose snapshots carry fixed dates. `--now` overrides it.
+ */
+export const clockSettingSchema = z.strictObject({
+  /** ISO 8601 instant with offset, e.g. `2026-11-22T09:00:00+09:00`. */
+  fixedAt: z.iso.datetime({ offset: true }),
+  /** Why this estate is evaluated at a fixed time (shown in the output). */
+  reasonJa: freeTextSchema(200),
+});
+
+/**
+ * One file of an estate's platform data (`<estate>/platform/*.yaml`): any of the top-level keys of
+ * the platform (lib/model/platform.ts, the single definition), plus the dedicated VLANs, the shared
+ * licence pools and the clock setting. Each key lives in exactly one file; together the files hold
+ * every required platform key.
+ */
+export const platformFileSchema = platformSchema.partial().extend({
+  /** Dedicated networks (専用ネットワーク, R24) the platform admin assigned. */
+  dedicatedVlans: z.array(dedicatedVlanSchema).min(1).optional(),
+  /** Shared licence pools (R05). */
+  sharedLicenses: sharedLicensesSchema.optional(),
+  /** Pinned evaluation time of the date rules. @default the real clock */
+  clock: clockSettingSchema.optional(),
+});
+
+/** The top-level keys of a platform file. */
+export const PLATFORM_FILE_KEYS: readonly string[] = Object.keys(platformFileSchema.shape);
+/** The platform keys every estate must hold (in some platform file). */
+export const REQUIRED_PLATFORM_KEYS: readonly string[] = Object.entries(platformSchema.shape)
+  .filter(([, v]) => !(v as z.ZodType).safeParse(undefined).success)
+  .map(([k]) => k);
 
 type Json = Record<string, unknown>;
 
@@ -57,15 +100,15 @@ export function systemJsonSchema(): Json {
   return toJsonSchema(systemSchema, 'https://kiban.pref.example.jp/schemas/system.schema.json', '個別業務システム宣言（統合基盤）');
 }
 
-/** The JSON Schema of a dedicated-VLAN file (schemas/dedicated-vlans.schema.json). */
-export function dedicatedVlansJsonSchema(): Json {
-  return toJsonSchema(dedicatedVlansFileSchema, 'https://kiban.pref.example.jp/schemas/dedicated-vlans.schema.json', '専用ネットワーク宣言（統合基盤）');
+/** The JSON Schema of a platform file of an estate (schemas/platform.schema.json). */
+export function platformJsonSchema(): Json {
+  return toJsonSchema(platformFileSchema, 'https://kiban.pref.example.jp/schemas/platform.schema.json', '統合基盤の構成データ（プラットフォーム・専用ネットワーク・共用ライセンス）');
 }
 
 /** The schema files kept in the repository, by path relative to the repository root. */
 export function schemaFiles(): Record<string, string> {
   return {
     'schemas/system.schema.json': `${JSON.stringify(systemJsonSchema(), null, 2)}\n`,
-    'schemas/dedicated-vlans.schema.json': `${JSON.stringify(dedicatedVlansJsonSchema(), null, 2)}\n`,
+    'schemas/platform.schema.json': `${JSON.stringify(platformJsonSchema(), null, 2)}\n`,
   };
 }

@@ -75,10 +75,13 @@ export const ERROR_CODES = [
 /** A stable error code of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The name of a rule of the pack, e.g. `R03-CapacityWithinPlatform` (the code of an issue that is a rule-pack finding). */
+export type RuleName = `${string}-${string}`;
+
 /** One problem with a declaration. */
 export interface DeclarationIssue {
-  /** Stable machine code, e.g. `KIBAN_INVALID_FIELD`. */
-  readonly code: ErrorCode;
+  /** Stable machine code, e.g. `KIBAN_INVALID_FIELD`, or the rule name of a rule-pack finding. */
+  readonly code: ErrorCode | RuleName;
   /** Rule ID of the platform digest, e.g. `R27`; `SCHEMA` when only the shape is wrong. */
   readonly ruleId: string;
   /** Construct path (`Estate/kikaku-web/web01`) or `file:line:column`. */
@@ -128,7 +131,7 @@ export function formatIssue(issue: DeclarationIssue): string {
  * Thrown when a declaration is invalid. Carries every issue found at once, not only the first.
  */
 export class DeclarationError extends Error {
-  public readonly code: ErrorCode;
+  public readonly code: ErrorCode | RuleName;
   public readonly issues: readonly DeclarationIssue[];
 
   constructor(issues: readonly DeclarationIssue[]) {

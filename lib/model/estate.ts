@@ -1,12 +1,11 @@
 import { Construct, IConstruct } from 'constructs';
 import { Clock, systemClock } from './clock';
-import { Platform } from './platform';
-import { defaultPlatform, parsePlatform } from './default-platform';
+import { Platform, parsePlatform } from './platform';
 
 /** Props of the {@link Estate}. */
 export interface EstateProps {
-  /** The platform the systems run on. @default the embedded default platform (ESXi 6.5, Hyper-V on Windows Server 2016) */
-  readonly platform?: Platform;
+  /** The platform the systems run on: the estate's own platform data (the library embeds none). */
+  readonly platform: Platform;
   /** Clock used by date rules (snapshot expiry, end of support). @default the system clock */
   readonly clock?: Clock;
 }
@@ -30,7 +29,7 @@ export class Estate extends Construct {
   }
 
   /** A new Estate at the root of its own construct tree. */
-  public static create(props: EstateProps = {}): Estate {
+  public static create(props: EstateProps): Estate {
     return new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', props);
   }
 
@@ -40,11 +39,12 @@ export class Estate extends Construct {
   private readonly systemPaths = new Map<string, string>();
   private readonly vlansByName = new Map<string, IConstruct>();
 
-  constructor(scope: Construct, id: string, props: EstateProps = {}) {
+  constructor(scope: Construct, id: string, props: EstateProps) {
     super(scope, id);
     Object.defineProperty(this, ESTATE_SYMBOL, { value: true });
     // A platform given in code is validated like one read from data.
-    this.platform = props.platform ? parsePlatform(props.platform) : defaultPlatform();
+    if (props?.platform === undefined) throw new Error(`${this.node.path}: an Estate needs its platform data (props.platform): the library embeds none; load an estate folder (lib/intake loadEstate) or parsePlatform your own`);
+    this.platform = parsePlatform(props.platform);
     this.clock = props.clock ?? systemClock;
   }
 

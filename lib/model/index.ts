@@ -2,7 +2,6 @@ export * from './errors';
 export * from './clock';
 export * from './names';
 export * from './platform';
-export * from './default-platform';
 export * from './guest-os';
 export * from './vsphere-provider';
 export * from './estate';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DeclarationError } from './errors';
 import { codeSchema, freeTextSchema, platformObjectNameSchema } from './names';
+import { zodToIssues } from './zod-issues';
 
 /**
  * The platform (統合基盤) as data: what the platform admin runs and allocates from.
@@ -174,6 +176,16 @@ export type Cluster = z.output<typeof clusterSchema>;
 export type Datastore = z.output<typeof datastoreSchema>;
 export type StandardNetwork = z.output<typeof standardNetworkSchema>;
 export type VmTemplate = z.output<typeof vmTemplateSchema>;
+
+/**
+ * Validates a platform description (an estate's platform data); throws a DeclarationError listing
+ * every problem. The library ships no platform: every estate brings its own (see docs/estate.md).
+ */
+export function parsePlatform(input: unknown, location = 'platform'): Platform {
+  const result = platformSchema.safeParse(input);
+  if (!result.success) throw new DeclarationError(zodToIssues(result.error, input, location));
+  return result.data;
+}
 
 /** The platform's default vSphere datastore of a kind: the first one listed (undefined when the platform has none). */
 export function defaultDatastore(platform: Platform, kind: Datastore['kind']): string | undefined {

@@ -13,7 +13,8 @@ export const LICENSE_MODEL: Record<SharedLicenseKind, { unitEn: string; unitJa: 
   'windows-datacenter': { unitEn: 'host licences (one per fully licensed host that can run Windows Server guests)', unitJa: 'ホストライセンス（Windows Serverゲストが稼働し得るホストごとに1）' },
 };
 
-const poolSchema = z.strictObject({
+/** A shared licence pool as data (the estate's platform files, `sharedLicenses`). */
+export const sharedLicensePoolSchema = z.strictObject({
   /** Units held by the platform admin. */
   units: z.int().min(0),
   /** Contract / subscription reference, for the ledger. */
@@ -35,10 +36,10 @@ export interface SharedLicenseProps {
 /** A licence pool held by the platform admin and shared by departments on request (R05). */
 export abstract class SharedLicense extends Construct {
   public abstract readonly kind: SharedLicenseKind;
-  public readonly props: z.output<typeof poolSchema>;
+  public readonly props: z.output<typeof sharedLicensePoolSchema>;
 
   protected constructor(scope: Construct, id: string, props: SharedLicenseProps) {
-    const parsed = parseProps(poolSchema, props, pathOf(scope, id));
+    const parsed = parseProps(sharedLicensePoolSchema, props, pathOf(scope, id));
     super(scope, id);
     this.props = parsed;
   }

@@ -4,12 +4,16 @@ import { parse } from 'yaml';
 import { spawnSync } from 'child_process';
 import { buildProgram, runCli, CliIo, CliStageOptions, packageVersion } from '../../lib/cli/main';
 import { rulesStage } from '../../lib/rules/stage';
-import { buildDefaultEstate } from '../../lib/cli/estate';
+import { buildEstate } from '../../lib/cli/estate';
 import { SynthStage } from '../../lib/synth/context';
 import { synthesize } from '../../lib/synth/pipeline';
 import { vsphereStage } from '../../lib/vsphere/stage';
 import { reviewStage } from '../../lib/review';
 import { expectWellFormedMarkdown, tmpDir } from '../review/helpers';
+import { sharedExampleEstate } from '../fixtures/estate';
+
+/** A private copy of the example estate: the CLI never reads the repository's estate in tests. */
+const EST = sharedExampleEstate();
 
 function io(stages?: (o: CliStageOptions) => SynthStage[], isTTY = false): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -21,10 +25,10 @@ const listFiles = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
 
 describe('kiban CLI', () => {
-  test('synth writes the review documents of the default estate, with progress', () => {
+  test('synth writes the review documents of the example estate, with progress', () => {
     const out = path.join(tmpDir(), 'out');
     const t = io(() => [vsphereStage(), reviewStage()]);
-    expect(runCli(['synth', '--out', out], t)).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', out], t)).toBe(0);
     const files = listFiles(out);
     expect(files).toEqual(expect.arrayContaining(['estate.json', 'atlantis.yaml', 'review/ledgers.md', 'review/kanko-web.md', 'review/kokuho.md', 'review/zeimu-db.md', 'review/koho-old.md']));
     for (const f of files.filter((x) => x.endsWith('.md'))) expectWellFormedMarkdown(fs.readFileSync(path.join(out, f), 'utf8'));
@@ -35,8 +39,8 @@ describe('kiban CLI', () => {
     const a = path.join(tmpDir(), 'a');
     const b = path.join(tmpDir(), 'b');
     const stages = () => [vsphereStage(), reviewStage()];
-    expect(runCli(['synth', '--out', a, '--quiet'], io(stages))).toBe(0);
-    expect(runCli(['synth', '--out', b, '--quiet'], io(stages))).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', a, '--quiet'], io(stages))).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', b, '--quiet'], io(stages))).toBe(0);
     const fa = listFiles(a);
     expect(fa).toEqual(listFiles(b));
     for (const f of fa.filter((x) => x !== 'manifest.json')) expect([f, fs.readFileSync(path.join(a, f), 'utf8')]).toEqual([f, fs.readFileSync(path.join(b, f), 'utf8')]);
@@ -44,20 +48,20 @@ describe('kiban CLI', () => {
 
   test('a failed synth leaves the previous output untouched', () => {
     const out = path.join(tmpDir(), 'out');
-    expect(runCli(['synth', '--out', out, '--quiet'], io(() => [reviewStage()]))).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], io(() => [reviewStage()]))).toBe(0);
     const before = fs.readFileSync(path.join(out, 'estate.json'), 'utf8');
     const failing: SynthStage = { name: 'boom', run: () => { throw new Error('stage failed'); } };
     const t = io(() => [reviewStage(), failing]);
-    expect(runCli(['synth', '--out', out, '--quiet'], t)).toBe(1);
+    expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], t)).toBe(1);
     expect(t.stderr.join('')).toContain('stage failed');
     expect(fs.readFileSync(path.join(out, 'estate.json'), 'utf8')).toBe(before);
     expect(fs.readdirSync(path.dirname(out)).filter((n) => n.startsWith('.kiban-tmp'))).toEqual([]);
   });
 
   test('--now is passed to the estate clock', () => {
-    expect(buildDefaultEstate({ now: '2027-01-01T00:00:00Z' }).clock().toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(buildEstate({ estate: EST, now: '2027-01-01T00:00:00Z' }).clock().toISOString()).toBe('2027-01-01T00:00:00.000Z');
     const t = io(() => [reviewStage()]);
-    expect(runCli(['synth', '--out', path.join(tmpDir(), 'o'), '--now', 'not-a-date'], t)).toBe(2);
+    expect(runCli(['synth', '--estate', EST, '--out', path.join(tmpDir(), 'o'), '--now', 'not-a-date'], t)).toBe(2);
     expect(t.stderr.join('')).toContain('not a date');
   });
 
@@ -65,8 +69,8 @@ describe('kiban CLI', () => {
     const dir = tmpDir();
     const base = path.join(dir, 'base');
     const head = path.join(dir, 'head');
-    synthesize(buildDefaultEstate(), { outdir: base, stages: [reviewStage()] });
-    synthesize(buildDefaultEstate(), { outdir: head, stages: [reviewStage()] });
+    synthesize(buildEstate({ estate: EST }), { outdir: base, stages: [reviewStage()] });
+    synthesize(buildEstate({ estate: EST }), { outdir: head, stages: [reviewStage()] });
     const ok = io();
     expect(runCli(['diff', base, head], ok)).toBe(0);
     expect(ok.stdout.join('')).toContain('kiban estate diff');
@@ -83,7 +87,7 @@ describe('kiban CLI', () => {
 
   test('impact lists systems and contacts behind a network, host, datastore; R12 by target version', () => {
     const t = io();
-    expect(runCli(['impact', '--network', 'mynumber-kokuho', '--host', 'KIBAN-HV01', '--datastore', 'kiban-sys-ds02'], t)).toBe(0);
+    expect(runCli(['impact', '--estate', EST, '--network', 'mynumber-kokuho', '--host', 'KIBAN-HV01', '--datastore', 'kiban-sys-ds02'], t)).toBe(0);
     const md = t.stdout.join('');
     expectWellFormedMarkdown(md);
     expect(md).toMatch(/\| kokuho \| 国民健康保険事務システム \| 保健福祉部 \| kokuhodb01 \| 担当者（正） 北上 三郎 \|/);
@@ -91,18 +95,18 @@ describe('kiban CLI', () => {
     expect(md).toMatch(/\| hisai-shien \|/);
     expect(md).toMatch(/\| bunsho \| .* \| bunshoap01, bunshoap02 \|/);
     const up = io();
-    expect(runCli(['impact', '--hyperv', '2025'], up)).toBe(0);
+    expect(runCli(['impact', '--estate', EST, '--hyperv', '2025'], up)).toBe(0);
     expect(up.stdout.join('')).toContain('基盤バージョンアップの影響（R12）');
     const unknown = io();
-    expect(runCli(['impact', '--cluster', 'nope'], unknown)).toBe(2);
-    expect(runCli(['impact'], io())).toBe(2);
+    expect(runCli(['impact', '--estate', EST, '--cluster', 'nope'], unknown)).toBe(2);
+    expect(runCli(['impact', '--estate', EST], io())).toBe(2);
   });
 
   test('atlantis prints the same atlantis.yaml that synth writes', () => {
     const t = io();
-    expect(runCli(['atlantis'], t)).toBe(0);
+    expect(runCli(['atlantis', '--estate', EST], t)).toBe(0);
     const out = path.join(tmpDir(), 'o');
-    synthesize(buildDefaultEstate(), { outdir: out, stages: [reviewStage()] });
+    synthesize(buildEstate({ estate: EST }), { outdir: out, stages: [reviewStage()] });
     expect(t.stdout.join('')).toBe(fs.readFileSync(path.join(out, 'atlantis.yaml'), 'utf8'));
     expect((parse(t.stdout.join('')) as { projects: unknown[] }).projects.length).toBe(9);
   });
@@ -118,7 +122,7 @@ describe('kiban CLI', () => {
   test('synth counts what it really writes, cdktf stack files included; the manifest has no dangling reference', () => {
     const out = path.join(tmpDir(), 'out');
     const t = io((o) => [rulesStage(o.rules), vsphereStage(), reviewStage()]);
-    expect(runCli(['synth', '--out', out], t)).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', out], t)).toBe(0);
     const files = listFiles(out);
     const err = t.stderr.join('');
     expect(err).toContain(`wrote ${files.length} files to ${out}; rules: 0 error(s), `);
@@ -136,11 +140,11 @@ describe('kiban CLI', () => {
   test('--quiet prints only the one-line summary (and errors); a terminal gets a progress bar', () => {
     const stages = (o: CliStageOptions) => [rulesStage(o.rules), reviewStage()];
     const quiet = io(stages, true);
-    expect(runCli(['synth', '--out', path.join(tmpDir(), 'q'), '--quiet'], quiet)).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', path.join(tmpDir(), 'q'), '--quiet'], quiet)).toBe(0);
     expect(quiet.stdout).toEqual([]);
     expect(quiet.stderr.join('')).toMatch(/^wrote \d+ files to .*; rules: 0 error\(s\), \d+ warning\(s\), \d+ info\(s\), \d+ acknowledged\n$/);
     const tty = io(stages, true);
-    expect(runCli(['synth', '--out', path.join(tmpDir(), 't')], tty)).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', path.join(tmpDir(), 't')], tty)).toBe(0);
     expect(tty.stderr.join('')).toContain('\r[review] ');
     expect(tty.stderr.join('')).toContain('█');
   });
@@ -189,20 +193,20 @@ describe('kiban CLI', () => {
 
   test('impact names hosts as the platform data does and suggests near misses', () => {
     const ok = io();
-    expect(runCli(['impact', '--host', 'kiban-esx01.pref.example.jp'], ok)).toBe(0);
+    expect(runCli(['impact', '--estate', EST, '--host', 'kiban-esx01.pref.example.jp'], ok)).toBe(0);
     expect(ok.stdout.join('')).toContain('ホスト `kiban-esx01.pref.example.jp`');
     expect(ok.stdout.join('')).toMatch(/\| kanko-web \|/);
     const miss = io();
-    expect(runCli(['impact', '--host', 'Kiban-Cluster01/esxi01'], miss)).toBe(2);
+    expect(runCli(['impact', '--estate', EST, '--host', 'Kiban-Cluster01/esxi01'], miss)).toBe(2);
     expect(miss.stderr.join('')).toMatch(/^error: unknown host Kiban-Cluster01\/esxi01\. Did you mean kiban-esx01\.pref\.example\.jp\?/);
     const pg = io();
-    expect(runCli(['impact', '--network', 'pg-lgwan-v120'], pg)).toBe(0);
+    expect(runCli(['impact', '--estate', EST, '--network', 'pg-lgwan-v120'], pg)).toBe(0);
     expect(pg.stdout.join('')).toContain('ネットワーク `lgwan`');
   });
 
   test('impact --esxi / --hyperv: a verdict per server with fact and source, counts, and what to check with the vendor', () => {
     const t = io();
-    expect(runCli(['impact', '--esxi', '8.0', '--hyperv', '2022', '--on', '2027-04-01'], t)).toBe(0);
+    expect(runCli(['impact', '--estate', EST, '--esxi', '8.0', '--hyperv', '2022', '--on', '2027-04-01'], t)).toBe(0);
     const md = t.stdout.join('');
     expectWellFormedMarkdown(md);
     // Windows Server 2016 (vendor support ends 2027-01-12) is past end of support on 2027-04-01, on both hypervisors.
@@ -215,13 +219,13 @@ describe('kiban CLI', () => {
     expect(md).toMatch(/^\d+\. endoflife\.date: Windows Server .*: <https:\/\/endoflife\.date\/windows-server>$/m);
     expect(t.stderr.join('')).toBe('R12: 非対応 (unsupported) 0 件・OSサポート終了 (past end of support) 4 件・未確認 (unconfirmed) 5 件・対応 (supported) 1 件\n');
     const bad = io();
-    expect(runCli(['impact', '--esxi', '8.0', '--on', 'next-year'], bad)).toBe(1);
+    expect(runCli(['impact', '--estate', EST, '--esxi', '8.0', '--on', 'next-year'], bad)).toBe(1);
     expect(bad.stderr.join('')).toContain("option '--on <date>' argument 'next-year' is invalid. expected a day as YYYY-MM-DD");
   });
 
   test('atlantis --out points the projects into the output folder', () => {
     const t = io();
-    expect(runCli(['atlantis', '--out', 'cdktf.out/'], t)).toBe(0);
+    expect(runCli(['atlantis', '--estate', EST, '--out', 'cdktf.out/'], t)).toBe(0);
     const projects = (parse(t.stdout.join('')) as { projects: { dir: string }[] }).projects;
     expect(projects.map((p) => p.dir)).toContain('cdktf.out/stacks/platform');
     expect(projects.every((p) => p.dir.startsWith('cdktf.out/stacks/'))).toBe(true);
@@ -230,14 +234,14 @@ describe('kiban CLI', () => {
   test('under cdktf (stacks/main.ts) warnings and progress go to stdout as plain lines; stderr stays for errors', () => {
     const out = path.join(tmpDir(), 'cdktf.out');
     const root = path.join(__dirname, '..', '..');
-    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'stacks', 'main.ts')], {
+    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'stacks', 'main.ts'), '--estate', EST], {
       cwd: root, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: out, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     });
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('WARNING [R22]');
     expect(r.stdout).not.toContain('\r');
     expect(r.stdout).toContain(`wrote ${listFiles(out).length} files to ${out}; rules: 0 error(s)`);
-    const quiet = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'stacks', 'main.ts')], {
+    const quiet = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'stacks', 'main.ts'), '--estate', EST], {
       cwd: root, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: out, KIBAN_QUIET: '1', TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     });
     expect([quiet.status, quiet.stderr]).toEqual([0, '']);

@@ -10,6 +10,10 @@ import fc from 'fast-check';
 import { CliIo, buildProgram, runCli } from '../../lib/cli/main';
 import { reviewStage } from '../../lib/review';
 import { OUTPUT_MARKER } from '../../lib/synth/atomic';
+import { sharedExampleEstate } from '../fixtures/estate';
+
+/** A private copy of the example estate: the CLI never reads the repository's estate in tests. */
+const EST = sharedExampleEstate();
 
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 const JA = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -47,7 +51,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     });
     try {
       const t = io();
-      expect(runCli(['synth', '--out', path.join(parent, 'out'), '--quiet'], t)).toBe(1);
+      expect(runCli(['synth', '--estate', EST, '--out', path.join(parent, 'out'), '--quiet'], t)).toBe(1);
       expectClearError(t, new RegExp(`error \\[EROFS\\]: read-only file system: ${parent}/\\.kiban-tmp-out- \\(mkdtemp\\)`));
     } finally {
       spy.mockRestore();
@@ -55,7 +59,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     const file = path.join(tmp(), 'file');
     fs.writeFileSync(file, '');
     const t = io();
-    expect(runCli(['synth', '--out', path.join(file, 'out'), '--quiet'], t)).toBe(1);
+    expect(runCli(['synth', '--estate', EST, '--out', path.join(file, 'out'), '--quiet'], t)).toBe(1);
     expectClearError(t, /error \[(ENOTDIR|EEXIST)\]/);
   });
 
@@ -68,7 +72,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     }) as typeof fs.writeFileSync);
     try {
       const t = io();
-      expect(runCli(['synth', '--out', path.join(dir, 'out'), '--quiet'], t)).toBe(1);
+      expect(runCli(['synth', '--estate', EST, '--out', path.join(dir, 'out'), '--quiet'], t)).toBe(1);
       expectClearError(t, /error \[EACCES\]: permission denied: .*estate\.json \(open\)/);
     } finally {
       spy.mockRestore();
@@ -80,7 +84,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'keep.txt'), 'precious');
     const t = io();
-    expect(runCli(['synth', '--out', dir, '--quiet'], t)).toBe(1);
+    expect(runCli(['synth', '--estate', EST, '--out', dir, '--quiet'], t)).toBe(1);
     expectClearError(t, /KIBAN_OUTPUT_NOT_OURS/);
     expect(fs.readdirSync(dir)).toEqual(['keep.txt']);
   });
@@ -88,7 +92,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
   test('the old copy cannot be removed (EACCES): exit 0, the new output complete, the warning names the folder', () => {
     const dir = tmp();
     const out = path.join(dir, 'out');
-    expect(runCli(['synth', '--out', out, '--quiet'], io())).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], io())).toBe(0);
     const rm = realFs.rmSync;
     const spy = jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
       if (String(p).endsWith('-old')) throw errno('EACCES', 'rmdir', String(p));
@@ -96,7 +100,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     });
     const t = io();
     try {
-      expect(runCli(['synth', '--out', out, '--quiet'], t)).toBe(0);
+      expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], t)).toBe(0);
     } finally {
       spy.mockRestore();
     }
@@ -105,14 +109,14 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     expect(t.stderr.join('')).toContain(`warning: could not remove ${path.join(dir, left[0]!)} (EACCES); the new output in ${out} is complete`);
     expect(t.stderr.join('')).not.toMatch(STACK);
     expect(fs.existsSync(path.join(out, OUTPUT_MARKER))).toBe(true);
-    expect(runCli(['synth', '--out', out, '--quiet'], io())).toBe(0);
+    expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], io())).toBe(0);
     expect(fs.readdirSync(dir)).toEqual(['out']);
   });
 
   test('impact: an unknown host, cluster or datastore exits 2 with an error on stderr', () => {
     for (const [opt, name] of [['--host', 'nope'], ['--datastore', 'kiban-nope'], ['--cluster', 'x'], ['--network', 'nowhere']]) {
       const t = io();
-      expect(runCli(['impact', opt!, name!], t)).toBe(2);
+      expect(runCli(['impact', '--estate', EST, opt!, name!], t)).toBe(2);
       expectClearError(t, new RegExp(`error: unknown .*${name}`));
     }
   });
@@ -122,7 +126,7 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
     expect(runCli(['diff', path.join(tmp(), 'none'), path.join(tmp(), 'none2')], t)).toBe(1);
     expect(t.stderr.join('')).not.toMatch(STACK);
     const dir = tmp();
-    for (const n of ['base', 'head']) expect(runCli(['synth', '--out', path.join(dir, n), '--quiet'], io())).toBe(0);
+    for (const n of ['base', 'head']) expect(runCli(['synth', '--estate', EST, '--out', path.join(dir, n), '--quiet'], io())).toBe(0);
     const w = io();
     expect(runCli(['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--output', path.join(dir, 'no', 'such', 'c.md')], w)).toBe(1);
     expectClearError(w, /error \[ENOENT\]: no such file or folder: .*c\.md/);

@@ -1,12 +1,11 @@
 import { didYouMean, suggestNames } from '../../lib/review/suggest';
 import { resolveImpactTarget } from '../../lib/review/impact';
 import { buildEstateManifest } from '../../lib/review/manifest';
-import { buildDefaultEstate } from '../../lib/cli/estate';
-import { defaultPlatform } from '../../lib/model/default-platform';
-import { parsePlatform } from '../../lib/model/default-platform';
+import { parsePlatform } from '../../lib/model/platform';
+import { exampleEstate, examplePlatform as defaultPlatform } from '../fixtures/estate';
 
 describe('one way to name platform objects, with suggestions for near misses', () => {
-  const manifest = buildEstateManifest(buildDefaultEstate());
+  const manifest = buildEstateManifest(exampleEstate());
 
   test('hosts are named as the platform data names them, everywhere', () => {
     const hosts = manifest.platform.hostPools.flatMap((p) => p.hosts.map((h) => h.name));

@@ -12,7 +12,7 @@ beforeAll(async () => {
 const scripts = (files: Map<string, string>) => [...files].filter(([k]) => k.endsWith('.ps1'));
 
 describe('emitHyperV file set', () => {
-  test('default estate: one script set per Hyper-V system, no remove script while nothing is decommissioned', () => {
+  test('example estate: one script set per Hyper-V system, no remove script while nothing is decommissioned', () => {
     const files = emitHyperV(defaultEstate());
     expect([...files.keys()]).toEqual([
       'hyperv/hisai-shien/README.md', 'hyperv/hisai-shien/apply.ps1',
@@ -73,7 +73,7 @@ describe('emitHyperV file set', () => {
 
 describe('emitted scripts parse and call only real cmdlets with valid parameter sets', () => {
   const sets: [string, () => Map<string, string>][] = [
-    ['default estate', () => emitHyperV(defaultEstate())],
+    ['example estate', () => emitHyperV(defaultEstate())],
     ['fixtures', () => emitHyperV(fixtureEstate())],
   ];
   test.each(sets)('%s', (_, make) => {

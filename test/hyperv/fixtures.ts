@@ -1,14 +1,12 @@
 import { Construct } from 'constructs';
-import { DedicatedVlan, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, defaultPlatform, fixedClock } from '../../lib/model';
-import { declareDefaultEstate, DEFAULT_ESTATE_AS_OF } from '../../stacks/default-estate';
+import { DedicatedVlan, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, fixedClock } from '../../lib/model';
+import { AS_OF, exampleEstate, examplePlatform } from '../fixtures/estate';
 
 export const newEstate = (platform?: Platform): Estate =>
-  new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF), ...(platform ? { platform } : {}) });
+  new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(AS_OF), platform: platform ?? examplePlatform() });
 
 export function defaultEstate(): Estate {
-  const e = newEstate();
-  declareDefaultEstate(e);
-  return e;
+  return exampleEstate();
 }
 
 export const contact = { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' };
@@ -94,4 +92,5 @@ export function fixtureEstate(): Estate {
   return e;
 }
 
-export { defaultPlatform };
+/** The example estate's platform (the library embeds none). */
+export const defaultPlatform = examplePlatform;

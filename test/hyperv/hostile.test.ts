@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { emitHyperV, psQuote } from '../../lib/hyperv';
-import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, defaultPlatform } from '../../lib/model';
+import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform } from '../../lib/model';
 import { fullProps, newEstate, vlan } from './fixtures';
 import { commands, loadParser, maskedShape, parse, syntaxErrors } from './ps-parse';
+import { examplePlatform } from '../fixtures/estate';
 
 beforeAll(async () => {
   await loadParser();
@@ -30,7 +31,7 @@ describe('psQuote', () => {
 
 type Build = (value: string) => Estate;
 const withSystem = (patch: (p: IndividualBusinessSystemProps, value: string) => IndividualBusinessSystemProps, platformPatch?: (p: Platform, value: string) => void): Build => (value) => {
-  const platform = defaultPlatform();
+  const platform = examplePlatform();
   platformPatch?.(platform, value);
   const e = newEstate(platform);
   vlan(e);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { DeclarationError, DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, fixedClock } from '../../lib/model';
+import { examplePlatform } from '../fixtures/estate';
 
 type Json = Record<string, unknown>;
 const SCHEMAS = path.join(__dirname, '..', '..', 'schemas');
@@ -33,13 +34,18 @@ function walk(node: unknown, at: string[], root: Json, out: Map<string, StringFi
   for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(n[k])) for (const b of n[k] as unknown[]) walk(b, at, root, out);
 }
 
-/** Every string field of schemas/system.schema.json and schemas/dedicated-vlans.schema.json, by path (a field may have several branches). */
+/**
+ * Every string field a declaration can carry, by path (a field may have several branches):
+ * schemas/system.schema.json, and the dedicated VLANs of schemas/platform.schema.json (the estate's
+ * platform files; the rest of the platform data is the platform administrator's own).
+ */
 export function stringFields(): Map<string, StringField[]> {
   const out = new Map<string, StringField[]>();
-  for (const file of ['system.schema.json', 'dedicated-vlans.schema.json']) {
-    const root = JSON.parse(fs.readFileSync(path.join(SCHEMAS, file), 'utf8')) as Json;
-    walk(root, [], root, out);
-  }
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS, file), 'utf8')) as Json;
+  const system = read('system.schema.json');
+  walk(system, [], system, out);
+  const platform = read('platform.schema.json');
+  walk((platform.properties as Json).dedicatedVlans, ['dedicatedVlans'], platform, out);
   return out;
 }
 
@@ -139,7 +145,7 @@ export const NOW = '2026-11-22T09:00:00+09:00';
  * exception propagates and fails the test.
  */
 export function declare(systems: readonly Json[], vlans: readonly DedicatedVlanProps[] = VLANS): Estate | undefined {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
   try {
     for (const v of vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
     for (const s of systems) new IndividualBusinessSystem(estate, `sys-${String(s.systemId)}`, s as unknown as IndividualBusinessSystemProps);

@@ -2,19 +2,17 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { IntakeError, declarationFiles, loadDeclarations, runValidateCli } from '../../lib/intake';
+import { IntakeError, declarationFiles, loadEstate, runValidateCli } from '../../lib/intake';
 import { checkDeclarationFile } from '../../lib/intake/declaration-file';
 import { runCli } from '../../lib/cli/main';
-import { freshEstate } from './helpers';
+import { copyExampleEstate, platformOnlyEstate } from '../fixtures/estate';
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'systems');
 const SECRET = 'root:x:0:0:SECRET-CONTENT-4711:/root:/bin/bash';
 
-/** A systems folder with the examples, plus a symlink, a folder and a FIFO named *.yaml. */
+/** A copy of the example estate whose systems folder also holds a symlink, a folder and a FIFO named *.yaml. */
 function hostileSystems(): { root: string; systems: string; bad: string[] } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-declfile-'));
+  const root = copyExampleEstate();
   const systems = path.join(root, 'systems');
-  fs.cpSync(EXAMPLES, systems, { recursive: true });
   const secret = path.join(root, 'passwd');
   fs.writeFileSync(secret, `${SECRET}\n`);
   const link = path.join(systems, 'somu', 'passwd.yaml');
@@ -42,25 +40,25 @@ describe('a declaration is a regular file inside the systems folder (issue 10, i
   });
 
   test('validate reports each one by path, exits 1 and never echoes the target\'s content', () => {
-    const { systems, bad } = hostileSystems();
+    const { root, systems, bad } = hostileSystems();
     const out: string[] = [];
-    const code = runValidateCli([systems], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = runValidateCli(['--estate', root, systems], { out: (l) => out.push(l), err: (l) => out.push(l) });
     const text = out.join('\n');
     expect(code).toBe(1);
     for (const b of bad) expect(text).toContain(`${b}:1:1: error [SCHEMA] (file): a declaration must be a regular file`);
     expect(text).not.toContain('SECRET-CONTENT');
     // A symlink given by name, through the kiban CLI, too.
     const cli: string[] = [];
-    expect(runCli(['validate', bad[0]!], { out: (s) => cli.push(s), err: (s) => cli.push(s) })).toBe(1);
+    expect(runCli(['validate', '--estate', root, bad[0]!], { out: (s) => cli.push(s), err: (s) => cli.push(s) })).toBe(1);
     expect(cli.join('')).toContain('symbolic link');
     expect(cli.join('')).not.toContain('SECRET-CONTENT');
   });
 
-  test('synth (loading the systems folder) fails naming every one, instead of silently dropping systems', () => {
-    const { systems, bad } = hostileSystems();
+  test('synth (loading the estate folder) fails naming every one, instead of silently dropping systems', () => {
+    const { root, bad } = hostileSystems();
     let err: unknown;
     try {
-      loadDeclarations(systems, freshEstate());
+      loadEstate(root);
     } catch (e) {
       err = e;
     }
@@ -72,17 +70,16 @@ describe('a declaration is a regular file inside the systems folder (issue 10, i
   });
 
   test('a department folder reached through a symbolic link is an error too', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-declfile-'));
+    const root = platformOnlyEstate();
     const systems = path.join(root, 'systems');
     fs.mkdirSync(systems);
-    fs.cpSync(path.join(EXAMPLES, 'somu'), path.join(root, 'elsewhere'), { recursive: true });
+    fs.cpSync(path.join(copyExampleEstate(), 'systems', 'somu'), path.join(root, 'elsewhere'), { recursive: true });
     fs.symlinkSync(path.join(root, 'elsewhere'), path.join(systems, 'somu'));
-    expect(() => loadDeclarations(systems, freshEstate())).toThrow(/systems\/somu:1:1: error \[SCHEMA\] \(file\): a declaration must be a regular file; this is a symbolic link/);
+    expect(() => loadEstate(root)).toThrow(/systems\/somu:1:1: error \[SCHEMA\] \(file\): a declaration must be a regular file; this is a symbolic link/);
   });
 
   test('an unreadable file or folder (EACCES) is a clear error, not a silent skip', () => {
-    const clean = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-declfile-'));
-    fs.cpSync(EXAMPLES, path.join(clean, 'systems'), { recursive: true });
+    const clean = copyExampleEstate();
     const victim = path.join(clean, 'systems', 'somu', 'zeimu-db.yaml');
     const real = require('fs') as typeof fs;
     const open = real.openSync;
@@ -91,7 +88,7 @@ describe('a declaration is a regular file inside the systems folder (issue 10, i
       return (open as (...a: unknown[]) => number)(p, ...rest);
     }) as typeof fs.openSync);
     try {
-      expect(() => loadDeclarations(path.join(clean, 'systems'), freshEstate())).toThrow(/zeimu-db\.yaml:1:1: error \[SCHEMA\] \(file\): cannot read the file \(EACCES\)[\s\S]*ファイルを読み込めません（EACCES）/);
+      expect(() => loadEstate(clean)).toThrow(/zeimu-db\.yaml:1:1: error \[SCHEMA\] \(file\): cannot read the file \(EACCES\)[\s\S]*ファイルを読み込めません（EACCES）/);
     } finally {
       spy.mockRestore();
     }
@@ -102,7 +99,7 @@ describe('a declaration is a regular file inside the systems folder (issue 10, i
       return (readdir as (...a: unknown[]) => unknown)(p, ...rest);
     }) as typeof fs.readdirSync);
     try {
-      expect(() => loadDeclarations(path.join(clean, 'systems'), freshEstate())).toThrow(/systems\/hoken:1:1: error \[SCHEMA\] \(file\): cannot read the folder \(EACCES\)/);
+      expect(() => loadEstate(clean)).toThrow(/systems\/hoken:1:1: error \[SCHEMA\] \(file\): cannot read the folder \(EACCES\)/);
     } finally {
       spy2.mockRestore();
     }

@@ -1,11 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
 import { DedicatedVlan, Estate, fixedClock } from '../../lib/model';
+import { examplePlatform } from '../fixtures/estate';
 
 export const AS_OF = '2026-11-22T09:00:00+09:00';
 
-/** A fresh estate on the default platform with a fixed clock. */
+/** A fresh estate on the example estate's platform with a fixed clock. */
 export function freshEstate(scope?: Construct): Estate {
-  return new Estate(scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(AS_OF) });
+  return new Estate(scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(AS_OF) });
 }
 
 /** JSON-able value: constructs become their path (a DedicatedVlan its name), functions dropped. */

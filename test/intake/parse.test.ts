@@ -13,7 +13,9 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
     expect(p.issues).toEqual([]);
     expect(p.kind).toBe('system');
     expect(p.data).toEqual({ department: 'somu' });
-    expect(parse('# yaml-language-server: $schema=../../schemas/dedicated-vlans.schema.json\ndedicatedVlans: []\n').kind).toBe('dedicated-vlans');
+    expect(parse('# yaml-language-server: $schema=../../schemas/platform.schema.json\ndedicatedVlans: []\n').kind).toBe('platform');
+    expect(parse('snapshotMaxHours: 24\n', 'estate/platform/x.yaml').kind).toBe('platform');
+    expect(parse('vsphere: {}\nsystemId: a\n').kind).toBe('system');
   });
 
   test('YAML syntax errors point to line and column', () => {

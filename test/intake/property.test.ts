@@ -3,9 +3,12 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { IntakeIssue, ValidationReport, parseDeclarationFile, validateSources } from '../../lib/intake';
+import { fixedClock } from '../../lib/model';
+import { AS_OF, copyExampleEstate, platformOnlyEstate } from '../fixtures/estate';
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'systems');
-const VLANS = path.join(EXAMPLES, '_platform', 'vlans.yaml');
+const EXAMPLES = path.join(copyExampleEstate(), 'systems');
+/** The example platform (with its dedicated VLANs), no systems: each source is checked against it. */
+const ESTATE = platformOnlyEstate();
 const SOURCES = ['furusato/kanko-web.yaml', 'hoken/kokuho.yaml', 'somu/zeimu-db.yaml', 'hisho/koho-old.yaml'].map((f) => fs.readFileSync(path.join(EXAMPLES, f), 'utf8'));
 const FILE = 'fuzz/declaration.yaml';
 const RUNS = Number(process.env.FC_RUNS ?? 150);
@@ -17,7 +20,7 @@ function expectStructured(i: IntakeIssue, text: string | Uint8Array): void {
   expect(Number.isInteger(i.column) && i.column >= 1).toBe(true);
   expect(i.location).toBe(`${FILE}:${i.line}:${i.column}`);
   expect(i.ruleId).toMatch(/^(R\d{2}[a-z]?|SCHEMA)$/);
-  expect(i.code).toMatch(/^KIBAN_[A-Z0-9_]+$/);
+  expect(i.code).toMatch(/^(KIBAN_[A-Z0-9_]+|R\d{2}[a-z]?-[A-Za-z0-9]+)$/);
   for (const k of ['message', 'messageJa', 'fix', 'fixJa', 'field', 'received'] as const) expect(typeof i[k] === 'string' && i[k].length > 0).toBe(true);
   expect(['error', 'warning']).toContain(i.severity);
 }
@@ -25,7 +28,7 @@ function expectStructured(i: IntakeIssue, text: string | Uint8Array): void {
 function check(text: string | Uint8Array): ValidationReport {
   let r: ValidationReport | undefined;
   expect(() => {
-    r = validateSources([{ path: FILE, text }], { platformFiles: [VLANS] });
+    r = validateSources([{ path: FILE, text }], { estate: ESTATE, clock: fixedClock(AS_OF) });
   }).not.toThrow();
   const report = r!;
   const mine = [...report.errors, ...report.warnings].filter((i) => i.file === FILE);

@@ -6,12 +6,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { loadDeclarations } from '../../lib/intake';
+import { Estate } from '../../lib/model';
 import { emitVsphere } from '../../lib/vsphere/emit';
-import { declareExampleEstate } from '../../examples/typescript';
-import { freshEstate } from './helpers';
+import { fromTs, fromYaml, twinnedEstateDir } from './twin-fixture';
 
-const DIR = path.join(__dirname, '..', '..', 'examples', 'systems');
+const DIR = twinnedEstateDir();
 
 function files(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -26,12 +25,11 @@ function files(dir: string): Map<string, Buffer> {
   return out;
 }
 
-function synth(declare: (estate: ReturnType<typeof freshEstate>) => void): Map<string, Buffer> {
+function synth(declare: (app: App) => Estate): Map<string, Buffer> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-twin-'));
   try {
     const app = new App({ outdir, skipValidation: false });
-    const estate = freshEstate(app);
-    declare(estate);
+    const estate = declare(app);
     emitVsphere(app, estate);
     app.synth();
     return files(outdir);
@@ -41,8 +39,8 @@ function synth(declare: (estate: ReturnType<typeof freshEstate>) => void): Map<s
 }
 
 test('YAML examples synthesize byte-identically to their TypeScript twins', () => {
-  const fromYaml = synth((e) => void loadDeclarations(DIR, e));
-  const fromTs = synth((e) => void declareExampleEstate(e));
-  expect([...fromYaml.keys()].sort()).toEqual([...fromTs.keys()].sort());
-  for (const [name, bytes] of fromTs) expect({ name, text: fromYaml.get(name)!.toString('utf8') }).toEqual({ name, text: bytes.toString('utf8') });
+  const yaml = synth((app) => fromYaml(DIR, app).estate);
+  const ts = synth((app) => fromTs(DIR, app).estate);
+  expect([...yaml.keys()].sort()).toEqual([...ts.keys()].sort());
+  for (const [name, bytes] of ts) expect({ name, text: yaml.get(name)!.toString('utf8') }).toEqual({ name, text: bytes.toString('utf8') });
 });

@@ -1,7 +1,10 @@
-import { DeclarationError, Estate, DedicatedVlan, IndividualBusinessSystem, defaultPlatform, parsePlatform } from '../../lib/model';
+import { DeclarationError, Estate, DedicatedVlan, IndividualBusinessSystem, parsePlatform } from '../../lib/model';
+import { examplePlatform } from '../fixtures/estate';
+
+const defaultPlatform = examplePlatform;
 
 describe('platform data', () => {
-  test('the embedded default is the seeds\' platform: ESXi 6.5, Hyper-V on Windows Server 2016, four standard networks', () => {
+  test('the example estate\'s platform is the seeds\' platform: ESXi 6.5, Hyper-V on Windows Server 2016, four standard networks', () => {
     const p = defaultPlatform();
     expect(p.vsphere.esxiVersion).toBe('6.5');
     expect(p.hyperv.windowsServerVersion).toBe('2016');
@@ -26,18 +29,23 @@ describe('platform data', () => {
   });
 });
 
+test('the library embeds no platform: an Estate without platform data is refused', () => {
+  expect(() => Estate.create(undefined as never)).toThrow(/needs its platform data/);
+  expect(() => Estate.create({} as never)).toThrow(/the library embeds none/);
+});
+
 describe('DedicatedVlan, BackupVolume', () => {
   const vlan = { name: 'kokuho', descriptionJa: '専用', vlanId: 231, subnet: '10.231.0.0/24', department: 'hoken', ipAdministrator: { party: 'department' as const, nameJa: '課' } };
   test('a valid VLAN; a bad VLAN ID and an unknown department are reported with R24 / R01', () => {
-    const e = Estate.create();
+    const e = Estate.create({ platform: examplePlatform() });
     expect(new DedicatedVlan(e, 'v', vlan).portGroupName).toBe('dv-kokuho-v231');
-    expect(() => new DedicatedVlan(Estate.create(), 'v', { ...vlan, vlanId: 5000 })).toThrow(/\[R24\] Estate\/v: vlanId/);
-    expect(() => new DedicatedVlan(Estate.create(), 'v', { ...vlan, department: 'x-unknown' })).toThrow(/\[R01\] Estate\/v: department/);
+    expect(() => new DedicatedVlan(Estate.create({ platform: examplePlatform() }), 'v', { ...vlan, vlanId: 5000 })).toThrow(/\[R24\] Estate\/v: vlanId/);
+    expect(() => new DedicatedVlan(Estate.create({ platform: examplePlatform() }), 'v', { ...vlan, department: 'x-unknown' })).toThrow(/\[R01\] Estate\/v: department/);
     expect(() => new DedicatedVlan(e, 'v2', vlan)).toThrow(/KIBAN_DUPLICATE_VLAN|already exists/);
   });
 
   test('a NIC carries its network resolved once: subnet, gateway, DNS, zone, port group, Hyper-V switch, who assigns the IP (R24, R29)', () => {
-    const e = Estate.create();
+    const e = Estate.create({ platform: examplePlatform() });
     new DedicatedVlan(e, 'v', { ...vlan, gateway: '10.231.0.1', zone: 'myNumber' });
     const p = e.platform;
     const sys = new IndividualBusinessSystem(e, 's', {
@@ -58,8 +66,8 @@ describe('DedicatedVlan, BackupVolume', () => {
       contacts: { primary: { nameJa: '花子', phone: '019-629-5101', email: 'a@pref.example.jp' } },
       servers: [{ name: 'ap01', cpu: { sockets: 1 }, memoryGb: 4, disks: [{ sizeGb: 40 }], nics: [{ network: 'lgwan' }], guestOs: 'rhel_7', source: { kind: 'empty' as const }, backupVolume: { sizeGb: 100, datastore: 'kiban-sys-ds01' } }],
     };
-    expect(() => new IndividualBusinessSystem(Estate.create(), 's', props)).toThrow(/\[R10a\] Estate\/s\/ap01: servers\.0\.backupVolume\.datastore/);
-    const ok = new IndividualBusinessSystem(Estate.create(), 's', { ...props, servers: [{ ...props.servers[0]!, backupVolume: { sizeGb: 100 } }] });
+    expect(() => new IndividualBusinessSystem(Estate.create({ platform: examplePlatform() }), 's', props)).toThrow(/\[R10a\] Estate\/s\/ap01: servers\.0\.backupVolume\.datastore/);
+    const ok = new IndividualBusinessSystem(Estate.create({ platform: examplePlatform() }), 's', { ...props, servers: [{ ...props.servers[0]!, backupVolume: { sizeGb: 100 } }] });
     expect(ok.servers[0]!.backupVolume!.props.sizeGb).toBe(100);
   });
 });

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, fixedClock } from '../../lib/model';
+import { examplePlatform } from '../fixtures/estate';
 
-const estate = () => new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock('2026-11-22T00:00:00Z') });
+const estate = () => new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock('2026-11-22T00:00:00Z') });
 const base = (): IndividualBusinessSystemProps => ({
   department: 'somu',
   systemId: 'bunsho',

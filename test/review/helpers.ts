@@ -4,6 +4,7 @@ import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import { Construct } from 'constructs';
 import { DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, SharedRhelLicense, fixedClock } from '../../lib/model';
+import { examplePlatform } from '../fixtures/estate';
 
 export const NOW = '2026-11-22T09:00:00+09:00';
 
@@ -13,7 +14,7 @@ export function tmpDir(prefix = 'kiban-review-'): string {
 
 /** A small estate declared from plain props, so tests can change one field and compare. */
 export function estateOf(systems: readonly SystemProps[], vlans: readonly DedicatedVlanProps[] = []): Estate {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { clock: fixedClock(NOW) });
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
   new SharedRhelLicense(estate, 'RhelPool', { units: 8 });
   for (const v of vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
   for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);

@@ -1,4 +1,4 @@
-import { buildDefaultEstate } from '../../lib/cli/estate';
+import { exampleEstate } from '../fixtures/estate';
 import { Finding } from '../../lib/model';
 import { buildEstateManifest, flowSteps, manifestJson, renderLedgers, renderSystemReview, routedRequests, licenseLines, capacityLines, renderAtlantisYaml } from '../../lib/review';
 import { parse } from 'yaml';
@@ -6,10 +6,10 @@ import { KOKUHO_VLAN, estateOf, expectWellFormedMarkdown, lgwanSystem, webSystem
 
 describe('estate manifest', () => {
   test('is deterministic, sorted and flags decommissioned servers', () => {
-    const a = manifestJson(buildEstateManifest(buildDefaultEstate()));
-    const b = manifestJson(buildEstateManifest(buildDefaultEstate()));
+    const a = manifestJson(buildEstateManifest(exampleEstate()));
+    const b = manifestJson(buildEstateManifest(exampleEstate()));
     expect(a).toBe(b);
-    const m = buildEstateManifest(buildDefaultEstate());
+    const m = buildEstateManifest(exampleEstate());
     const ids = m.systems.map((s) => s.systemId);
     expect(ids).toEqual([...ids].sort());
     const old = m.systems.find((s) => s.systemId === 'koho-old')!;
@@ -26,7 +26,7 @@ describe('estate manifest', () => {
 });
 
 describe('per-system review document', () => {
-  const m = buildEstateManifest(buildDefaultEstate());
+  const m = buildEstateManifest(exampleEstate());
 
   test.each(m.systems.map((s) => [s.systemId]))('%s is well-formed Markdown with every section', (id) => {
     const sys = m.systems.find((s) => s.systemId === id)!;
@@ -89,7 +89,7 @@ describe('per-system review document', () => {
 
 describe('ledgers', () => {
   test('capacity, licences per pool and department, VLAN/IP registry and routed requests', () => {
-    const m = buildEstateManifest(buildDefaultEstate());
+    const m = buildEstateManifest(exampleEstate());
     const md = renderLedgers(m);
     expectWellFormedMarkdown(md);
     const cap = capacityLines(m);
@@ -122,7 +122,7 @@ describe('ledgers', () => {
 
 describe('atlantis.yaml', () => {
   test('one project per stack: platform plus each vSphere system', () => {
-    const y = parse(renderAtlantisYaml(buildEstateManifest(buildDefaultEstate()))) as { version: number; parallel_apply: boolean; projects: { name: string; dir: string }[] };
+    const y = parse(renderAtlantisYaml(buildEstateManifest(exampleEstate()))) as { version: number; parallel_apply: boolean; projects: { name: string; dir: string }[] };
     expect(y.version).toBe(3);
     expect(y.parallel_apply).toBe(true);
     expect(y.projects.map((p) => p.name)).toEqual(['platform', 'bunsho', 'chikusan', 'doro-kanri', 'hozen-kansoku', 'kanko-web', 'kigyo-shien', 'koho-old', 'kokuho']);

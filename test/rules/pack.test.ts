@@ -1,13 +1,11 @@
 import { Construct } from 'constructs';
 import { DedicatedVlan, Estate, SharedRhelLicense, SharedWindowsDatacenterLicense, fixedClock } from '../../lib/model';
 import { countVerdicts, formatFinding, runRulePack, upgradeImpact } from '../../lib/rules';
-import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from '../../stacks/default-estate';
+import { exampleEstate } from '../fixtures/estate';
 import { AS_OF, decommissioned, makeEstate, pooledEstate, srv, sys } from './helpers';
 
 function defaultEstate(): Estate {
-  const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-  declareDefaultEstate(estate);
-  return estate;
+  return exampleEstate();
 }
 
 /** One violation per rule of the pack, plus an acknowledgement of a rule that can never be acknowledged. */

@@ -1,4 +1,5 @@
-import { defaultPlatform, parsePlatform, providerSupportsVcenter, vsphereProviderFacts } from '../../lib/model';
+import { parsePlatform, providerSupportsVcenter, vsphereProviderFacts } from '../../lib/model';
+import { examplePlatform as defaultPlatform } from '../fixtures/estate';
 import { runRulePack } from '../../lib/rules';
 import { r12ProviderSupportsVcenter } from '../../lib/rules/r12-provider-supports-vcenter';
 import { makeEstate, srv, statuses, sys, violations } from './helpers';

@@ -6,7 +6,7 @@ import { Estate, fixedClock } from '../../lib/model';
 import { rulesStage } from '../../lib/rules';
 import { SynthAbort, SynthContext } from '../../lib/synth/context';
 import { synthesize } from '../../lib/synth/pipeline';
-import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from '../../stacks/default-estate';
+import { exampleEstate } from '../fixtures/estate';
 import { makeEstate, pooledEstate, srv, sys } from './helpers';
 
 function context(estate: Estate): SynthContext {
@@ -15,8 +15,7 @@ function context(estate: Estate): SynthContext {
 
 describe('rulesStage', () => {
   test('the example estate: findings.json written, warnings printed, no abort', () => {
-    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-    declareDefaultEstate(estate);
+    const estate = exampleEstate();
     const ctx = context(estate);
     const out: string[] = [];
     rulesStage({ write: (t) => out.push(t) }).run(ctx);

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { OUTPUT_MARKER, OutputFolderError, assertReplaceable, commitStagingDir, makeStagingDir, recoverOutput, writeFiles } from '../../lib/synth/atomic';
 import { SynthStage } from '../../lib/synth/context';
 import { synthesize } from '../../lib/synth/pipeline';
-import { buildDefaultEstate } from '../../lib/cli/estate';
+import { exampleEstate } from '../fixtures/estate';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-atomic-'));
 const tree = (dir: string): Record<string, string> => {
@@ -23,7 +23,7 @@ const tree = (dir: string): Record<string, string> => {
   return out;
 };
 const one: SynthStage = { name: 'one', run: (ctx) => void ctx.files.set('a.txt', 'new') };
-const run = (outdir: string) => synthesize(buildDefaultEstate(), { outdir, stages: [one] });
+const run = (outdir: string) => synthesize(exampleEstate(), { outdir, stages: [one] });
 
 describe('synth --out only replaces a folder synth wrote (issue 10, item 1)', () => {
   test('a checkout (.git, sources) is refused and nothing is touched', () => {

@@ -5,12 +5,11 @@ import { Construct } from 'constructs';
 import { Estate, fixedClock } from '../../lib/model';
 import { synthesize } from '../../lib/synth/pipeline';
 import { vsphereStage } from '../../lib/vsphere';
-import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from '../../stacks/default-estate';
+import { exampleEstate } from '../fixtures/estate';
 import { checkBlock, loadProviderSchema } from './provider-schema';
 
 function synthDefault(outdir: string): void {
-  const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-  declareDefaultEstate(estate);
+  const estate = exampleEstate();
   synthesize(estate, { outdir, stages: [vsphereStage()] });
 }
 
@@ -27,7 +26,7 @@ function readTree(dir: string): Map<string, string> {
   return out;
 }
 
-describe('default estate on vSphere', () => {
+describe('example estate on vSphere', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-vsphere-'));
   const a = path.join(tmp, 'a');
   const b = path.join(tmp, 'b');
@@ -85,8 +84,7 @@ describe('default estate on vSphere', () => {
 
   test('a failed run leaves the previous output untouched', () => {
     const before = readTree(a);
-    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-    declareDefaultEstate(estate);
+    const estate = exampleEstate();
     expect(() => synthesize(estate, { outdir: a, stages: [vsphereStage(), { name: 'boom', run: () => { throw new Error('boom'); } }] })).toThrow('boom');
     expect(readTree(a)).toEqual(before);
     expect(fs.readdirSync(tmp).filter((f) => f.startsWith('.kiban-tmp'))).toEqual([]);

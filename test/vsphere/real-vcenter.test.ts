@@ -10,7 +10,7 @@ import { psQuote } from '../../lib/hyperv';
 import { Estate, IndividualBusinessSystem, VirtualServerProps, fixedClock } from '../../lib/model';
 import { synthesize } from '../../lib/synth/pipeline';
 import { OvfImportPlan, emitVsphere, ovfImportScriptPath, renderOvfImportScript, vsphereStage } from '../../lib/vsphere';
-import { DEFAULT_ESTATE_AS_OF, declareDefaultEstate } from '../../stacks/default-estate';
+import { AS_OF as DEFAULT_ESTATE_AS_OF, exampleEstate, examplePlatform } from '../fixtures/estate';
 import { loadParser, maskedShape, parse, syntaxErrors } from '../hyperv/ps-parse';
 import { NOW, newEstate, server, system } from './helpers';
 
@@ -84,8 +84,7 @@ describe('(a) V2V from OVF: one-off import on the management terminal, then adop
   test('synth writes the script into the output; nothing else names the media', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-v2v-'));
     try {
-      const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-      declareDefaultEstate(estate);
+      const estate = exampleEstate();
       synthesize(estate, { outdir: tmp, stages: [vsphereStage()] });
       const file = path.join(tmp, ovfImportScriptPath({ systemId: 'chikusan', server: 'chikusan01' }));
       const script = fs.readFileSync(file, 'utf8');
@@ -163,9 +162,8 @@ describe('(b) SCSI controller and firmware come from the source and never change
     }
   });
 
-  test('every VM of the default estate has its controller and firmware pinned', () => {
-    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-    declareDefaultEstate(estate);
+  test('every VM of the example estate has its controller and firmware pinned', () => {
+    const estate = exampleEstate();
     const stacks = emitVsphere(Testing.app() as App, estate);
     let vms = 0;
     for (const st of stacks.systems.values()) {
@@ -184,7 +182,7 @@ describe('(c) temporary snapshots (R11): static description, deleted by removing
   const snap = { name: 'pre-patch', purposeJa: 'パッチ適用前', createdAt: '2026-11-21T09:00:00+09:00', expiresAt: '2026-11-23T09:00:00+09:00' };
   const snapshotsOf = (e: Estate) => synthOut(e).resource?.['vsphere_virtual_machine_snapshot'];
   const at = (now: string, s: typeof snap | undefined) => {
-    const e = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(now) });
+    const e = new Estate(new Construct(undefined as never, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(now) });
     new IndividualBusinessSystem(e, 's', system({ servers: [server({ snapshots: s ? [s] : [] })] }));
     return e;
   };
@@ -275,9 +273,8 @@ describe('(h) README "Applying the output"', () => {
     }
   });
 
-  test('every terraform import example names a resource of the platform stack of the default estate', () => {
-    const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(DEFAULT_ESTATE_AS_OF) });
-    declareDefaultEstate(estate);
+  test('every terraform import example names a resource of the platform stack of the example estate', () => {
+    const estate = exampleEstate();
     const platform = JSON.parse(Testing.synth(emitVsphere(Testing.app() as App, estate).platform)) as Out;
     const examples = [...section.matchAll(/terraform import (\S+)\.(\S+) /g)];
     expect(examples.length).toBeGreaterThanOrEqual(5);
