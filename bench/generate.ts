@@ -1,4 +1,4 @@
-import { DedicatedVlan, Estate, IndividualBusinessSystem, VirtualServerProps, fixedClock } from '../lib/model';
+import { DedicatedVlan, Estate, IndividualBusinessSystem, SharedRhelLicense, SharedWindowsDatacenterLicense, VirtualServerProps, fixedClock } from '../lib/model';
 import * as path from 'path';
 import { loadPlatform } from '../lib/intake/estate';
 
@@ -84,20 +84,49 @@ export function systemProps(i: number, r: () => number, platform: ReturnType<typ
   };
 }
 
-/** Builds an estate of `count` systems (deterministic). */
-export function generateEstate(count: number): Estate {
+/** The declarations of a generated estate, as plain data (JSON-able: tests edit it, worker threads rebuild from it). */
+export interface EstateSpec {
+  readonly platform: ReturnType<typeof benchPlatform>;
+  readonly now: string;
+  readonly vlans: ReadonlyArray<ConstructorParameters<typeof DedicatedVlan>[2]>;
+  readonly systems: ReadonlyArray<ReturnType<typeof systemProps>>;
+  /** Shared licence units the platform admin holds (R05), so a generated estate passes the rule pack. @default none */
+  readonly licenses?: { readonly rhel: number; readonly windowsDatacenter: number };
+}
+
+/** The declarations of an estate of `count` systems (deterministic). */
+export function generateEstateSpec(count: number): EstateSpec {
   const platform = benchPlatform(count);
-  const estate = Estate.create({ platform, clock: fixedClock(BENCH_NOW) });
-  const vlans: string[] = [];
+  const vlans: Array<EstateSpec['vlans'][number]> = [];
   for (let v = 0; v < Math.max(1, Math.floor(count / 50)); v++) {
-    const name = `dv${v}`;
-    new DedicatedVlan(estate, `vlan-${v}`, { name, descriptionJa: `専用ネットワーク${v}`, vlanId: 1000 + v, subnet: `10.${200 + Math.floor(v / 256)}.${v % 256}.0/24`, department: platform.departments[v % platform.departments.length]!.code, ipAdministrator: { party: 'department', nameJa: '所管課' } });
-    vlans.push(name);
+    vlans.push({ name: `dv${v}`, descriptionJa: `専用ネットワーク${v}`, vlanId: 1000 + v, subnet: `10.${200 + Math.floor(v / 256)}.${v % 256}.0/24`, department: platform.departments[v % platform.departments.length]!.code, ipAdministrator: { party: 'department', nameJa: '所管課' } });
   }
   const r = rng(42);
-  for (let i = 0; i < count; i++) {
-    const props = systemProps(i, r, platform, vlans);
-    new IndividualBusinessSystem(estate, `${props.department}-${props.systemId}`, props);
+  const names = vlans.map((v) => v.name);
+  const systems = Array.from({ length: count }, (_, i) => systemProps(i, r, platform, names));
+  return { platform, now: BENCH_NOW, vlans, systems };
+}
+
+/** Builds the estate of a spec. */
+export function buildGeneratedEstate(spec: EstateSpec): Estate {
+  const estate = Estate.create({ platform: spec.platform, clock: fixedClock(spec.now) });
+  if (spec.licenses) {
+    new SharedRhelLicense(estate, 'RhelPool', { units: spec.licenses.rhel });
+    new SharedWindowsDatacenterLicense(estate, 'WindowsPool', { units: spec.licenses.windowsDatacenter });
   }
+  spec.vlans.forEach((v, i) => new DedicatedVlan(estate, `vlan-${i}`, v));
+  for (const props of spec.systems) new IndividualBusinessSystem(estate, `${props.department}-${props.systemId}`, props);
   return estate;
+}
+
+/** An estate spec that passes the rule pack (what `kiban synth` needs): the generated one plus enough shared licences. */
+export function generateCleanEstateSpec(count: number): EstateSpec {
+  const spec = generateEstateSpec(count);
+  const hosts = spec.platform.vsphere.clusters.reduce((n, c) => n + c.hosts, 0) + spec.platform.hyperv.hosts.length;
+  return { ...spec, licenses: { rhel: hosts, windowsDatacenter: hosts } };
+}
+
+/** Builds an estate of `count` systems (deterministic). */
+export function generateEstate(count: number): Estate {
+  return buildGeneratedEstate(generateEstateSpec(count));
 }

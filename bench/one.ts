@@ -48,6 +48,10 @@ try {
     result['total'] = total;
   }
   result['peakRssMb'] = Math.round(process.resourceUsage().maxRSS / 1024);
+  // Wall time since the process started (node, module loading, everything above).
+  result['wallMs'] = Math.round(process.uptime() * 1000);
+  // CPU time (user + system): what other processes' load on a shared machine inflates least.
+  result['cpuMs'] = Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   fs.rmSync(out, { recursive: true, force: true });

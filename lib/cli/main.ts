@@ -4,11 +4,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { SynthStage } from '../synth/context';
 import { recoverOutput, writeReportFile } from '../synth/atomic';
 import type { RulesStageOptions } from '../rules/stage';
+import type { VsphereStageOptions } from '../vsphere/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
 import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
+import { PLAN_REVIEW_HEADER, reviewPlans } from '../review/plan-review';
 import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
@@ -19,6 +21,8 @@ export { buildEstate } from './estate';
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
   readonly rules?: RulesStageOptions;
+  /** State backend, parallel and incremental vSphere synthesis. */
+  readonly vsphere?: VsphereStageOptions;
 }
 
 /** Where the CLI writes; injectable for tests. */
@@ -50,6 +54,13 @@ export function packageVersion(): string {
 /** `Examples:` block of a command's help. */
 function examples(...lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** `--jobs`: a positive whole number. */
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 2');
+  return n;
 }
 
 /** `--on`: a calendar day. */
@@ -94,22 +105,34 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'print only errors and the one-line summary')
-    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
-    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean }) => {
+    // Choices spelled here (not imported) so the CLI loads cdktf only when it synthesizes.
+    .addOption(new Option('--backend <kind>', 'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string given at terraform init) or local (terraform.tfstate in the stack folder)').choices(['pg', 'local']).default('pg'))
+    .option('--base <dir>', 'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)')
+    .option('--full', 'synthesize every stack again, copying nothing from an earlier output')
+    .addOption(new Option('--jobs <count>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
+    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --base base/cdktf.out --out cdktf.out', 'kiban synth --now 2027-04-01T09:00:00+09:00', 'kiban synth --backend local'))
+    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean; backend: 'pg' | 'local'; base?: string; full?: boolean; jobs?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
       const estate = buildEstate(estateOptions(opts));
       const source = clockSourceOf(estate);
       if (source) reporter.finding(`${clockLine(source)}\n`);
+      // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).
+      const recipe = { module: require.resolve('./estate'), exportName: 'buildEstate', args: [{ estate: path.resolve(opts.estate), now: estate.clock().toISOString() }] };
+      const vsphere = { recipe, backend: opts.backend, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
+      const stages = (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere });
       const result = synthesize(estate, {
         outdir: opts.out,
-        stages: (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }),
+        stages,
         progress: (stage, done, total) => reporter.progress(stage, done, total),
+        ...(opts.full ? { base: false as const } : opts.base !== undefined ? { base: opts.base } : {}),
       });
+      const v = (stages.find((s) => s.name === 'vsphere') as { last?: import('../vsphere/stage').VsphereStageReport } | undefined)?.last;
       if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
       for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
-      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}`);
+      const stacks = v ? `; vSphere stacks: ${v.synthesized.length} synthesized${v.workers > 1 ? ` in ${v.workers} threads` : ''}, ${v.reused.length} unchanged (copied)` : '';
+      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}${stacks}`);
     });
 
   // diff
@@ -132,6 +155,28 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       const r = diffOutputs(base, head);
       // Never overwrites a file kiban did not write (only an earlier diff report).
       if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
+      else io.out(r.markdown);
+      for (const e of r.errors) io.err(`error: ${e}\n`);
+      if (r.errors.length > 0) code = 1;
+    });
+
+  // plan-review
+  program
+    .command('plan-review')
+    .summary('"what Terraform will do" from the stacks\' terraform show -json plans; a VM or disk lost without decommissioning fails it')
+    .description(
+      'Read each stack\'s plan (DIR/stacks/<stack>/plan.json, written by `terraform show -json tfplan > plan.json`) and print the ' +
+        'pull-request comment part "what Terraform will do / Terraform が行う変更": per system creates, in-place updates, replacements ' +
+        'and destroys. A VM or disk the plan destroys or recreates goes into the data-loss section and fails the command (exit 1) ' +
+        'unless its server is decommissioned with confirmation (R07).',
+    )
+    .argument('<dir>', 'synth output folder with each stack\'s plan.json')
+    .option('--stack <id>', 'review only this stack\'s plan (as an Atlantis project does)')
+    .option('--output <file>', 'write the Markdown to a file instead of stdout')
+    .addHelpText('after', examples('kiban plan-review cdktf.out', 'kiban plan-review cdktf.out --stack platform --output plan-review.md'))
+    .action((dir: string, opts: { output?: string; stack?: string }) => {
+      const r = reviewPlans(dir, opts.stack !== undefined ? { stack: opts.stack } : {});
+      if (opts.output) writeReportFile(opts.output, r.markdown, PLAN_REVIEW_HEADER);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);
       if (r.errors.length > 0) code = 1;

@@ -77,7 +77,9 @@ export function writeFiles(dir: string, files: ReadonlyMap<string, string>): voi
     if (rel.startsWith('/') || rel.split('/').includes('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(dir, ...rel.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
+    // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
+    fs.rmSync(target, { force: true });
+    fs.writeFileSync(target, content, { flag: 'wx' });
   }
   fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
@@ -277,4 +279,18 @@ export function writeReportFile(file: string, text: string, header: string): voi
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * `--base DIR`: an earlier output folder to reuse unchanged stacks from (read only). It must be a
+ * folder kiban synth wrote (it contains the output marker); anything else is refused before any work.
+ */
+export function assertBaseOutput(dir: string): void {
+  const st = lstat(path.resolve(dir));
+  if (st?.isDirectory() && lstat(path.join(path.resolve(dir), OUTPUT_MARKER))?.isFile()) return;
+  throw new OutputFolderError(
+    'KIBAN_BASE_NOT_OUTPUT',
+    `error [KIBAN_BASE_NOT_OUTPUT]: --base ${dir} is not an output folder of kiban synth (no ${OUTPUT_MARKER}); nothing was changed. Give the output folder of an earlier run, or leave --base out\n` +
+      `エラー: --base ${dir} は kiban synth の出力フォルダではありません（${OUTPUT_MARKER} がありません）。何も変更していません。以前の出力フォルダを指定するか、--base を外してください`,
+  );
 }

@@ -17,6 +17,13 @@ export interface SynthContext {
    * becomes part of the output; it is renamed into place atomically at the end.
    */
   readonly workdir: string;
+  /**
+   * An earlier output folder (written by kiban synth) whose unchanged parts a stage may copy instead
+   * of rebuilding them, when the result is byte-identical (the vSphere stage's stacks). @default none
+   */
+  readonly base?: string;
+  /** The output folder the run replaces at the end (read only for stages). @default unknown */
+  readonly outdir?: string;
 }
 
 /** One step of the synth pipeline. */

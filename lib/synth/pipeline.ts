@@ -1,6 +1,6 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { RecoveryReport, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
+import { RecoveryReport, assertBaseOutput, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -13,6 +13,11 @@ export interface SynthOptions {
   readonly stages?: readonly SynthStage[];
   /** Progress sink. @default silent */
   readonly progress?: (stage: string, done: number, total: number) => void;
+  /**
+   * An earlier output whose unchanged stacks are copied instead of synthesized (byte-identical to a
+   * full synth). @default the output folder itself, when an earlier kiban synth wrote it; `false`: a full synth
+   */
+  readonly base?: string | false;
 }
 
 export interface SynthResult {
@@ -36,6 +41,8 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   // An earlier run killed mid-swap is completed or rolled back first; then only a folder synth wrote may be replaced.
   const recovered = recoverOutput(options.outdir);
   assertReplaceable(options.outdir);
+  const base = options.base === false ? undefined : options.base ?? options.outdir;
+  if (typeof options.base === 'string') assertBaseOutput(options.base);
   const staging = makeStagingDir(options.outdir);
   const ctx: SynthContext = {
     estate,
@@ -44,6 +51,8 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     findings: [],
     progress: options.progress ?? (() => undefined),
     workdir: staging,
+    outdir: options.outdir,
+    ...(base !== undefined ? { base } : {}),
   };
   let written: string[];
   try {

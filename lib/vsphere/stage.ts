@@ -1,42 +1,212 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
-import { SynthStage } from '../synth/context';
-import { emitVsphere } from './emit';
-import { ovfImportScriptPath, renderOvfImportScript } from './v2v-import';
+import { OUTPUT_MARKER } from '../synth/atomic';
+import { SynthContext, SynthStage } from '../synth/context';
+import type { StateBackendKind } from './backend';
+import type { EstateRecipe } from './parallel';
+import { PLATFORM_STACK } from './names';
+import { STACK_INDEX_FILE, hashStackFiles, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
+import { vsphereSystemsOf } from './systems';
 
-/**
- * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack, synthesized by cdktf into the output folder,
- * and `v2v/<systemId>/<server>-import-ovf.ps1` for each server migrated from an OVF.
- */
-export function vsphereStage(): SynthStage {
-  return {
-    name: 'vsphere',
-    run(ctx) {
-      const app = new App({ outdir: ctx.workdir, skipValidation: false });
-      const stacks = emitVsphere(app, ctx.estate, { progress: (d, t) => ctx.progress('vsphere', d, t) });
-      app.synth();
-      completeStackMetadata(ctx.workdir);
-      // V2V from OVF: the one-off import scripts for the management terminal (R20, R34).
-      for (const stack of stacks.systems.values()) for (const plan of stack.ovfImports) ctx.files.set(ovfImportScriptPath(plan), renderOvfImportScript(plan));
-    },
-  };
+export interface VsphereStageOptions {
+  /** State backend of every stack. @default 'pg' */
+  readonly backend?: StateBackendKind;
+  /**
+   * How a worker thread rebuilds the estate (a module and an exported function), so stacks can be
+   * synthesized in parallel. @default undefined (every stack is synthesized in this thread)
+   */
+  readonly recipe?: EstateRecipe;
+  /** Worker threads, this one included. @default os.availableParallelism() */
+  readonly workers?: number;
+  /** Fewer stacks to synthesize than this stay in this thread (a worker's start costs about a second). @default 200 */
+  readonly parallelFrom?: number;
+  /** Reuse unchanged stacks of `ctx.base`. @default true */
+  readonly incremental?: boolean;
 }
 
-/**
- * cdktf's manifest.json names a `stackMetadataPath` (stacks/<id>/metadata.json) for every stack but
- * writes that file only for HCL output. Writes it for JSON output too, with the stack's own `//`
- * metadata (what cdktf writes for HCL), so the manifest has no dangling reference.
- */
-export function completeStackMetadata(outdir: string): void {
-  const manifestPath = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestPath)) return;
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string; stackMetadataPath?: string }> };
-  for (const stack of Object.values(manifest.stacks)) {
-    if (!stack.stackMetadataPath) continue;
-    const target = path.join(outdir, stack.stackMetadataPath);
-    if (fs.existsSync(target)) continue;
-    const tf = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), 'utf8')) as { '//'?: unknown };
-    fs.writeFileSync(target, `${JSON.stringify({ '//': tf['//'] ?? {} }, null, 2)}\n`);
+/** What the last run of a stage did (for the CLI summary and tests). */
+export interface VsphereStageReport {
+  readonly synthesized: readonly string[];
+  readonly reused: readonly string[];
+  readonly workers: number;
+}
+
+interface ManifestEntry {
+  readonly [k: string]: unknown;
+}
+interface CdktfManifest {
+  readonly version: string;
+  readonly stacks: Record<string, ManifestEntry>;
+}
+
+/** A folder's files (relative names, contents), or undefined when it cannot be read. */
+function readFolder(dir: string): Array<[string, Buffer]> | undefined {
+  try {
+    const out: Array<[string, Buffer]> = [];
+    const walk = (d: string, prefix: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+        else if (e.isFile()) out.push([`${prefix}${e.name}`, fs.readFileSync(path.join(d, e.name))]);
+        else throw new Error(`not a file: ${e.name}`);
+      }
+    };
+    walk(dir, '');
+    return out;
+  } catch {
+    return undefined;
   }
 }
+
+/**
+ * The files a stack owns below an output folder: its stack folder and, for a system, its OVF import
+ * scripts (v2v/<systemId>/), as paths relative to the output folder. Undefined when unreadable.
+ */
+function readStackFiles(root: string, id: string): Array<[string, Buffer]> | undefined {
+  const out: Array<[string, Buffer]> = [];
+  for (const top of ['stacks', 'v2v']) {
+    const dir = path.join(root, top, id);
+    if (top === 'v2v' && !fs.existsSync(dir)) continue;
+    const files = readFolder(dir);
+    if (!files) return undefined;
+    for (const [rel, b] of files) out.push([`${top}/${id}/${rel}`, b]);
+  }
+  return out;
+}
+
+function readManifest(dir: string): CdktfManifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as CdktfManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** cdktf's own manifest serializer (sorted keys, two spaces), so a merged manifest is the one cdktf writes. */
+function stringifyManifest(m: CdktfManifest): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] })) as (v: unknown, o: { space: number }) => string;
+  return stringify(m, { space: 2 });
+}
+
+/**
+ * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack,
+ * synthesized by cdktf into the output folder, and `v2v/<systemId>/<server>-import-ovf.ps1` for each
+ * server migrated from an OVF (a system stack's own files).
+ *
+ * Incremental: each stack's input key (stack-inputs.ts) is recorded in `stack-inputs.json` with a
+ * hash of its files. When `ctx.base` (an earlier output) holds a stack with the same key and
+ * unaltered files, its folder is copied instead of synthesized; the rest are synthesized, in worker
+ * threads when there are many. manifest.json is rebuilt from the entries cdktf wrote for each
+ * stack, with cdktf's serializer: the output is byte-identical to a full synth.
+ */
+export function vsphereStage(options: VsphereStageOptions = {}): SynthStage & { readonly last?: VsphereStageReport } {
+  const stage: SynthStage & { last?: VsphereStageReport } = {
+    name: 'vsphere',
+    run(ctx) {
+      stage.last = runVsphere(ctx, options);
+    },
+  };
+  return stage;
+}
+
+function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereStageReport {
+  const systems = vsphereSystemsOf(ctx.estate);
+  const backend = options.backend ?? 'pg';
+  const keys = stackInputKeys(ctx.estate, systems, backend);
+  const ids = [...keys.keys()];
+  const total = ids.length;
+  const base = options.incremental !== false && ctx.base !== undefined ? ctx.base : undefined;
+  const baseIndex = base !== undefined && fs.existsSync(path.join(base, OUTPUT_MARKER)) ? readStackIndex(base) : undefined;
+  const baseManifest = baseIndex ? readManifest(base!) : undefined;
+
+  const entries = new Map<string, ManifestEntry>();
+  const index = new Map<string, { inputs: string; output: string }>();
+  const reused: string[] = [];
+  const copies: Array<[string, Array<[string, Buffer]>]> = [];
+  if (baseIndex && baseManifest) {
+    for (const id of ids) {
+      const recorded = baseIndex.stacks[id];
+      const entry = baseManifest.stacks[id];
+      if (!recorded || recorded.inputs !== keys.get(id) || !entry) continue;
+      const files = readStackFiles(base!, id);
+      // A stack folder altered since it was written is synthesized again, never copied.
+      if (!files || hashStackFiles(files) !== recorded.output) continue;
+      copies.push([id, files]);
+      entries.set(id, entry);
+      index.set(id, { inputs: keys.get(id)!, output: recorded.output });
+      reused.push(id);
+    }
+  }
+  const reusedSet = new Set(reused);
+  const todo = ids.filter((id) => !reusedSet.has(id));
+
+  let done = reused.length;
+  const tick = (n: number) => {
+    done += n;
+    ctx.progress('vsphere', done, total);
+  };
+  if (reused.length > 0) ctx.progress('vsphere', done, total);
+
+  let version = baseManifest?.version;
+  let workers = 1;
+  if (todo.length > 0) {
+    const want = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), todo.length));
+    workers = options.recipe && todo.length >= (options.parallelFrom ?? 200) ? want : 1;
+    const shares: string[][] = Array.from({ length: workers }, () => []);
+    todo.forEach((id, i) => shares[i % workers]!.push(id));
+    const scratch = fs.mkdtempSync(path.join(ctx.workdir, '.vsphere-'));
+    try {
+      const dirs = shares.map((_, i) => path.join(scratch, String(i)));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { synthesizeShares } = require('./parallel') as typeof import('./parallel');
+      synthesizeShares({ estate: ctx.estate, shares, dirs, keys, backend, ...(options.recipe ? { recipe: options.recipe } : {}), tick });
+      for (const dir of dirs) {
+        const m = readManifest(dir);
+        if (!m) throw new Error(`vsphere: a worker wrote no manifest.json in ${dir}`);
+        version = m.version;
+        for (const [id, entry] of Object.entries(m.stacks)) entries.set(id, entry);
+        for (const id of Object.keys(m.stacks)) {
+          const files = readStackFiles(dir, id);
+          if (!files) throw new Error(`vsphere: cannot read the synthesized stack ${id} in ${dir}`);
+          index.set(id, { inputs: keys.get(id)!, output: hashStackFiles(files) });
+          for (const top of ['stacks', 'v2v']) {
+            const from = path.join(dir, top, id);
+            if (!fs.existsSync(from)) continue;
+            fs.mkdirSync(path.join(ctx.workdir, top), { recursive: true });
+            fs.renameSync(from, path.join(ctx.workdir, top, id));
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  // The earlier output is about to be replaced (base is the output folder): its files are linked, not
+  // rewritten; they are never modified, so a rolled-back swap leaves it intact. Any other base is copied.
+  const link = base !== undefined && ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
+  for (const [, files] of copies) {
+    for (const [rel, content] of files) {
+      const target = path.join(ctx.workdir, ...rel.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (link) {
+        try {
+          fs.linkSync(path.join(base!, ...rel.split('/')), target);
+          continue;
+        } catch {
+          /* another file system, or links not allowed: copy */
+        }
+      }
+      fs.writeFileSync(target, content);
+    }
+  }
+  const missing = ids.filter((id) => !entries.has(id));
+  if (missing.length > 0) throw new Error(`vsphere: stacks not synthesized: ${missing.join(', ')}`);
+  const stacks: Record<string, ManifestEntry> = {};
+  for (const id of ids) stacks[id] = entries.get(id)!;
+  ctx.files.set('manifest.json', stringifyManifest({ version: version!, stacks }));
+  ctx.files.set(STACK_INDEX_FILE, renderStackIndex(index));
+  return { synthesized: todo, reused, workers };
+}
+
+export { PLATFORM_STACK };

@@ -41,7 +41,7 @@ function unescaped(estate: Estate): string[] {
   const app = Testing.app();
   const stacks = emitVsphere(app, estate);
   const bad: string[] = [];
-  for (const [name, stack] of [['platform', stacks.platform] as const, ...[...stacks.systems].map(([n, s]) => [n, s] as const)]) {
+  for (const [name, stack] of [['platform', stacks.platform!] as const, ...[...stacks.systems].map(([n, s]) => [n, s] as const)]) {
     const all: Array<[string, string]> = [];
     strings(JSON.parse(Testing.synth(stack)), name, all);
     for (const [at, s] of all) for (const seq of templateSequences(s)) if (seq.includes(MARK)) bad.push(`${at}: ${s}`);

@@ -34,7 +34,7 @@ function stacksOf(e: Estate) {
 }
 function synthOut(e: Estate, stack = 'bunsho'): Out {
   const st = stacksOf(e);
-  return JSON.parse(Testing.synth(stack === 'platform' ? st.platform : st.systems.get(stack)!, true)) as Out;
+  return JSON.parse(Testing.synth(stack === 'platform' ? st.platform! : st.systems.get(stack)!, true)) as Out;
 }
 const vmOf = (o: Out, name = 'ap01') => o.resource!['vsphere_virtual_machine']![`vm_${name}`]!;
 const one = (patch: Partial<VirtualServerProps>) => {
@@ -275,7 +275,7 @@ describe('(h) README "Applying the output"', () => {
 
   test('every terraform import example names a resource of the platform stack of the example estate', () => {
     const estate = exampleEstate();
-    const platform = JSON.parse(Testing.synth(emitVsphere(Testing.app() as App, estate).platform)) as Out;
+    const platform = JSON.parse(Testing.synth(emitVsphere(Testing.app() as App, estate).platform!)) as Out;
     const examples = [...section.matchAll(/terraform import (\S+)\.(\S+) /g)];
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const [, type, name] of examples) expect([type, name, platform.resource?.[type!]?.[name!] !== undefined]).toEqual([type, name, true]);

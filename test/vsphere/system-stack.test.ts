@@ -15,7 +15,7 @@ Testing.setupJest();
 function synthOf(estate: Estate, stack: string): string {
   const app = Testing.app();
   const stacks = emitVsphere(app as App, estate);
-  return Testing.synth(stack === 'platform' ? stacks.platform : stacks.systems.get(stack)!, true);
+  return Testing.synth(stack === 'platform' ? stacks.platform! : stacks.systems.get(stack)!, true);
 }
 const parsed = (s: string) => JSON.parse(s) as { resource?: Record<string, Record<string, Record<string, unknown>>>; data?: Record<string, Record<string, Record<string, unknown>>>; variable?: Record<string, Record<string, unknown>> };
 

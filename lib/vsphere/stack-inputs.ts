@@ -1,0 +1,143 @@
+import type { StateBackendKind } from './backend';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { DedicatedVlan } from '../model/dedicated-vlan';
+import { Estate } from '../model/estate';
+import { IndividualBusinessSystem } from '../model/system';
+import { PLATFORM_STACK } from './names';
+
+/**
+ * What each vSphere stack's output is a function of, hashed: the key incremental synth compares
+ * to decide whether a stack of an earlier output can be copied instead of re-synthesized.
+ *
+ * - a system stack (system-stack.ts) reads its system's declaration (spec, servers, resolved NICs,
+ *   backup volumes), the dedicated VLANs its NICs use, the platform data and the guest-OS facts;
+ * - the platform stack (platform-stack.ts) reads the platform data and every dedicated VLAN of the estate;
+ * - both depend on the tool: package.json's version, the lockfile (cdktf and the provider bindings)
+ *   and every source file of lib/ (the emitters, the model that resolves declarations, the guest-OS facts).
+ *
+ * The clock is not an input: no stack reads it (date rules run in the rules stage, which always runs).
+ * Keys are conservative: any change of the platform data re-synthesizes every stack.
+ */
+
+/** Bumped when the key material changes shape. */
+const KEY_FORMAT = 1;
+
+const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+let toolCache: string | undefined;
+
+/** The repository (or installed package) root: where package.json and lib/ are. */
+const ROOT = path.join(__dirname, '..', '..');
+
+function hashTree(dir: string, h: ReturnType<typeof createHash>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) hashTree(p, h);
+    else if (/\.(ts|js|json)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
+      h.update(`${path.relative(ROOT, p).split(path.sep).join('/')}\0`);
+      h.update(fs.readFileSync(p));
+      h.update('\0');
+    }
+  }
+}
+
+/** The tool's fingerprint: version, lockfile and lib/ sources (computed once per process). */
+export function toolFingerprint(): string {
+  if (toolCache !== undefined) return toolCache;
+  const h = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) {
+    try {
+      h.update(`${f}\0`).update(fs.readFileSync(path.join(ROOT, f))).update('\0');
+    } catch {
+      h.update(`${f}\0missing\0`);
+    }
+  }
+  hashTree(path.join(ROOT, 'lib'), h);
+  toolCache = h.digest('hex');
+  return toolCache;
+}
+
+const vlanFacts = (v: DedicatedVlan) => ({ props: v.props, portGroupName: v.portGroupName });
+
+/**
+ * JSON of declarations that may hold construct references (a NIC's dedicated VLAN, a shared
+ * license): a construct stands for its own data, never its tree.
+ */
+function factsJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => {
+    if (x instanceof DedicatedVlan) return vlanFacts(x);
+    if (Construct.isConstruct(x)) return { construct: x.node.path, props: (x as { props?: unknown }).props ?? null, spec: (x as { spec?: unknown }).spec ?? null };
+    return x;
+  });
+}
+
+/** The data a system stack reads, as plain JSON-able values. */
+function systemFacts(system: IndividualBusinessSystem): unknown {
+  return {
+    id: system.systemId,
+    spec: system.spec,
+    account: system.account,
+    clusterName: system.clusterName,
+    decommissioned: system.isDecommissioned,
+    buildsVms: system.buildsVms,
+    servers: system.servers.map((s) => ({
+      spec: s.spec,
+      vcpus: s.vcpus,
+      decommissioned: s.isDecommissioned,
+      backupVolume: s.backupVolume?.props ?? null,
+      nics: s.nics.map((n) => ({ index: n.index, networkKey: n.networkKey, ipv4: n.ipv4 ?? null, fqdn: n.fqdn ?? null, dedicatedVlan: n.dedicatedVlan ? vlanFacts(n.dedicatedVlan) : null })),
+    })),
+  };
+}
+
+/** The input keys of every vSphere stack of `estate` (platform stack and one per vSphere system), by stack id. */
+export function stackInputKeys(estate: Estate, systems: readonly IndividualBusinessSystem[], backend: StateBackendKind = 'pg'): Map<string, string> {
+  const base = `${KEY_FORMAT}\0${toolFingerprint()}\0${backend}\0${sha256(factsJson(estate.platform))}\0`;
+  const keys = new Map<string, string>();
+  const vlans = estate.node.findAll().filter((c): c is DedicatedVlan => c instanceof DedicatedVlan);
+  keys.set(PLATFORM_STACK, sha256(`${base}platform\0${factsJson(vlans.map(vlanFacts))}`));
+  for (const s of systems) keys.set(s.systemId, sha256(`${base}system\0${factsJson(systemFacts(s))}`));
+  return keys;
+}
+
+/** The index incremental synth reads back: each stack's input key and a hash of its output files. */
+export interface StackIndex {
+  readonly format: number;
+  readonly stacks: Readonly<Record<string, { readonly inputs: string; readonly output: string }>>;
+}
+
+/** Where the index lives in the output folder. */
+export const STACK_INDEX_FILE = 'stack-inputs.json';
+
+/** Hash of a stack folder's files (names and contents, sorted). */
+export function hashStackFiles(files: ReadonlyArray<readonly [string, Buffer]>): string {
+  const h = createHash('sha256');
+  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${name}\0`).update(content).update('\0');
+  return h.digest('hex');
+}
+
+export function renderStackIndex(stacks: ReadonlyMap<string, { inputs: string; output: string }>): string {
+  const sorted: Record<string, { inputs: string; output: string }> = {};
+  for (const id of [...stacks.keys()].sort()) sorted[id] = stacks.get(id)!;
+  return `${JSON.stringify({ format: KEY_FORMAT, stacks: sorted }, null, 2)}\n`;
+}
+
+/** Reads an earlier output's index; undefined when absent or not readable (then everything is synthesized). */
+export function readStackIndex(dir: string): StackIndex | undefined {
+  try {
+    const j = JSON.parse(fs.readFileSync(path.join(dir, STACK_INDEX_FILE), 'utf8')) as StackIndex;
+    if (j.format !== KEY_FORMAT || typeof j.stacks !== 'object' || j.stacks === null) return undefined;
+    return j;
+  } catch {
+    return undefined;
+  }
+}
