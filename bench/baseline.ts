@@ -216,7 +216,7 @@ export function rawCdktf(count: number, outdir: string): App {
                     description: `Local administrator password for ${s.name} (set TF_VAR_windows_admin_password_${id})`,
                   }).stringValue,
                   workgroup: 'WORKGROUP',
-                  organizationName: platform.nameJa,
+                  organizationName: sys.systemName,
                   fullName: sys.systemName,
                   timeZone: 235,
                 },

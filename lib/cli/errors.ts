@@ -1,12 +1,12 @@
 import { CommanderError } from 'commander';
-import { DeclarationError } from '../model/errors';
+import { DeclarationError, ErrorCode } from '../model/errors';
 import { SynthAbort } from '../synth/context';
 import { OutputFolderError } from '../synth/atomic';
 
 /** A bad command-line argument: one short message in English and Japanese, exit code 2. */
 export class CliUsageError extends Error {
   constructor(
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
     messageJa: string,
   ) {

@@ -3,7 +3,7 @@ import { Estate } from '../model/estate';
 import { findGuestOs } from '../model/guest-os';
 import { parsePlatform } from '../model/platform';
 import { Platform } from '../model/platform';
-import { VirtualServer } from '../model/server';
+import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
 import { IndividualBusinessSystem, PHASE_JA } from '../model/system';
 import { GuestNic, fixedMac, guestNics, windowsTimeZone } from './guest-identity';
 import {
@@ -34,14 +34,9 @@ export function serverPaths(platform: Platform, system: IndividualBusinessSystem
   };
 }
 
-/** The switch and access VLAN of each NIC: the standard network's, or the dedicated VLAN's (R24). */
-function nicTargets(platform: Platform, server: VirtualServer): { name: string; switchName: string; vlanId: number }[] {
-  const defaultSwitch = platform.hyperv.virtualSwitches[0]!.name;
-  return server.nics.map((n) => {
-    if (n.dedicatedVlan) return { name: nicName(n.index), switchName: defaultSwitch, vlanId: n.dedicatedVlan.props.vlanId };
-    const net = platform.networks[n.networkKey as keyof Platform['networks']];
-    return { name: nicName(n.index), switchName: net.hypervSwitch, vlanId: net.vlanId };
-  });
+/** The switch and access VLAN of each NIC, as the model resolved its network (R24). */
+function nicTargets(server: VirtualServer): { name: string; switchName: string; vlanId: number }[] {
+  return server.nics.map((n) => ({ name: nicName(n.index), switchName: n.network.hypervSwitch, vlanId: n.network.vlanId }));
 }
 
 /**
@@ -230,13 +225,13 @@ function writeUnattend(platform: Platform, system: IndividualBusinessSystem, ser
   const src = server.spec.source;
   if (src.kind !== 'template') return [];
   const cust = src.customization;
-  const nics = guestNics(platform, system, server);
+  const nics = guestNics(system, server);
   const { lines } = unattendTemplate(nics, cust.domain !== undefined);
   const values: [string, string][] = [
     ['ComputerName', name],
-    ['Organization', cust.windows?.organizationJa ?? system.spec.systemName],
+    ['Organization', sysprepOrganization(cust, system.spec.systemName)],
     ['TimeZone', windowsTimeZone(cust.timeZone)!],
-    ['Workgroup', cust.windows?.workgroup ?? 'WORKGROUP'],
+    ['Workgroup', cust.windows?.workgroup ?? CUSTOMIZATION_DEFAULTS.workgroup],
     ...(cust.domain !== undefined ? [['Domain', cust.domain] as [string, string]] : []),
   ];
   for (const n of nics) {
@@ -287,7 +282,7 @@ function createVm(platform: Platform, system: IndividualBusinessSystem, server: 
   const name = server.name;
   const paths = serverPaths(platform, system, server);
   const generation = server.spec.hyperv?.generation ?? 2;
-  const nics = nicTargets(platform, server);
+  const nics = nicTargets(server);
   const firstNic = nics[0]!;
   const sysGb = server.spec.disks[0]!.sizeGb;
   const src = server.spec.source;
@@ -378,7 +373,8 @@ function createVm(platform: Platform, system: IndividualBusinessSystem, server: 
       ...renameAdapters(name, nics.length),
     ];
   } else {
-    throw new DeclarationError([issue({ code: 'KIBAN_SOURCE_HYPERVISOR', ruleId: 'R20', location: server.node.path, field: 'source.kind', value: src.kind, message: `"${src.kind}" is not a way onto Hyper-V`, messageJa: `「${src.kind}」は Hyper-V への構築・移行方法ではありません`, fix: 'use empty, template or hyperv-export', fixJa: 'empty、template、hyperv-export を使ってください' })]);
+    // The model admits only empty, template and hyperv-export on Hyper-V (R20); nothing else reaches here.
+    throw new Error(`internal: no Hyper-V way in for source kind ${src.kind}`);
   }
   return [say(intro), should(name, plan, [...preflight, tryUndo(body, undo)])];
 }
@@ -520,7 +516,7 @@ function reconcileVm(platform: Platform, system: IndividualBusinessSystem, serve
   }
 
   out.push(blank);
-  const nics = nicTargets(platform, server);
+  const nics = nicTargets(server);
   const staticMac = customizesWindows(server);
   for (const n of nics) {
     const idxNo = Number(n.name.slice(3));
@@ -763,14 +759,12 @@ export function removeScript(system: IndividualBusinessSystem): Script | undefin
   };
 }
 
-/** Refuses what the scripts cannot express (R26, R28, cluster or standalone) and re-validates the platform data. */
+/** Refuses what the scripts cannot express (R28 time zone, cluster or standalone, MAC collisions) and re-validates the platform data. */
 export function validateForHyperV(estate: Estate, systems: readonly IndividualBusinessSystem[]): void {
   const platform = parsePlatform(estate.platform, 'platform');
-  const issues: DeclarationIssue[] = systems.flatMap((sys) =>
-    sys.servers
-      .filter((s) => s.spec.devices.length > 0)
-      .map((s) => issue({ code: 'KIBAN_PASSTHROUGH_DEVICE', ruleId: 'R26', location: s.node.path, field: 'devices', value: s.spec.devices, message: 'USB, serial, parallel, SCSI and passthrough devices are not provided on the platform', messageJa: 'USB・シリアル・パラレル・SCSI 等の周辺機器（パススルー）は利用できません', fix: 'remove devices, or discuss the business need with the platform admin', fixJa: 'devices を削除するか、業務上の必要性を統合基盤管理者と協議してください' })),
-  );
+  // Declared passthrough devices (R26) are the rule pack's: an acknowledged R26 emits the VM without
+  // them, as on vSphere; the platform admin attaches the device by hand (lib/rules/README.md).
+  const issues: DeclarationIssue[] = [];
   if (systems.length > 0 && platform.hyperv.cluster === undefined && !platform.hyperv.standalone) {
     issues.push(issue({ code: 'KIBAN_HYPERV_POOL', ruleId: 'R02', location: 'platform', field: 'hyperv.cluster', value: undefined, message: 'the Hyper-V host pool is neither a named failover cluster nor declared standalone', messageJa: 'Hyper-V ホストがフェールオーバークラスタ名もスタンドアロンの宣言もありません', fix: 'set hyperv.cluster to the failover cluster name, or hyperv.standalone: true', fixJa: 'hyperv.cluster にクラスタ名を指定するか、hyperv.standalone: true を指定してください' }));
   }

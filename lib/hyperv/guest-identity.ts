@@ -1,5 +1,4 @@
-import { Platform, STANDARD_NETWORKS, StandardNetworkKey } from '../model/platform';
-import { VirtualServer } from '../model/server';
+import { CUSTOMIZATION_DEFAULTS, VirtualServer } from '../model/server';
 import { IndividualBusinessSystem } from '../model/system';
 
 /**
@@ -7,7 +6,7 @@ import { IndividualBusinessSystem } from '../model/system';
  * to a fixed MAC address so Windows applies the static IP to the right adapter.
  */
 
-/** Windows time zone IDs for the declared values the platform uses (the vSphere side's default is index 235, Tokyo). */
+/** Windows time zone IDs for the declared values the platform uses (the default is CUSTOMIZATION_DEFAULTS.windowsTimeZone, Tokyo, as on vSphere). */
 const WINDOWS_TIME_ZONES: ReadonlyMap<string | number, string> = new Map<string | number, string>([
   [235, 'Tokyo Standard Time'],
   ['Asia/Tokyo', 'Tokyo Standard Time'],
@@ -18,7 +17,7 @@ const WINDOWS_TIME_ZONES: ReadonlyMap<string | number, string> = new Map<string 
 
 /** The Windows time zone ID of a declared time zone (`undefined` when there is no mapping); default Tokyo, as on vSphere. */
 export function windowsTimeZone(declared: string | number | undefined): string | undefined {
-  return WINDOWS_TIME_ZONES.get(declared ?? 235);
+  return WINDOWS_TIME_ZONES.get(declared ?? CUSTOMIZATION_DEFAULTS.windowsTimeZone);
 }
 
 /** FNV-1a, 32 bit: a fixed, platform-independent hash for the MAC address. */
@@ -51,20 +50,13 @@ export interface GuestNic {
   readonly dnsServers: readonly string[];
 }
 
-const isStandard = (k: string): k is StandardNetworkKey => (STANDARD_NETWORKS as readonly string[]).includes(k);
-
-/** The guest network settings of each NIC of a server, from the declaration and the platform's networks. */
-export function guestNics(platform: Platform, system: IndividualBusinessSystem, server: VirtualServer): GuestNic[] {
-  return server.nics.map((n) => {
-    const net = n.dedicatedVlan ? undefined : isStandard(n.networkKey) ? platform.networks[n.networkKey] : undefined;
-    const subnet = n.dedicatedVlan?.props.subnet ?? net?.subnet;
-    const prefix = subnet?.split('/')[1];
-    return {
-      index: n.index,
-      mac: fixedMac(system, server, n.index),
-      address: n.ipv4 !== undefined && prefix !== undefined ? `${n.ipv4}/${prefix}` : undefined,
-      gateway: n.dedicatedVlan?.props.gateway ?? net?.gateway,
-      dnsServers: net?.dnsServers ?? [],
-    };
-  });
+/** The guest network settings of each NIC of a server, from the declaration and the network the model resolved. */
+export function guestNics(system: IndividualBusinessSystem, server: VirtualServer): GuestNic[] {
+  return server.nics.map((n) => ({
+    index: n.index,
+    mac: fixedMac(system, server, n.index),
+    address: n.ipv4 !== undefined ? `${n.ipv4}/${n.network.prefixLength}` : undefined,
+    gateway: n.network.gateway,
+    dnsServers: n.network.dnsServers,
+  }));
 }

@@ -1,5 +1,5 @@
 import { SynthStage } from '../synth/context';
-import { emitHyperV } from './index';
+import { emitHyperV } from './scripts';
 
 /** The Hyper-V stage: adds each Hyper-V system's script set to the output files. */
 export function hypervStage(): SynthStage {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IntakeIssue, intakeIssue } from './issues';
+import { ErrorCode } from '../model/errors';
 
 function kindOf(st: fs.Stats): [string, string] {
   if (st.isSymbolicLink()) return ['a symbolic link', 'シンボリックリンク'];
@@ -27,7 +28,7 @@ function inside(file: string, root: string): boolean {
  * may be read.
  */
 export function checkDeclarationFile(file: string, root?: string): IntakeIssue | undefined {
-  const problem = (code: string, message: string, messageJa: string, fix: string, fixJa: string) =>
+  const problem = (code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string) =>
     intakeIssue({ file, pos: { line: 1, column: 1 }, code, ruleId: 'SCHEMA', field: '(file)', value: file, message, messageJa, fix, fixJa });
   let st: fs.Stats;
   try {

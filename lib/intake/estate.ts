@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import * as model from '../model';
 import { Clock, fixedClock, systemClock } from '../model/clock';
-import { DeclarationError } from '../model/errors';
+import { DeclarationError, ErrorCode } from '../model/errors';
 import { Estate } from '../model/estate';
 import { parsePlatform } from '../model/platform';
 import { buildInto, fieldPath, Origin, schemaIssues } from './build';
@@ -115,7 +115,7 @@ const platformFileCheckSchema = platformFileSchema.extend({
 const START: FilePos = { line: 1, column: 1 };
 const key = (p: string) => path.resolve(p);
 
-function platformIssue(file: string, pos: FilePos, code: string, field: string, message: string, messageJa: string, fix: string, fixJa: string, value?: unknown): IntakeIssue {
+function platformIssue(file: string, pos: FilePos, code: ErrorCode, field: string, message: string, messageJa: string, fix: string, fixJa: string, value?: unknown): IntakeIssue {
   return intakeIssue({ file, pos, code, ruleId: 'SCHEMA', field, value, message, messageJa, fix, fixJa });
 }
 
@@ -182,7 +182,7 @@ function chooseClock(options: EstateLoadOptions, pinned: { fixedAt: string; reas
 /** Runs the estate's optional TypeScript; its problems are issues at the script. */
 function runScript(script: string, estate: Estate, issues: IntakeIssue[], origins: Map<string, Origin>): void {
   const before = new Set(estate.node.children.map((c) => c.node.path));
-  const fail = (code: string, message: string, messageJa: string, value?: unknown) =>
+  const fail = (code: ErrorCode, message: string, messageJa: string, value?: unknown) =>
     issues.push(intakeIssue({ file: script, pos: START, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix: 'correct the estate\'s TypeScript', fixJa: 'エステートの TypeScript を修正してください' }));
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

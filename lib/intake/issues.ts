@@ -1,4 +1,4 @@
-import { DeclarationError, DeclarationIssue, formatIssue, receivedJa, renderValue, ruleJa } from '../model/errors';
+import { DeclarationError, DeclarationIssue, ErrorCode, formatIssue, receivedJa, renderValue, ruleJa } from '../model/errors';
 
 /** Severity of an intake issue: errors block synthesis, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -25,7 +25,7 @@ export function intakeIssue(init: {
   file: string;
   pos: FilePos;
   severity?: Severity;
-  code: string;
+  code: ErrorCode;
   ruleId: string;
   field?: string;
   value?: unknown;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument } from 'yaml';
 import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
+import { ErrorCode } from '../model/errors';
 import { yamlSyntaxIssues } from './yaml-errors';
 
 /** Largest declaration file accepted, checked before reading or parsing. */
@@ -39,7 +40,7 @@ export interface ParsedDeclarationFile {
 
 const START: FilePos = { line: 1, column: 1 };
 
-function readIssue(file: string, code: string, message: string, messageJa: string, fix: string, fixJa: string, pos: FilePos = START, value?: unknown): IntakeIssue {
+function readIssue(file: string, code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string, pos: FilePos = START, value?: unknown): IntakeIssue {
   return intakeIssue({ file, pos, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix, fixJa });
 }
 

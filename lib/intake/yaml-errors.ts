@@ -1,5 +1,6 @@
 import { Document, Node, isMap, isPair, isScalar, isSeq, YAMLError } from 'yaml';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
+import { ErrorCode } from '../model/errors';
 
 /**
  * YAML syntax errors explained to department staff: one error per cause (a tab, a wrong
@@ -12,7 +13,7 @@ import { FilePos, IntakeIssue, intakeIssue } from './issues';
 interface Finding {
   readonly line: number; // 1-based
   readonly column: number; // 1-based
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly messageJa: string;
   readonly fix: string;

@@ -6,10 +6,82 @@
  * field, the value received, and English + Japanese text with how to fix it.
  */
 
+/**
+ * Every stable error code the product reports, the one list (issue 13). A new problem gets a new
+ * code here; the type {@link ErrorCode} makes a misspelt code a compile error.
+ */
+export const ERROR_CODES = [
+  'KIBAN_BACKUP_ON_SYSTEM_STORAGE',
+  'KIBAN_BACKUP_OPTOUT_REASON',
+  'KIBAN_BAD_DATE',
+  'KIBAN_BASE_NOT_OUTPUT', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_DATASTORE_KIND',
+  'KIBAN_DECOMMISSION_PHASE',
+  'KIBAN_DECOMMISSION_UNCONFIRMED',
+  'KIBAN_DUPLICATE_SERVER',
+  'KIBAN_DUPLICATE_SYSTEM_ID',
+  'KIBAN_DUPLICATE_VLAN',
+  'KIBAN_ESTATE_SCRIPT', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_FILE_ENCODING',
+  'KIBAN_FILE_NAME',
+  'KIBAN_FILE_OUTSIDE',
+  'KIBAN_FILE_TOO_LARGE',
+  'KIBAN_FILE_UNREADABLE',
+  'KIBAN_FOLDER_DEPARTMENT',
+  'KIBAN_FOLDER_UNREADABLE',
+  'KIBAN_FORM_OUT_NOT_OURS', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_HYPERV_POOL', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_INDENTATION', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_INTAKE_FAILED',
+  'KIBAN_INVALID',
+  'KIBAN_INVALID_FIELD',
+  'KIBAN_MAC_COLLISION', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_MISSING_FIELD',
+  'KIBAN_NOT_A_DECLARATION',
+  'KIBAN_NOT_A_DECLARATION_FILE',
+  'KIBAN_NOT_A_REGULAR_FILE',
+  'KIBAN_NO_BACKUP_STORAGE',
+  'KIBAN_OUTPUT_NOT_OURS',
+  'KIBAN_OVF_LOCATION',
+  'KIBAN_PASSTHROUGH_DEVICE',
+  'KIBAN_PLATFORM_INCOMPLETE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_PLATFORM_KEY_TWICE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_PLATFORM_MISSING', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_SCHEMA_MODELINE',
+  'KIBAN_SOURCE_HYPERVISOR',
+  'KIBAN_SWAP_JOURNAL',
+  'KIBAN_TEMPLATE_OS_MISMATCH',
+  'KIBAN_UNKNOWN_CLUSTER',
+  'KIBAN_UNKNOWN_DEPARTMENT',
+  'KIBAN_UNKNOWN_GUEST_OS',
+  'KIBAN_UNKNOWN_KEY',
+  'KIBAN_UNKNOWN_NETWORK',
+  'KIBAN_UNKNOWN_TEMPLATE',
+  'KIBAN_WINDOWS_TIME_ZONE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_ALIASES',
+  'KIBAN_YAML_BRACKET', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_COLON', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_DASH', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_DUPLICATE_KEY',
+  'KIBAN_YAML_INDENT', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_QUOTE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_SYNTAX',
+  'KIBAN_YAML_TAB', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_TOO_DEEP',
+  'KIBAN_YAML_VERSION',
+  'KIBAN_YAML_WIDE_SPACE', // introduced on a branch in flight (issues 11-19)
+] as const;
+
+/** A stable error code of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The name of a rule of the pack, e.g. `R03-CapacityWithinPlatform` (the code of an issue that is a rule-pack finding). */
+export type RuleName = `${string}-${string}`;
+
 /** One problem with a declaration. */
 export interface DeclarationIssue {
-  /** Stable machine code, e.g. `KIBAN_INVALID_FIELD`. */
-  readonly code: string;
+  /** Stable machine code, e.g. `KIBAN_INVALID_FIELD`, or the rule name of a rule-pack finding. */
+  readonly code: ErrorCode | RuleName;
   /** Rule ID of the platform digest, e.g. `R27`; `SCHEMA` when only the shape is wrong. */
   readonly ruleId: string;
   /** Construct path (`Estate/kikaku-web/web01`) or `file:line:column`. */
@@ -85,7 +157,7 @@ export function formatIssue(issue: DeclarationIssue): string {
  * Thrown when a declaration is invalid. Carries every issue found at once, not only the first.
  */
 export class DeclarationError extends Error {
-  public readonly code: string;
+  public readonly code: ErrorCode | RuleName;
   public readonly issues: readonly DeclarationIssue[];
 
   constructor(issues: readonly DeclarationIssue[]) {

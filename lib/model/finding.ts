@@ -1,3 +1,5 @@
+import { RuleName } from './errors';
+
 /**
  * A finding of the rule pack (lib/rules). Defined here so the review output can read findings
  * without depending on the rule engine.
@@ -8,7 +10,7 @@ export interface Finding {
   /** Rule ID of the digest, e.g. `R21`. */
   readonly ruleId: string;
   /** Rule name, e.g. `R21-OracleOnlyOnHyperV`. */
-  readonly rule: string;
+  readonly rule: RuleName;
   readonly level: FindingLevel;
   /** Construct path of the offending construct. */
   readonly path: string;

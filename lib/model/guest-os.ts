@@ -10,8 +10,11 @@ import overrides from './data/support-overrides.json';
 
 export type Support = 'supported' | 'unsupported' | 'unconfirmed';
 export type OsFamily = 'windows' | 'rhel' | 'oracle_linux' | 'rhel_clone' | 'ubuntu' | 'sles' | 'centos';
-/** Where the OS licence comes from (R05): the platform's shared pools or the department. */
-export type LicenseSource = 'shared-rhel' | 'shared-windows-datacenter' | 'department';
+/**
+ * Where the OS licence comes from (R05): the platform's shared pools or the department.
+ * `shared-unavailable`: the shared licence was asked for an OS the platform holds no licence for (R05 rejects it).
+ */
+export type LicenseSource = 'shared-rhel' | 'shared-windows-datacenter' | 'shared-unavailable' | 'department';
 
 /** Where a fact comes from: a vendor page or public code, with its title. */
 export interface SourceRef {
@@ -219,3 +222,18 @@ export function hypervisorLifecycle(hypervisor: 'vsphere' | 'hyperv', version: s
   if (typeof end !== 'string') return undefined;
   return { hypervisor, version, endOfSupport: end, sources: sourceResolver(parsed)(`hypervisor_lifecycle ${hypervisor} ${version}`, sourceList(cell)) };
 }
+
+/**
+ * A server's OS licence source (R05), the one definition: the declared `osLicense`, else the
+ * catalog's default for the OS. `osLicense: shared` on an OS without a shared pool stays shared
+ * (`shared-unavailable`), so that R05 reports it.
+ */
+export function osLicenseSource(declared: 'shared' | 'department' | undefined, os: GuestOs | undefined): LicenseSource {
+  if (declared === 'department') return 'department';
+  const pool = os?.defaultLicense ?? 'department';
+  if (declared === undefined) return pool;
+  return pool === 'department' ? 'shared-unavailable' : pool;
+}
+
+/** Whether a licence source is one of the platform's shared licences (R05). */
+export const isSharedLicense = (s: LicenseSource): boolean => s !== 'department';

@@ -198,3 +198,30 @@ export function parsePlatform(input: unknown, location = 'platform'): Platform {
   if (!result.success) throw new DeclarationError(zodToIssues(result.error, input, location));
   return result.data;
 }
+
+/** The platform's default vSphere datastore of a kind: the first one listed (undefined when the platform has none). */
+export function defaultDatastore(platform: Platform, kind: Datastore['kind']): string | undefined {
+  return platform.vsphere.datastores.find((d) => d.kind === kind)?.name;
+}
+
+/** What a host pool can allocate (R03). */
+export interface PoolCapacity {
+  readonly vcpus: number;
+  readonly memoryGb: number;
+}
+
+/**
+ * Capacity of a vSphere cluster: physical cores × CPU overcommit and memory × memory overcommit,
+ * rounded down (a fraction of a vCPU or a GB cannot be allocated; allocations are whole numbers, so
+ * rounding changes no verdict of R03).
+ */
+export function clusterCapacity(c: Cluster): PoolCapacity {
+  return { vcpus: Math.floor(c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit), memoryGb: Math.floor(c.hosts * c.memoryGbPerHost * c.memoryOvercommit) };
+}
+
+/** Capacity of the Hyper-V host pool, by the same formula as {@link clusterCapacity}. */
+export function hypervCapacity(hv: Platform['hyperv']): PoolCapacity {
+  const cores = hv.hosts.reduce((n, h) => n + h.sockets * h.coresPerSocket, 0);
+  const memoryGb = hv.hosts.reduce((n, h) => n + h.memoryGb, 0);
+  return { vcpus: Math.floor(cores * hv.cpuOvercommit), memoryGb: Math.floor(memoryGb * hv.memoryOvercommit) };
+}

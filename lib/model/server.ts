@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BackupVolume, BackupVolumeProps, backupVolumeSchema } from './backup-volume';
 import { DedicatedVlan } from './dedicated-vlan';
 import { findGuestOs } from './guest-os';
+import { ResolvedNetwork } from './network';
 import { codeSchema, dateSchema, dateTimeSchema, freeTextSchema, hostNameSchema, platformObjectNameSchema } from './names';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 
@@ -24,6 +25,31 @@ export const customizationSchema = z.strictObject({
   /** Opt out of customization; R28 requires a reason and the rule pack reports it. */
   disabled: z.strictObject({ reason: freeTextSchema(200) }).optional(),
 });
+
+/** A guest customization, as parsed. */
+export type Customization = z.output<typeof customizationSchema>;
+
+/** What a customization leaves out (R28): the one list both hypervisors use. */
+export const CUSTOMIZATION_DEFAULTS = {
+  /** Windows workgroup. */
+  workgroup: 'WORKGROUP',
+  /** Windows time zone index (Tokyo Standard Time). */
+  windowsTimeZone: 235,
+  /** Linux time zone. */
+  linuxTimeZone: 'Asia/Tokyo',
+  /** Linux DNS domain. */
+  domain: 'localdomain',
+} as const;
+
+/**
+ * The sysprep organization (RegisteredOrganization) of a Windows guest, on both hypervisors: the
+ * declared `windows.organizationJa`, else the system's name (`systemName`) — it tells whose guest this
+ * is, where the platform's name would be the same on every VM. (vSphere used the platform's name
+ * until issue 13; no declaration of the example estate relied on it.)
+ */
+export function sysprepOrganization(c: Customization | undefined, systemName: string): string {
+  return c?.windows?.organizationJa ?? systemName;
+}
 
 /** SCSI controller types of vSphere: the guest must carry the driver of the one it boots from. */
 export const SCSI_TYPES = ['pvscsi', 'lsilogic', 'lsilogic-sas'] as const;
@@ -186,11 +212,18 @@ export interface VirtualServerProps {
   readonly decommissioned?: z.input<typeof decommissionSchema>;
 }
 
-/** A resolved NIC: the network object, its zone and who assigns the IP (R29). */
+/**
+ * A resolved NIC: its network with everything derived from it (subnet, gateway, DNS, zone, port
+ * group, Hyper-V switch, who assigns the IP (R29)), resolved once by the model.
+ */
 export interface ResolvedNic {
   readonly index: number;
+  /** Same as `network.key`. */
   readonly networkKey: string;
+  /** Same as `network.dedicatedVlan`. */
   readonly dedicatedVlan: DedicatedVlan | undefined;
+  /** The network, resolved. */
+  readonly network: ResolvedNetwork;
   readonly ipv4: string | undefined;
   readonly fqdn: string | undefined;
 }
@@ -222,6 +255,16 @@ export class VirtualServer extends Construct {
 
   public get isDecommissioned(): boolean {
     return this.spec.decommissioned !== undefined;
+  }
+
+  /** The default gateway: that of the first NIC with a static IPv4 address whose network has one. */
+  public get gateway(): string | undefined {
+    return this.nics.find((n) => n.ipv4 !== undefined && n.network.gateway !== undefined)?.network.gateway;
+  }
+
+  /** DNS servers of the server's networks, in NIC order, each once. */
+  public get dnsServers(): readonly string[] {
+    return [...new Set(this.nics.flatMap((n) => n.network.dnsServers))];
   }
 
   /**

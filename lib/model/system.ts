@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { DeclarationIssue, issue } from './errors';
+import { DeclarationIssue, ErrorCode, issue } from './errors';
 import { DedicatedVlan } from './dedicated-vlan';
 import { Estate } from './estate';
 import { findGuestOs, guestOsCatalog } from './guest-os';
 import { departmentHint, guestOsHint, networkHint, templateHint } from './hints';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
+import { ResolvedNetwork, isStandardNetworkKey, resolveDedicatedNetwork, resolveStandardNetwork } from './network';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, keptDisksSchema, virtualServerSchema } from './server';
 import { parseProps, pathOf, throwIfAny } from './validate';
@@ -184,7 +185,7 @@ export class IndividualBusinessSystem extends Construct {
   }
 }
 
-function err(location: string, field: string, value: unknown, ruleId: string, code: string, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
+function err(location: string, field: string, value: unknown, ruleId: string, code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
   return issue({ code, ruleId, location, field, value, message, messageJa, fix, fixJa });
 }
 
@@ -218,11 +219,11 @@ function checkSystem(spec: SystemSpec, estate: Estate, location: string): Declar
   return out;
 }
 
-function resolveNetwork(estate: Estate, network: StandardNetworkKey | DedicatedVlan | string): { key: string; vlan: DedicatedVlan | undefined } | undefined {
-  if (network instanceof DedicatedVlan) return { key: `vlan:${network.props.name}`, vlan: network };
-  if ((STANDARD_NETWORKS as readonly string[]).includes(network)) return { key: network, vlan: undefined };
+function resolveNetwork(estate: Estate, network: StandardNetworkKey | DedicatedVlan | string): ResolvedNetwork | undefined {
+  if (network instanceof DedicatedVlan) return resolveDedicatedNetwork(estate.platform, network);
+  if (isStandardNetworkKey(network)) return resolveStandardNetwork(estate.platform, network);
   const vlan = estate.vlanNamed(network);
-  return vlan instanceof DedicatedVlan ? { key: `vlan:${vlan.props.name}`, vlan } : undefined;
+  return vlan instanceof DedicatedVlan ? resolveDedicatedNetwork(estate.platform, vlan) : undefined;
 }
 
 function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Estate, location: string, prefix: string): { spec: VirtualServerSpec; nics: ResolvedNic[]; issues: DeclarationIssue[] } {
@@ -242,7 +243,7 @@ function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Esta
       issues.push(err(location, f(`nics.${i}.network`), n.network, 'R24', 'KIBAN_UNKNOWN_NETWORK', 'no such network: use a standard network or a declared DedicatedVlan', `ネットワーク「${String(n.network)}」はありません（標準ネットワークでも、宣言済みの専用ネットワークでもありません）`, h.fix, h.fixJa));
       return;
     }
-    nics.push({ index: i, networkKey: r.key, dedicatedVlan: r.vlan, ipv4: n.ipv4, fqdn: n.fqdn });
+    nics.push({ index: i, networkKey: r.key, dedicatedVlan: r.dedicatedVlan, network: r, ipv4: n.ipv4, fqdn: n.fqdn });
   });
   const src = spec.source;
   const vsphereOnly = src.kind === 'clone' || src.kind === 'ovf' || src.kind === 'vmdk';

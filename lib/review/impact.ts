@@ -1,6 +1,5 @@
-import { UPGRADE_VERDICTS, UpgradeImpactEntry, UpgradeTarget, UpgradeVerdict, countVerdicts, targetLifecycle, upgradeImpact as rulesUpgradeImpact } from '../rules/upgrade-impact';
+import { UPGRADE_VERDICTS, UpgradeImpactEntry, UpgradeTarget, UpgradeVerdict, countVerdicts, targetLifecycle } from '../rules/upgrade-impact';
 import { SourceRef } from '../model/guest-os';
-import { Estate } from '../model/estate';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem, buildEstateManifest } from './manifest';
 import { code, doc, sourceLink, table, text } from './markdown';
@@ -109,13 +108,8 @@ export function impactOf(manifest: EstateManifest, target: ImpactTarget): Impact
 
 export type { UpgradeTarget, UpgradeImpactEntry, UpgradeVerdict, VerdictCounts } from '../rules/upgrade-impact';
 
-/**
- * The R12 verdict of every running server on a target platform version: the rule pack's
- * `upgradeImpact` (one verdict, shared with the rules).
- */
-export function upgradeImpact(estate: Estate, target: UpgradeTarget): UpgradeImpactEntry[] {
-  return rulesUpgradeImpact(estate, target);
-}
+/** The R12 verdict of every running server on a target platform version: the rule pack's one definition. */
+export { upgradeImpact } from '../rules/upgrade-impact';
 
 const TARGET_JA = { host: 'ホスト', cluster: 'クラスタ／ホストプール', datastore: 'データストア', network: 'ネットワーク' } as const;
 

@@ -63,6 +63,7 @@ export function isV2v(kind: string): boolean {
 export const LICENSE_JA: Record<LicenseSource, string> = {
   'shared-rhel': '統合基盤管理者の共用ライセンス（RHEL サブスクリプション）',
   'shared-windows-datacenter': '統合基盤管理者の共用ライセンス（Windows Server Datacenter）',
+  'shared-unavailable': '共用ライセンスの対象外のOS（R05: 個別業務システム管理者が用意してください）',
   department: '個別業務システム管理者が用意',
 };
 

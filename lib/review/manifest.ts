@@ -1,7 +1,8 @@
 import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
-import { findGuestOs, LicenseSource } from '../model/guest-os';
-import { IpParty, STANDARD_NETWORKS, Zone, clusterHostNames } from '../model/platform';
+import { findGuestOs, LicenseSource, osLicenseSource } from '../model/guest-os';
+import { ResolvedNetwork, resolveDedicatedNetwork, resolveStandardNetwork } from '../model/network';
+import { IpParty, STANDARD_NETWORKS, Zone, clusterCapacity, clusterHostNames, defaultDatastore, hypervCapacity } from '../model/platform';
 import { SharedLicense, SharedLicenseKind } from '../model/shared-license';
 import { IndividualBusinessSystem, Phase } from '../model/system';
 import { VirtualServer } from '../model/server';
@@ -161,24 +162,21 @@ function hypervPoolName(estate: Estate): string {
   return estate.platform.hyperv.cluster ?? 'hyperv';
 }
 
-const INTERNAL_ZONES: ReadonlySet<Zone> = new Set(['internet', 'lgwan', 'myNumber']);
-
-function dedicatedNetwork(v: DedicatedVlan): ManifestNetwork {
-  const p = v.props;
+/** A network of the manifest, from the model's resolved network. */
+function manifestNetwork(n: ResolvedNetwork): ManifestNetwork {
   return {
-    key: `vlan:${p.name}`,
-    nameJa: p.descriptionJa,
-    zone: p.zone,
-    vlanId: p.vlanId,
-    subnet: p.subnet,
-    ...(p.gateway !== undefined ? { gateway: p.gateway } : {}),
-    portGroup: v.portGroupName,
-    ipAssignedBy: p.ipAdministrator.party,
-    ipAdministratorJa: p.ipAdministrator.nameJa,
-    // R32 names the three internal zones; a dedicated VLAN placed in one of them needs the change too.
-    firewallChange: INTERNAL_ZONES.has(p.zone),
-    dedicated: true,
-    department: p.department,
+    key: n.key,
+    nameJa: n.nameJa,
+    zone: n.zone,
+    vlanId: n.vlanId,
+    subnet: n.subnet,
+    ...(n.gateway !== undefined ? { gateway: n.gateway } : {}),
+    portGroup: n.portGroup,
+    ipAssignedBy: n.ipAssignedBy,
+    ...(n.ipAdministratorJa !== undefined ? { ipAdministratorJa: n.ipAdministratorJa } : {}),
+    firewallChange: n.firewallChange,
+    dedicated: n.dedicatedVlan !== undefined,
+    ...(n.dedicatedVlan ? { department: n.dedicatedVlan.props.department } : {}),
   };
 }
 
@@ -199,14 +197,14 @@ function sourceRef(s: VirtualServer['spec']['source']): string {
   }
 }
 
-function serverManifest(sys: IndividualBusinessSystem, server: VirtualServer, networks: ReadonlyMap<string, ManifestNetwork>): ManifestServer {
+function serverManifest(sys: IndividualBusinessSystem, server: VirtualServer): ManifestServer {
   const p = sys.estate.platform;
   const spec = server.spec;
   const hv = sys.spec.hypervisor === 'hyperv';
-  const firstSystemDs = p.vsphere.datastores.find((d) => d.kind === 'system')?.name ?? '';
-  const firstBackupDs = p.vsphere.datastores.find((d) => d.kind === 'backup')?.name ?? '';
+  const firstSystemDs = defaultDatastore(p, 'system') ?? '';
+  const firstBackupDs = defaultDatastore(p, 'backup') ?? '';
   const os = findGuestOs(spec.guestOs);
-  const osLicense: LicenseSource = spec.osLicense === 'department' ? 'department' : (os?.defaultLicense ?? 'department');
+  const osLicense = osLicenseSource(spec.osLicense, os);
   return {
     name: spec.name,
     ...(spec.roleJa !== undefined ? { roleJa: spec.roleJa } : {}),
@@ -214,24 +212,21 @@ function serverManifest(sys: IndividualBusinessSystem, server: VirtualServer, ne
     vcpus: server.vcpus,
     memoryGb: spec.memoryGb,
     disks: spec.disks.map((d, index) => ({ index, sizeGb: d.sizeGb, datastore: hv ? p.hyperv.vmStoragePath : (d.datastore ?? firstSystemDs), thin: d.thin })),
-    nics: server.nics.map((n) => {
-      const net = networks.get(n.networkKey);
-      if (!net) throw new Error(`estate manifest: unknown network ${n.networkKey} on ${server.node.path}`);
-      return {
-        index: n.index,
-        network: net.key,
-        networkNameJa: net.nameJa,
-        zone: net.zone,
-        vlanId: net.vlanId,
-        subnet: net.subnet,
-        portGroup: hv ? (net.dedicated ? net.portGroup : (p.networks[net.key as (typeof STANDARD_NETWORKS)[number]]?.hypervSwitch ?? net.portGroup)) : net.portGroup,
-        ...(n.ipv4 !== undefined ? { ipv4: n.ipv4 } : {}),
-        ...(n.fqdn !== undefined ? { fqdn: n.fqdn } : {}),
-        ipAssignedBy: net.ipAssignedBy,
-        ...(net.ipAdministratorJa !== undefined ? { ipAdministratorJa: net.ipAdministratorJa } : {}),
-        firewallChange: net.firewallChange,
-      };
-    }),
+    nics: server.nics.map((n) => ({
+      index: n.index,
+      network: n.network.key,
+      networkNameJa: n.network.nameJa,
+      zone: n.network.zone,
+      vlanId: n.network.vlanId,
+      subnet: n.network.subnet,
+      // Hyper-V: the standard network's virtual switch; a dedicated VLAN keeps its port group name.
+      portGroup: hv && !n.dedicatedVlan ? n.network.hypervSwitch : n.network.portGroup,
+      ...(n.ipv4 !== undefined ? { ipv4: n.ipv4 } : {}),
+      ...(n.fqdn !== undefined ? { fqdn: n.fqdn } : {}),
+      ipAssignedBy: n.network.ipAssignedBy,
+      ...(n.network.ipAdministratorJa !== undefined ? { ipAdministratorJa: n.network.ipAdministratorJa } : {}),
+      firewallChange: n.network.firewallChange,
+    })),
     guestOs: spec.guestOs,
     guestOsName: os?.name ?? spec.guestOs,
     source: { kind: spec.source.kind, ref: sourceRef(spec.source) },
@@ -255,23 +250,7 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
   const p = estate.platform;
   const all = estate.node.findAll();
   const vlans = all.filter((c): c is DedicatedVlan => c instanceof DedicatedVlan).sort(byKey((v) => v.props.name));
-  const standard: ManifestNetwork[] = STANDARD_NETWORKS.map((key) => {
-    const n = p.networks[key];
-    return {
-      key,
-      nameJa: n.nameJa,
-      zone: n.zone,
-      vlanId: n.vlanId,
-      subnet: n.subnet,
-      ...(n.gateway !== undefined ? { gateway: n.gateway } : {}),
-      portGroup: n.portGroup,
-      ipAssignedBy: n.ipAssignedBy,
-      firewallChange: n.firewallChange,
-      dedicated: false,
-    };
-  });
-  const networks = [...standard, ...vlans.map(dedicatedNetwork)];
-  const netByKey = new Map(networks.map((n) => [n.key, n]));
+  const networks = [...STANDARD_NETWORKS.map((key) => resolveStandardNetwork(p, key)), ...vlans.map((v) => resolveDedicatedNetwork(p, v))].map(manifestNetwork);
   const deptJa = new Map(p.departments.map((d) => [d.code, d.nameJa]));
 
   const systems: ManifestSystem[] = all
@@ -306,7 +285,7 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
         acknowledgements: s.acknowledgements
           .map((a) => ({ ruleId: a.ruleId, ...(a.server !== undefined ? { server: a.server } : {}), reasonJa: a.reasonJa, approvedBy: a.approvedBy, date: a.date }))
           .sort(byKey((a) => `${a.ruleId}/${a.server ?? ''}/${a.date}`)),
-        servers: sys.servers.map((v) => serverManifest(sys, v, netByKey)).sort(byKey((v) => v.name)),
+        servers: sys.servers.map((v) => serverManifest(sys, v)).sort(byKey((v) => v.name)),
       };
     })
     .sort(byKey((s) => s.systemId));
@@ -316,15 +295,15 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
       name: c.name,
       hypervisor: 'vsphere' as const,
       hosts: clusterHostNames(c).map((name) => ({ name, sockets: c.socketsPerHost, coresPerSocket: c.coresPerSocket, memoryGb: c.memoryGbPerHost })),
-      vcpuCapacity: Math.floor(c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit),
-      memoryGbCapacity: Math.floor(c.hosts * c.memoryGbPerHost * c.memoryOvercommit),
+      vcpuCapacity: clusterCapacity(c).vcpus,
+      memoryGbCapacity: clusterCapacity(c).memoryGb,
     })),
     {
       name: hypervPoolName(estate),
       hypervisor: 'hyperv' as const,
       hosts: p.hyperv.hosts.map((h) => ({ name: h.name, sockets: h.sockets, coresPerSocket: h.coresPerSocket, memoryGb: h.memoryGb })),
-      vcpuCapacity: Math.floor(p.hyperv.hosts.reduce((n, h) => n + h.sockets * h.coresPerSocket, 0) * p.hyperv.cpuOvercommit),
-      memoryGbCapacity: Math.floor(p.hyperv.hosts.reduce((n, h) => n + h.memoryGb, 0) * p.hyperv.memoryOvercommit),
+      vcpuCapacity: hypervCapacity(p.hyperv).vcpus,
+      memoryGbCapacity: hypervCapacity(p.hyperv).memoryGb,
     },
   ];
   const datastores: ManifestDatastore[] = [

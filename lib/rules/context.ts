@@ -2,7 +2,7 @@ import { Clock } from '../model/clock';
 import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
 import { GuestOs, findGuestOs } from '../model/guest-os';
-import { Platform, StandardNetworkKey, Zone, STANDARD_NETWORKS } from '../model/platform';
+import { Platform, Zone } from '../model/platform';
 import { ResolvedNic, VirtualServer } from '../model/server';
 import { SharedLicense } from '../model/shared-license';
 import { IndividualBusinessSystem } from '../model/system';
@@ -39,8 +39,9 @@ export interface RuleContext {
   readonly vlans: readonly DedicatedVlan[];
   /** The hosts a VM can run on: all hosts of its vSphere cluster, or all Hyper-V hosts. */
   hostsOf(entry: ServerEntry): readonly HostRef[];
+  /** Zone of the network a NIC joins (the model's `nic.network.zone`). */
   zoneOf(nic: ResolvedNic): Zone;
-  /** CIDR of the network a NIC joins. */
+  /** CIDR of the network a NIC joins (the model's `nic.network.subnet`). */
   subnetOf(nic: ResolvedNic): string;
 }
 
@@ -83,7 +84,6 @@ export function buildRuleContext(estate: Estate, clock: Clock): RuleContext {
     clusterHosts.set(c.name, Array.from({ length: c.hosts }, (_, i) => ({ id: `vsphere:${c.name}:${i + 1}`, sockets: c.socketsPerHost })));
   }
   const hypervHosts: HostRef[] = platform.hyperv.hosts.map((h) => ({ id: `hyperv:${h.name}`, sockets: h.sockets }));
-  const isStandard = (k: string): k is StandardNetworkKey => (STANDARD_NETWORKS as readonly string[]).includes(k);
   return {
     estate,
     platform,
@@ -94,7 +94,7 @@ export function buildRuleContext(estate: Estate, clock: Clock): RuleContext {
     licenses,
     vlans,
     hostsOf: (e) => (e.hypervisor === 'hyperv' ? hypervHosts : (clusterHosts.get(e.system.clusterName) ?? [])),
-    zoneOf: (nic) => nic.dedicatedVlan?.props.zone ?? (isStandard(nic.networkKey) ? platform.networks[nic.networkKey].zone : 'dedicated'),
-    subnetOf: (nic) => nic.dedicatedVlan?.props.subnet ?? (isStandard(nic.networkKey) ? platform.networks[nic.networkKey].subnet : '0.0.0.0/32'),
+    zoneOf: (nic) => nic.network.zone,
+    subnetOf: (nic) => nic.network.subnet,
   };
 }

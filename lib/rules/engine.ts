@@ -1,6 +1,7 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
 import { Finding, FindingLevel } from '../model/finding';
+import { RuleName } from '../model/errors';
 import { buildRuleContext } from './context';
 import { PLATFORM_RULES } from './pack';
 import { Rule, RuleResult, Violation, show } from './types';
@@ -53,7 +54,7 @@ interface Raw {
   acknowledged?: Finding['acknowledged'];
 }
 
-function toFinding(ruleId: string, rule: string, level: FindingLevel, v: Violation, why: string, whyJa: string, acknowledged?: Finding['acknowledged']): Finding {
+function toFinding(ruleId: string, rule: RuleName, level: FindingLevel, v: Violation, why: string, whyJa: string, acknowledged?: Finding['acknowledged']): Finding {
   return {
     ruleId,
     rule,

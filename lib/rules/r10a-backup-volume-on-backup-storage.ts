@@ -1,3 +1,4 @@
+import { defaultDatastore } from '../model/platform';
 import { Rule, notApplicable, nonCompliant, compliant, show } from './types';
 
 /** R10a: backup volumes only on backup storage. */
@@ -13,7 +14,7 @@ export const r10aBackupVolumeOnBackupStorage: Rule = {
   whyJa: 'バックアップ領域はシステム・データ領域とは別のストレージに確保するため（管理要領 2.1.5、2.4.2）。',
   check(ctx) {
     const kinds = new Map(ctx.platform.vsphere.datastores.map((d) => [d.name, d.kind] as const));
-    const firstBackup = ctx.platform.vsphere.datastores.find((d) => d.kind === 'backup')?.name;
+    const firstBackup = defaultDatastore(ctx.platform, 'backup');
     return ctx.servers.map((e) => {
       const bv = e.server.backupVolume;
       if (!e.active || !bv) return notApplicable(bv?.node.path ?? e.path);

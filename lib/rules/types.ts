@@ -1,4 +1,5 @@
 import { FindingLevel } from '../model/finding';
+import { RuleName } from '../model/errors';
 import { RuleContext } from './context';
 
 /** The outcome of one rule on one construct (cdk-nag style). */
@@ -38,7 +39,7 @@ export interface Rule {
   /** Rule ID of the digest, e.g. `R21`. */
   readonly id: string;
   /** Rule name, e.g. `R21-OracleOnlyOnHyperV`. */
-  readonly name: string;
+  readonly name: RuleName;
   /** Default level of its findings. */
   readonly level: FindingLevel;
   readonly acknowledgeable: Acknowledgeability;

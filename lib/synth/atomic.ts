@@ -1,3 +1,4 @@
+import { ErrorCode } from '../model/errors';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -12,7 +13,7 @@ const MARKER_TEXT = 'This folder was written by `kiban synth` and is replaced by
 /** Why an output folder cannot be written; a clear error, never a stack trace. */
 export class OutputFolderError extends Error {
   constructor(
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

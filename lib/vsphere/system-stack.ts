@@ -14,10 +14,9 @@ import { Tag } from '@cdktf/provider-vsphere/lib/tag';
 import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
 import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
 import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
-import { DeclarationError, issue } from '../model/errors';
 import { findGuestOs, vsphereSupport } from '../model/guest-os';
-import { Cluster, Platform, StandardNetworkKey, VmTemplate } from '../model/platform';
-import { VirtualServer } from '../model/server';
+import { Cluster, Platform, VmTemplate, defaultDatastore } from '../model/platform';
+import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
 import { IndividualBusinessSystem } from '../model/system';
 import { tfString } from './escape';
 import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, departmentFolderPath, systemFolderPath, systemRoleName } from './names';
@@ -49,8 +48,8 @@ function platformLookups(p: Platform): PlatformLookups {
     for (const c of p.vsphere.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);
     l = {
       from,
-      systemDatastore: p.vsphere.datastores.find((d) => d.kind === 'system')?.name,
-      backupDatastore: p.vsphere.datastores.find((d) => d.kind === 'backup')?.name,
+      systemDatastore: defaultDatastore(p, 'system'),
+      backupDatastore: defaultDatastore(p, 'backup'),
       templates,
       clusters,
     };
@@ -184,7 +183,7 @@ export class VsphereSystemStack extends TerraformStack {
   /** The id reference of a NIC's network data source (created on first use). */
   private network(server: VirtualServer, index: number): string {
     const nic = server.nics[index]!;
-    const name = nic.dedicatedVlan ? nic.dedicatedVlan.portGroupName : this.platform.networks[nic.networkKey as StandardNetworkKey].portGroup;
+    const name = nic.network.portGroup;
     let id = this.networks.get(name);
     if (id === undefined) {
       id = new DataVsphereNetwork(this, `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`, { name, datacenterId: this.dcId }).id;
@@ -211,16 +210,7 @@ export class VsphereSystemStack extends TerraformStack {
     const id = tfName(s.name);
     const os = findGuestOs(s.guestOs)!;
     const support = vsphereSupport(os, p.vsphere.esxiVersion);
-    if (support.guestId === undefined) {
-      throw new DeclarationError([
-        issue({
-          code: 'KIBAN_NO_GUEST_ID', ruleId: 'R22', location: server.node.path, field: 'guestOs', value: s.guestOs,
-          message: `ESXi ${p.vsphere.esxiVersion} has no guest id for ${os.name}: it cannot run there`,
-          messageJa: `ESXi ${p.vsphere.esxiVersion} には ${os.name} のゲストIDがなく、稼働できません`,
-          fix: 'choose a guest OS the platform version supports, or Hyper-V', fixJa: '統合基盤のバージョンがサポートするOSを選ぶか、Hyper-Vを検討してください',
-        }),
-      ]);
-    }
+    // An OS without a guest id on this ESXi is unsupported: the rule pack (R22) refuses it before any emitter runs.
     const systemDsName = (n?: string) => n ?? this.lookups.systemDatastore!;
     const homeDs = this.datastore(systemDsName(s.disks[0]!.datastore));
     const isWindows = os.family === 'windows';
@@ -296,24 +286,23 @@ export class VsphereSystemStack extends TerraformStack {
         ? undefined
         : {
             networkInterface: server.nics.map((n) => {
-              const net = n.dedicatedVlan ? n.dedicatedVlan.props : p.networks[n.networkKey as StandardNetworkKey];
-              return n.ipv4 ? { ipv4Address: n.ipv4, ipv4Netmask: Number(net.subnet.split('/')[1]) } : {};
+              return n.ipv4 ? { ipv4Address: n.ipv4, ipv4Netmask: n.network.prefixLength } : {};
             }),
-            ipv4Gateway: gatewayOf(server, p),
-            dnsServerList: dnsOf(server, p),
+            ipv4Gateway: server.gateway,
+            dnsServerList: server.dnsServers.length > 0 ? [...server.dnsServers] : undefined,
             ...(p.vsphere.customizeWaitMinutes !== undefined ? { timeout: p.vsphere.customizeWaitMinutes } : {}),
             ...(isWindows
               ? {
                   windowsOptions: {
                     computerName: s.name,
                     adminPassword: this.windowsPassword(s.name),
-                    workgroup: tfString(c.windows?.workgroup ?? 'WORKGROUP'),
-                    organizationName: tfString(c.windows?.organizationJa ?? p.nameJa),
+                    workgroup: tfString(c.windows?.workgroup ?? CUSTOMIZATION_DEFAULTS.workgroup),
+                    organizationName: tfString(sysprepOrganization(c, sys.systemName)),
                     fullName: tfString(sys.systemName),
-                    timeZone: typeof c.timeZone === 'number' ? c.timeZone : 235,
+                    timeZone: typeof c.timeZone === 'number' ? c.timeZone : CUSTOMIZATION_DEFAULTS.windowsTimeZone,
                   },
                 }
-              : { linuxOptions: { hostName: s.name, domain: tfString(c.domain ?? 'localdomain'), timeZone: tfString(typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo') } }),
+              : { linuxOptions: { hostName: s.name, domain: tfString(c.domain ?? CUSTOMIZATION_DEFAULTS.domain), timeZone: tfString(typeof c.timeZone === 'string' ? c.timeZone : CUSTOMIZATION_DEFAULTS.linuxTimeZone) } }),
             // A customization that times out taints the VM (README: terraform untaint).
             timeout: isWindows ? CUSTOMIZE_TIMEOUT_MINUTES.windows : CUSTOMIZE_TIMEOUT_MINUTES.linux,
           };
@@ -368,7 +357,7 @@ export class VsphereSystemStack extends TerraformStack {
       datastore: s.disks[0]!.datastore ?? this.lookups.systemDatastore!,
       pool: `/${dc}/host/${cluster.name}/Resources`,
       host: cluster.ovfDeployHost,
-      network: nic.dedicatedVlan ? nic.dedicatedVlan.portGroupName : p.networks[nic.networkKey as StandardNetworkKey].portGroup,
+      network: nic.network.portGroup,
       diskProvisioning: s.disks[0]!.thin ? 'thin' : 'thick',
       firmware: hw.firmware,
       scsiType: hw.scsiType,
@@ -407,18 +396,4 @@ function ignoredChanges(kind: string, nics: number): string[] {
     default:
       return pinned;
   }
-}
-
-function gatewayOf(server: VirtualServer, p: Platform): string | undefined {
-  for (const n of server.nics) {
-    const gw = n.dedicatedVlan ? n.dedicatedVlan.props.gateway : p.networks[n.networkKey as StandardNetworkKey].gateway;
-    if (gw && n.ipv4) return gw;
-  }
-  return undefined;
-}
-
-function dnsOf(server: VirtualServer, p: Platform): string[] | undefined {
-  const out = new Set<string>();
-  for (const n of server.nics) if (!n.dedicatedVlan) for (const d of p.networks[n.networkKey as StandardNetworkKey].dnsServers) out.add(d);
-  return out.size > 0 ? [...out] : undefined;
 }

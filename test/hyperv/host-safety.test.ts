@@ -5,7 +5,7 @@ import { emitHyperV } from '../../lib/hyperv';
 import { DeclarationError, IndividualBusinessSystem } from '../../lib/model';
 import { examplePlatform as defaultPlatform } from '../fixtures/estate';
 import { runRule } from '../../lib/rules';
-import { r24NamesUnique } from '../../lib/rules/r24-names-unique';
+import { r24NamesUnique } from '../../lib/rules/r24-host-names-and-fqdns-unique';
 import { writeFiles } from '../../lib/synth/atomic';
 import { fixtureEstate, fullProps, newEstate, vlan } from './fixtures';
 import { ParsedCommand, commands, enclosingOfType, guards, loadParser, parse } from './ps-parse';

@@ -1,5 +1,5 @@
 import { findGuestOs, guestOsCatalog, hypervSupport, vsphereSupport } from '../../lib/model';
-import { hypervisorLifecycle } from '../../lib/model/guest-os';
+import { hypervisorLifecycle, osLicenseSource } from '../../lib/model/guest-os';
 
 describe('guest OS catalog (from guest-os-facts.json)', () => {
   test('covers every OS of the fact sheet with family, licence source and end of support', () => {
@@ -51,5 +51,21 @@ describe('catalog sources', () => {
     expect(hypervisorLifecycle('vsphere', '6.5')).toEqual(expect.objectContaining({ endOfSupport: '2022-10-15' }));
     expect(hypervisorLifecycle('hyperv', '2022')).toEqual(expect.objectContaining({ endOfSupport: '2031-10-14' }));
     expect(hypervisorLifecycle('vsphere', '9.9')).toBeUndefined();
+  });
+});
+
+describe('osLicenseSource: the one definition of a server\'s OS licence source (R05)', () => {
+  test.each([
+    [undefined, 'rhel_7', 'shared-rhel'],
+    [undefined, 'windows_server_2019', 'shared-windows-datacenter'],
+    [undefined, 'windows_server_2022', 'department'],
+    ['department', 'windows_server_2019', 'department'],
+    ['shared', 'windows_server_2019', 'shared-windows-datacenter'],
+    // Asked for a shared licence the platform does not hold: stays shared, so R05 reports it (the review used to say "department").
+    ['shared', 'windows_server_2022', 'shared-unavailable'],
+    ['shared', 'nope', 'shared-unavailable'],
+    [undefined, 'nope', 'department'],
+  ] as const)('osLicense %s on %s → %s', (declared, os, want) => {
+    expect(osLicenseSource(declared, findGuestOs(os))).toBe(want);
   });
 });

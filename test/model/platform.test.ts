@@ -44,6 +44,22 @@ describe('DedicatedVlan, BackupVolume', () => {
     expect(() => new DedicatedVlan(e, 'v2', vlan)).toThrow(/KIBAN_DUPLICATE_VLAN|already exists/);
   });
 
+  test('a NIC carries its network resolved once: subnet, gateway, DNS, zone, port group, Hyper-V switch, who assigns the IP (R24, R29)', () => {
+    const e = Estate.create({ platform: examplePlatform() });
+    new DedicatedVlan(e, 'v', { ...vlan, gateway: '10.231.0.1', zone: 'myNumber' });
+    const p = e.platform;
+    const sys = new IndividualBusinessSystem(e, 's', {
+      department: 'somu', systemId: 'bunsho', systemName: '文書', hypervisor: 'vsphere', phase: 'production',
+      contacts: { primary: { nameJa: '花子', phone: '019-629-5101', email: 'a@pref.example.jp' } },
+      servers: [{ name: 'ap01', cpu: { sockets: 1 }, memoryGb: 4, disks: [{ sizeGb: 40 }], nics: [{ network: 'lgwan', ipv4: '10.120.0.5' }, { network: 'kokuho' }], guestOs: 'rhel_7', source: { kind: 'empty' } }],
+    });
+    const [std, ded] = sys.servers[0]!.nics;
+    const lg = p.networks.lgwan;
+    expect(std!.network).toMatchObject({ key: 'lgwan', zone: lg.zone, subnet: lg.subnet, gateway: lg.gateway, dnsServers: lg.dnsServers, portGroup: lg.portGroup, hypervSwitch: lg.hypervSwitch, ipAssignedBy: lg.ipAssignedBy, firewallChange: lg.firewallChange });
+    expect(ded!.network).toMatchObject({ key: 'vlan:kokuho', zone: 'myNumber', subnet: '10.231.0.0/24', prefixLength: 24, gateway: '10.231.0.1', dnsServers: [], portGroup: 'dv-kokuho-v231', hypervSwitch: p.hyperv.virtualSwitches[0]!.name, ipAssignedBy: 'department', ipAdministratorJa: '課', firewallChange: true });
+    expect(sys.servers[0]!.gateway).toBe(lg.gateway);
+  });
+
   test('a backup volume must name a backup datastore, never a system one (R10a)', () => {
     const props = {
       department: 'somu', systemId: 'bunsho', systemName: '文書', hypervisor: 'vsphere' as const, phase: 'production' as const,

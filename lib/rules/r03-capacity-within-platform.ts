@@ -1,3 +1,4 @@
+import { clusterCapacity, defaultDatastore, hypervCapacity } from '../model/platform';
 import { Rule, RuleResult, compliant, nonCompliant, notApplicable, show } from './types';
 
 interface Pool {
@@ -31,21 +32,21 @@ export const r03Capacity: Rule = {
       return x;
     };
     for (const c of p.vsphere.clusters) {
-      pool(`cpu:${c.name}`, { label: `vSphere cluster ${c.name}`, labelJa: `vSphereクラスタ ${c.name}`, what: 'vCPU', capacity: c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit });
-      pool(`mem:${c.name}`, { label: `vSphere cluster ${c.name}`, labelJa: `vSphereクラスタ ${c.name}`, what: 'memory GB', capacity: c.hosts * c.memoryGbPerHost * c.memoryOvercommit });
+      const cap = clusterCapacity(c);
+      pool(`cpu:${c.name}`, { label: `vSphere cluster ${c.name}`, labelJa: `vSphereクラスタ ${c.name}`, what: 'vCPU', capacity: cap.vcpus });
+      pool(`mem:${c.name}`, { label: `vSphere cluster ${c.name}`, labelJa: `vSphereクラスタ ${c.name}`, what: 'memory GB', capacity: cap.memoryGb });
     }
     for (const d of p.vsphere.datastores) {
       pool(`ds:${d.name}`, { label: `datastore ${d.name}`, labelJa: `データストア ${d.name}`, what: d.kind === 'backup' ? 'backup storage GB' : 'storage GB', capacity: d.capacityGb });
     }
     const hv = p.hyperv;
-    const hvCores = hv.hosts.reduce((n, h) => n + h.sockets * h.coresPerSocket, 0);
-    const hvMem = hv.hosts.reduce((n, h) => n + h.memoryGb, 0);
-    pool('hv:cpu', { label: 'Hyper-V hosts', labelJa: 'Hyper-Vホスト', what: 'vCPU', capacity: hvCores * hv.cpuOvercommit });
-    pool('hv:mem', { label: 'Hyper-V hosts', labelJa: 'Hyper-Vホスト', what: 'memory GB', capacity: hvMem * hv.memoryOvercommit });
+    const hvCap = hypervCapacity(hv);
+    pool('hv:cpu', { label: 'Hyper-V hosts', labelJa: 'Hyper-Vホスト', what: 'vCPU', capacity: hvCap.vcpus });
+    pool('hv:mem', { label: 'Hyper-V hosts', labelJa: 'Hyper-Vホスト', what: 'memory GB', capacity: hvCap.memoryGb });
     pool('hv:vm', { label: `Hyper-V VM storage ${hv.vmStoragePath}`, labelJa: `Hyper-V VM用ストレージ ${hv.vmStoragePath}`, what: 'storage GB', capacity: hv.vmStorageCapacityGb });
     pool('hv:bk', { label: `Hyper-V backup storage ${hv.backupStoragePath}`, labelJa: `Hyper-V バックアップ用ストレージ ${hv.backupStoragePath}`, what: 'backup storage GB', capacity: hv.backupStorageCapacityGb });
-    const firstSys = p.vsphere.datastores.find((d) => d.kind === 'system')?.name;
-    const firstBk = p.vsphere.datastores.find((d) => d.kind === 'backup')?.name;
+    const firstSys = defaultDatastore(p, 'system');
+    const firstBk = defaultDatastore(p, 'backup');
     const add = (key: string | undefined, n: number) => {
       const x = key === undefined ? undefined : pools.get(key);
       if (x) {

@@ -1,6 +1,6 @@
 import { LICENSE_MODEL, SharedLicenseKind } from '../model/shared-license';
 import { HostRef, RuleContext, ServerEntry } from './context';
-import { osLicenseOf } from './r05-shared-windows-up-to-2019';
+import { osLicenseOf } from './r05-shared-os-license-eligible';
 import { Rule, RuleResult, Violation, notApplicable, outcome, show } from './types';
 
 const KIND_NAME: Record<SharedLicenseKind, { en: string; ja: string }> = {

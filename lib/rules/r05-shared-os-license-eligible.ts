@@ -1,9 +1,10 @@
+import { isSharedLicense, osLicenseSource } from '../model/guest-os';
 import { Rule, notApplicable, nonCompliant, compliant, show } from './types';
 import { ServerEntry } from './context';
 
-/** The OS licence source of a server: `spec.osLicense`, else shared when the catalog's default is a shared pool. */
+/** Whether a server's OS licence is shared or the department's (the model's {@link osLicenseSource}). */
 export function osLicenseOf(e: ServerEntry): 'shared' | 'department' {
-  return e.server.spec.osLicense ?? (e.os && e.os.defaultLicense !== 'department' ? 'shared' : 'department');
+  return isSharedLicense(osLicenseSource(e.server.spec.osLicense, e.os)) ? 'shared' : 'department';
 }
 
 /** R05: the shared OS licences cover RHEL and Windows Server 2019 and earlier only. */
