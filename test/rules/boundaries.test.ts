@@ -1,10 +1,10 @@
 import { DedicatedVlan, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../../lib/model';
 import { findGuestOs } from '../../lib/model/guest-os';
-import { r03Capacity } from '../../lib/rules/r03-capacity';
-import { r05SharedLicensePools, unitsPerHost } from '../../lib/rules/r05-shared-license-pools';
+import { r03Capacity } from '../../lib/rules/r03-capacity-within-platform';
+import { r05SharedLicensePools, unitsPerHost } from '../../lib/rules/r05-shared-license-pools-not-overcommitted';
 import { r10aBackupVolumeOnBackupStorage } from '../../lib/rules/r10a-backup-volume-on-backup-storage';
 import { r11SnapshotExpiry } from '../../lib/rules/r11-snapshot-expiry';
-import { EOS_WARNING_MONTHS, r22GuestOsEndOfSupport } from '../../lib/rules/r22-guest-os-end-of-support';
+import { EOS_WARNING_MONTHS, r22GuestOsEndOfSupport } from '../../lib/rules/r22-guest-os-within-vendor-support';
 import { r23RightSizing } from '../../lib/rules/r23-right-sizing';
 import { r24IpAddressesValid } from '../../lib/rules/r24-ip-addresses-valid';
 import { decommissioned, makeEstate, srv, statuses, sys, violations } from './helpers';

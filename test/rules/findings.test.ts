@@ -1,17 +1,17 @@
 import { DedicatedVlan, SharedOracleLicense } from '../../lib/model';
 import { r01DepartmentRegistered } from '../../lib/rules/r01-department-registered';
-import { r03Capacity } from '../../lib/rules/r03-capacity';
+import { r03Capacity } from '../../lib/rules/r03-capacity-within-platform';
 import { r05NoRacOnSe2 } from '../../lib/rules/r05-no-rac-on-se2';
-import { r05SharedLicensePools } from '../../lib/rules/r05-shared-license-pools';
-import { r05SharedWindowsUpTo2019 } from '../../lib/rules/r05-shared-windows-up-to-2019';
+import { r05SharedLicensePools } from '../../lib/rules/r05-shared-license-pools-not-overcommitted';
+import { r05SharedWindowsUpTo2019 } from '../../lib/rules/r05-shared-os-license-eligible';
 import { r10OsImageBackup } from '../../lib/rules/r10-os-image-backup';
-import { r22GuestOsSupported } from '../../lib/rules/r22-guest-os-supported';
+import { r22GuestOsSupported } from '../../lib/rules/r22-guest-os-supported-by-hypervisor';
 import { r12ProviderSupportsVcenter } from '../../lib/rules/r12-provider-supports-vcenter';
-import { r24NamesUnique } from '../../lib/rules/r24-names-unique';
+import { r24NamesUnique } from '../../lib/rules/r24-host-names-and-fqdns-unique';
 import { r24SubnetsDoNotOverlap } from '../../lib/rules/r24-subnets-do-not-overlap';
 import { r24ZoneIsolation } from '../../lib/rules/r24-zone-isolation';
-import { r28GuestCustomization } from '../../lib/rules/r28-guest-customization';
-import { r33VmwareTools } from '../../lib/rules/r33-vmware-tools';
+import { r28GuestCustomization } from '../../lib/rules/r28-template-and-clone-customized';
+import { r33VmwareTools } from '../../lib/rules/r33-vmware-tools-installed';
 import { decommissioned, makeEstate, srv, statuses, sys, violations } from './helpers';
 
 // Issue 19: what each finding carries (value, system, server) and the branches that only show in it,
