@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { reviewPlans } from '../lib/review/plan-review';
-import { E2eEstateInput, buildE2eEstate, e2eEstateInput } from './estate';
-import { Harness, PlanJson, PlanResourceChange, effectiveChanges, importOvfs, stackIds, startHarness } from './harness';
+import { E2eEstateInput, buildE2eEstate, e2eEstateInput, e2ePlatform } from './estate';
+import { Harness, PlanJson, PlanResourceChange, StateJson, effectiveChanges, importOvfs, stackIds, startHarness } from './harness';
 import { SIMULATOR_DIFFS, realDifferences } from './simulator-diffs';
 import { writePlanFixture } from './fixtures';
 import { loadTools } from './tools';
@@ -26,6 +26,9 @@ let h: Harness;
 /** The applied estate's output folder: the BASE of every scenario. */
 let base: string;
 const stacks = stackIds(buildE2eEstate());
+
+/** V2V from OVF (R20, R34): VMs the first plan of their stack must adopt with an import block, never create. */
+const ADOPTED: ReadonlyMap<string, readonly string[]> = new Map([['e2e-ovf', ['vsphere_virtual_machine.vm_e2eovf01']]]);
 
 /** Stacks the simulator can plan but not apply, with the reason; their first plan is still asserted. */
 const PLAN_ONLY: ReadonlyMap<string, string> = new Map();
@@ -50,6 +53,10 @@ const change = (plan: PlanJson, address: string): PlanResourceChange => {
   return c;
 };
 const after = (c: PlanResourceChange) => c.change.after as Record<string, unknown>;
+const resourcesOf = (state: StateJson) => state.values?.root_module?.resources ?? [];
+/** The applied state of a stack of the BASE (after the first scenario applied it). */
+const applied = (id: string) => resourcesOf(h.terraform.state(path.join(base, 'stacks', id))).filter((r) => r.mode === 'managed');
+const systemStacks = () => stacks.filter((id) => id !== 'platform');
 const actionsOf = (plan: PlanJson) => effectiveChanges(plan).map((c) => `${c.change.actions.join('/')} ${c.address}`);
 
 beforeAll(async () => {
@@ -76,6 +83,11 @@ describe('the e2e estate on the simulator', () => {
       const imported = (c: PlanResourceChange) => (c.change as { importing?: unknown }).importing !== undefined && c.change.actions.join() === 'update';
       for (const c of creates) if (c.change.actions.join() !== 'create' && !imported(c)) problems.push({ id, problem: `first plan: ${c.change.actions.join('/')} ${c.address}` });
       if (creates.length === 0) problems.push({ id, problem: 'first plan creates nothing' });
+      for (const address of ADOPTED.get(id) ?? []) {
+        const c = (first.resource_changes ?? []).find((x) => x.address === address);
+        if (!c) problems.push({ id, problem: `first plan: ${address} absent` });
+        else if (!imported(c) && !((c.change as { importing?: unknown }).importing !== undefined && c.change.actions.join() === 'no-op')) problems.push({ id, problem: `first plan: ${address} is ${c.change.actions.join('/')}, not an import` });
+      }
       if (PLAN_ONLY.has(id)) {
         const vm = creates.find((c) => c.type === 'vsphere_virtual_machine');
         if (!vm) problems.push({ id, problem: 'first plan creates no VM' });
@@ -182,6 +194,64 @@ describe('decommissioning', () => {
   });
 });
 
+describe('temporary snapshots (R11) on the real plan', () => {
+  const SNAPSHOT = 'vsphere_virtual_machine_snapshot.snapshot_e2elnx01_before_patch';
+  const snapshotUnchanged = (head: string) => {
+    const plan = h.plan(head, ['e2e-linux']).get('e2e-linux')!;
+    // Every argument of a snapshot forces replacement: any change here would delete and re-take it.
+    expect(change(plan, SNAPSHOT).change.actions).toEqual(['no-op']);
+    expect(real(plan)).toEqual([]);
+  };
+
+  test('a later clock gives no change to the snapshot', () => {
+    snapshotUnchanged(h.synth(buildE2eEstate(e2eEstateInput(), e2ePlatform(), '2026-11-23T21:00:00+09:00'), `variant-${++variants}`));
+  });
+
+  test('a moved expiry gives no change to the snapshot', () => {
+    snapshotUnchanged(variant((i) => {
+      (server(i, 'e2elnx01').snapshots![0] as { expiresAt: string }).expiresAt = '2026-11-25T08:00:00+09:00';
+    }));
+  });
+
+  test('another platform snapshotMaxHours gives no change to the snapshot', () => {
+    snapshotUnchanged(h.synth(buildE2eEstate(e2eEstateInput(), e2ePlatform({ snapshotMaxHours: 48 })), `variant-${++variants}`));
+  });
+
+  test('removing the snapshot\'s declaration plans exactly its delete', () => {
+    const head = variant((i) => {
+      server(i, 'e2elnx01').snapshots = [];
+    });
+    const plan = h.plan(head, ['e2e-linux']).get('e2e-linux')!;
+    expect(actionsOf(plan).filter((a) => !a.startsWith('update '))).toEqual([`delete ${SNAPSHOT}`]);
+    expect(real(plan)).toEqual([`${SNAPSHOT}: delete`]);
+  });
+});
+
+describe('the applied state as a real vCenter would hold it', () => {
+  test('backup volumes (R10a) are attached independent_persistent, every other disk persistent', () => {
+    const modes: string[] = [];
+    for (const id of systemStacks()) {
+      for (const r of applied(id).filter((x) => x.type === 'vsphere_virtual_machine')) {
+        for (const d of r.values.disk as { label: string; disk_mode: string }[]) modes.push(`${r.address} ${d.label} ${d.disk_mode}`);
+      }
+    }
+    expect(modes.filter((m) => / backup /.test(m)).sort()).toEqual(['vsphere_virtual_machine.vm_e2elnx02 backup independent_persistent', 'vsphere_virtual_machine.vm_e2emyn01 backup independent_persistent']);
+    expect(modes.filter((m) => !/ backup /.test(m) && !m.endsWith(' persistent'))).toEqual([]);
+  });
+
+  test('no VM is powered off by force: force_power_off = false, shutdown_wait_timeout = 10; Windows clones customize.timeout = 30', () => {
+    const vms = systemStacks().flatMap((id) => applied(id).filter((x) => x.type === 'vsphere_virtual_machine'));
+    expect(vms.length).toBe(8);
+    for (const vm of vms) expect({ vm: vm.address, force: vm.values.force_power_off, wait: vm.values.shutdown_wait_timeout }).toEqual({ vm: vm.address, force: false, wait: 10 });
+    const timeouts = vms
+      .filter((vm) => (vm.values.clone as unknown[] | undefined)?.length)
+      .map((vm) => [vm.address, (vm.values.clone as { customize: { timeout: number; windows_options: unknown[] }[] }[])[0]!.customize[0]] as const)
+      .filter(([, c]) => c?.windows_options?.length)
+      .map(([a, c]) => `${a} ${c!.timeout}`);
+    expect(timeouts.sort()).toEqual(['vsphere_virtual_machine.vm_e2ewin01 30', 'vsphere_virtual_machine.vm_e2ewin02 30']);
+  });
+});
+
 describe('a rebuilt template', () => {
   test('its UUID changes and no VM cloned from it changes', async () => {
     const old = await h.vcsim.uuid('tmpl-rhel7-x64');
@@ -195,6 +265,24 @@ describe('a rebuilt template', () => {
       expect(data?.values.id).toBe(rebuilt);
       for (const vm of (plan.resource_changes ?? []).filter((c) => c.type === 'vsphere_virtual_machine')) {
         expect((vm.change.before as { clone: { template_uuid: string }[] }).clone[0]!.template_uuid).toBe(old);
+      }
+    }
+  });
+
+  test('with another firmware and SCSI controller, no VM cloned from it changes (scsi_type and firmware pinned)', async () => {
+    const rhel = await h.vcsim.rebuild('tmpl-rhel7-x64', { firmware: 'efi', scsiType: 'lsilogic-sas' });
+    const ws = await h.vcsim.rebuild('tmpl-ws2016-dc', { firmware: 'bios', scsiType: 'pvscsi' });
+    const plans = h.plan(base, ['e2e-linux', 'e2e-mynumber', 'e2e-windows']);
+    for (const [id, plan] of plans) {
+      expect({ id, realDifferences: real(plan) }).toEqual({ id, realDifferences: [] });
+      const templates = ((plan.prior_state as StateJson)?.values?.root_module?.resources ?? []).filter((x) => x.type === 'vsphere_virtual_machine' && [rhel, ws].includes(x.values.id as string));
+      // The plan read the rebuilt template's new hardware …
+      expect(templates.length).toBeGreaterThan(0);
+      for (const t of templates) expect([t.values.firmware, t.values.scsi_type]).toEqual(t.values.id === rhel ? ['efi', 'lsilogic-sas'] : ['bios', 'pvscsi']);
+      // … while the VMs keep theirs.
+      for (const vm of (plan.resource_changes ?? []).filter((c) => c.type === 'vsphere_virtual_machine' && c.mode === 'managed')) {
+        const b = vm.change.before as { firmware: string; scsi_type: string };
+        expect({ vm: vm.address, after: [after(vm).firmware, after(vm).scsi_type] }).toEqual({ vm: vm.address, after: [b.firmware, b.scsi_type] });
       }
     }
   });

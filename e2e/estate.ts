@@ -33,8 +33,9 @@ export const E2E_AS_OF = '2026-11-22T09:00:00+09:00';
 /** Folder of the OVF packages, relative to a stack folder (`<work>/out/stacks/<id>` → `<work>/media`). */
 export const E2E_MEDIA_FROM_STACK = '../../../media';
 
-export function e2ePlatform(): Platform {
-  return parsePlatform(JSON.parse(fs.readFileSync(path.join(__dirname, 'platform.json'), 'utf8')), 'e2e/platform.json');
+/** The e2e platform data, optionally with top-level fields replaced (a scenario's platform edit). */
+export function e2ePlatform(edit: Record<string, unknown> = {}): Platform {
+  return parsePlatform({ ...JSON.parse(fs.readFileSync(path.join(__dirname, 'platform.json'), 'utf8')), ...edit }, 'e2e/platform.json');
 }
 
 const ack = [R22_ESXI65];
@@ -205,9 +206,9 @@ export function e2eEstateInput(): E2eEstateInput {
   };
 }
 
-/** Builds the estate of `input` on the e2e platform with the e2e clock. */
-export function buildE2eEstate(input: E2eEstateInput = e2eEstateInput(), platform: Platform = e2ePlatform()): Estate {
-  const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(E2E_AS_OF), platform });
+/** Builds the estate of `input` on the e2e platform with the e2e clock (`asOf`). */
+export function buildE2eEstate(input: E2eEstateInput = e2eEstateInput(), platform: Platform = e2ePlatform(), asOf: string = E2E_AS_OF): Estate {
+  const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(asOf), platform });
   new SharedRhelLicense(estate, 'RhelPool', { units: 8, contractJa: 'RHEL Server 1-2 sockets Unlimited guests サブスクリプション', validUntil: '2027-03-31' });
   new SharedWindowsDatacenterLicense(estate, 'WindowsDcPool', { units: 8, contractJa: 'Windows Server 2019 Datacenter（Core）' });
   for (const v of input.vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);

@@ -125,8 +125,8 @@ export interface Vcsim {
   readonly server: string;
   /** PEM file of the simulator's TLS certificate (trusted through SSL_CERT_FILE). */
   readonly certFile: string;
-  /** Destroys a seeded template and creates it again with a new UUID; returns the new UUID. */
-  rebuild(vm: string): Promise<string>;
+  /** Destroys a seeded template and creates it again with a new UUID (optionally another firmware and SCSI controller); returns the new UUID. */
+  rebuild(vm: string, hardware?: { readonly firmware: string; readonly scsiType: string }): Promise<string>;
   uuid(vm: string): Promise<string>;
   /** Creates a VM in a folder, as the management terminal's OVF import script would (V2V from OVF, step 1). */
   importVm(vm: Record<string, unknown>): Promise<string>;
@@ -161,7 +161,7 @@ export async function startVcsim(binary: string, seedFile: string): Promise<Vcsi
   return {
     server: url.host,
     certFile: m[2]!,
-    rebuild: (vm) => ask(`rebuild ${vm}`),
+    rebuild: (vm, hw) => ask(hw ? `rebuild ${vm} ${hw.firmware} ${hw.scsiType}` : `rebuild ${vm}`),
     uuid: (vm) => ask(`uuid ${vm}`),
     importVm: (vm) => ask(`import ${JSON.stringify(vm)}`),
     stop: async () => {
@@ -184,6 +184,11 @@ export interface PlanJson {
   readonly format_version: string;
   readonly resource_changes?: PlanResourceChange[];
   readonly [k: string]: unknown;
+}
+
+/** `terraform show -json` of a state (the fields the scenarios read). */
+export interface StateJson {
+  readonly values?: { readonly root_module?: { readonly resources?: { readonly address: string; readonly mode: 'managed' | 'data'; readonly type: string; readonly values: Record<string, unknown> }[] } };
 }
 
 export interface TerraformRun {
@@ -234,6 +239,11 @@ export class Terraform {
     const json = this.run(dir, ['show', '-json', '-no-color', 'tfplan']);
     fs.writeFileSync(path.join(dir, 'plan.json'), json);
     return JSON.parse(json) as PlanJson;
+  }
+
+  /** The applied state of a stack, as `terraform show -json`. */
+  state(dir: string): StateJson {
+    return JSON.parse(this.run(dir, ['show', '-json', '-no-color'])) as StateJson;
   }
 
   apply(dir: string): void {

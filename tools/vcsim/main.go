@@ -7,7 +7,9 @@
 // When ready it prints one line to stdout: `KIBAN_VCSIM_READY <url> <certificate file>`.
 // Commands on stdin, one per line, answered with one line each:
 //
-//	rebuild <template name>   destroys the template and creates it again (a new UUID): "ok <uuid>"
+//	rebuild <template name> [<firmware> <scsi type>]
+//	                          destroys the template and creates it again (a new UUID), optionally
+//	                          with another firmware and SCSI controller: "ok <uuid>"
 //	uuid <vm name>            "ok <uuid>"
 //	import <JSON SeedVM>      creates the VM in its folder, as the management terminal's OVF
 //	                          import script (govc import.ovf) would: "ok <uuid>"
@@ -305,8 +307,8 @@ func (inv *inventory) command(ctx context.Context, line string) string {
 		return inv.uuid(ctx, v.Name)
 	}
 	parts := strings.Fields(line)
-	if len(parts) != 2 {
-		return "error: expected `rebuild NAME`, `uuid NAME` or `import JSON`"
+	if !(len(parts) == 2 || (len(parts) == 4 && parts[0] == "rebuild")) {
+		return "error: expected `rebuild NAME [FIRMWARE SCSI]`, `uuid NAME` or `import JSON`"
 	}
 	switch parts[0] {
 	case "rebuild":
@@ -321,6 +323,9 @@ func (inv *inventory) command(ctx context.Context, line string) string {
 				}
 				// A rebuilt template is a new VM with the same name: a new UUID.
 				v.UUID = uuid.NewString()
+				if len(parts) == 4 {
+					v.Firmware, v.ScsiType = parts[2], parts[3]
+				}
 				if err := inv.createVM(ctx, v); err != nil {
 					return "error: " + err.Error()
 				}
