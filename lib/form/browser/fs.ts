@@ -1,0 +1,121 @@
+/**
+ * The read-only file system the browser bundle gives lib/intake in place of Node's `fs` (esbuild
+ * alias): the estate folder embedded in the page at generation time, so `validateSources` and
+ * `checkEstate` run unchanged. Only the calls lib/intake makes exist; a write fails.
+ * (memfs 4 needs Node's events/stream/url in the browser, hence this small volume.)
+ */
+const files = new Map<string, Uint8Array>();
+const dirs = new Map<string, Set<string>>();
+const encoder = new TextEncoder();
+
+function norm(p: string): string {
+  const parts: string[] = [];
+  for (const seg of String(p).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function enoent(p: string): Error {
+  return Object.assign(new Error(`ENOENT: no such file or directory, '${p}'`), { code: 'ENOENT' });
+}
+
+/** Replaces the volume's contents (absolute paths → texts). */
+export function mount(contents: Readonly<Record<string, string>>): void {
+  files.clear();
+  dirs.clear();
+  for (const [p, text] of Object.entries(contents)) {
+    const full = norm(p);
+    files.set(full, encoder.encode(text));
+    let child = full;
+    for (let d = child.slice(0, child.lastIndexOf('/')) || '/'; ; d = d.slice(0, d.lastIndexOf('/')) || '/') {
+      if (!dirs.has(d)) dirs.set(d, new Set());
+      dirs.get(d)!.add(child.slice(child.lastIndexOf('/') + 1));
+      if (d === '/') break;
+      child = d;
+    }
+  }
+}
+
+class Dirent {
+  constructor(public readonly name: string, private readonly dir: boolean) {}
+  isFile(): boolean {
+    return !this.dir;
+  }
+  isDirectory(): boolean {
+    return this.dir;
+  }
+  isSymbolicLink(): boolean {
+    return false;
+  }
+}
+
+class Stats {
+  constructor(public readonly size: number, private readonly dir: boolean) {}
+  isFile(): boolean {
+    return !this.dir;
+  }
+  isDirectory(): boolean {
+    return this.dir;
+  }
+  isSymbolicLink(): boolean {
+    return false;
+  }
+}
+
+export function existsSync(p: string): boolean {
+  const n = norm(p);
+  return files.has(n) || dirs.has(n);
+}
+
+export function readdirSync(p: string, options?: { withFileTypes?: boolean }): Array<string | Dirent> {
+  const names = dirs.get(norm(p));
+  if (!names) throw enoent(p);
+  const sorted = [...names].sort();
+  return options?.withFileTypes ? sorted.map((name) => new Dirent(name, dirs.has(norm(`${p}/${name}`)))) : sorted;
+}
+
+export function statSync(p: string): Stats {
+  const n = norm(p);
+  const f = files.get(n);
+  if (f) return new Stats(f.length, false);
+  if (dirs.has(n)) return new Stats(0, true);
+  throw enoent(p);
+}
+export const lstatSync = statSync;
+
+const open = new Map<number, Uint8Array>();
+let nextFd = 3;
+
+export function openSync(p: string): number {
+  const f = files.get(norm(p));
+  if (!f) throw enoent(p);
+  open.set(nextFd, f);
+  return nextFd++;
+}
+
+export function readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number {
+  const f = open.get(fd);
+  if (!f) throw Object.assign(new Error('EBADF'), { code: 'EBADF' });
+  const start = position ?? 0;
+  const n = Math.max(0, Math.min(length, f.length - start));
+  buffer.set(f.subarray(start, start + n), offset);
+  return n;
+}
+
+export function closeSync(fd: number): void {
+  open.delete(fd);
+}
+
+export function readFileSync(p: string, encoding?: string | { encoding?: string }): string | Uint8Array {
+  const f = files.get(norm(p));
+  if (!f) throw enoent(p);
+  const enc = typeof encoding === 'string' ? encoding : encoding?.encoding;
+  return enc ? new TextDecoder().decode(f) : f;
+}
+
+export function realpathSync(p: string): string {
+  return norm(p);
+}
