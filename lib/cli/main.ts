@@ -10,6 +10,7 @@ import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpac
 import { renderAtlantisYaml } from '../review/atlantis';
 import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
+import { formStage } from '../form/stage';
 
 export { buildEstate } from './estate';
 
@@ -58,7 +59,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       if (source && !opts.quiet) io.err(`${clockLine(source)}\n`);
       const result = synthesize(estate, {
         outdir: opts.out,
-        stages: (io.stages ?? cliStages)(),
+        stages: io.stages ? io.stages() : [...cliStages(), formStage({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) })],
         ...(opts.quiet ? {} : { progress: progressPrinter(io.err) }),
       });
       io.err(`wrote ${result.files} files to ${opts.out}\n`);
@@ -135,6 +136,38 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--now <iso>', NOW_HELP)
     .action((opts: { estate: string; now?: string }) => {
       io.out(renderAtlantisYaml(buildEstateManifest(buildEstate({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) }))));
+    });
+
+  program
+    .command('form')
+    .description('write the application form page (利用申請書, 様式1): a static folder that checks a declaration in the browser with validate\'s rules and offers the YAML')
+    .option('--out <dir>', 'output folder (replaced only when it holds nothing but a page kiban form wrote)', 'form')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
+    .option('--serve', 'also serve the page on 127.0.0.1 until interrupted')
+    .option('--port <port>', 'port for --serve (default: any free port)', '0')
+    .action((opts: { out: string; estate: string; now?: string; serve?: boolean; port: string }) => {
+      // Loaded lazily: esbuild is needed only here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const form = require('../form') as typeof import('../form');
+      const files = form.buildFormPage({ estate: opts.estate, ...(opts.now !== undefined ? { now: opts.now } : {}) });
+      try {
+        form.writeFormPage(opts.out, files);
+      } catch (e) {
+        if (!(e instanceof form.FormOutputError)) throw e;
+        io.err(`error [${e.code}]: ${e.message}\n`);
+        code = 2;
+        return;
+      }
+      io.err(`wrote ${opts.out}/index.html (the application form page; open it in a browser, no server needed)\n`);
+      if (opts.serve) {
+        void form.serveForm(files, Number(opts.port)).then((server) => {
+          io.out(`${server.url}\n`);
+          io.err('serving on 127.0.0.1 only; press Ctrl+C to stop\n');
+          process.once('SIGINT', () => void server.close());
+          process.once('SIGTERM', () => void server.close());
+        });
+      }
     });
 
   return { program, exitCode: () => code };

@@ -88,7 +88,9 @@ function present(node: unknown, path: string[]): void {
       if (v && typeof v === 'object' && (v as Json).title === undefined && (v as Json).description === undefined) (v as Json).title = k;
       present(v, [...path, k]);
     }
-    const required = new Set((n.required as string[] | undefined) ?? []);
+    // A field with a default always has a value (zod fills it): in the form it is always there, not opt-in.
+    const required = new Set([...((n.required as string[] | undefined) ?? []), ...Object.keys(props).filter((k) => (props[k] as Json).default !== undefined)]);
+    n.required = Object.keys(props).filter((k) => required.has(k));
     n.defaultProperties = Object.keys(props).filter((k) => required.has(k) || (props[k] as Json).default !== undefined || SHOWN.has([...path, k].join('.')));
     n.options = { ...(n.options as Json | undefined), disable_collapse: path.length > 0 && path.length < 3 ? false : true };
   }
@@ -119,8 +121,7 @@ export function formSchema(schema: Json, choices: FormChoices): Json {
   props.phase = { ...(props.phase as Json), default: 'application', options: { enum_titles: PHASES.map((p) => `${PHASE_JA[p]}（${p}）`) } };
   if (choices.clusters.length > 0) props.cluster = enumOf(choices.clusters, { title: 'vSphere クラスタ', description: '省略時は最初のクラスタ', propertyOrder: (props.cluster as Json).propertyOrder });
   (props.servers as Json).options = { ...((props.servers as Json).options as Json | undefined) };
-  (props.servers as Json).format = 'tabs-top';
-  server.headerTemplate = 'サーバ{{i1}} {{self.name}}';
+  server.headerTemplate = 'サーバ{{i1}}';
   server.title = '仮想サーバ';
   const sp = server.properties as Json;
   sp.guestOs = enumOf(choices.guestOs, { title: 'ゲストOS', description: 'ルール: R22（カタログのOS）', propertyOrder: (sp.guestOs as Json).propertyOrder });

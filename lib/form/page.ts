@@ -77,6 +77,9 @@ function scriptJson(x: unknown): string {
   return JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The page's generator mark (kiban form replaces only a folder holding a page with it). */
+export const FORM_GENERATOR = '<meta name="generator" content="kiban form">';
+
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 /** The page's data for an estate folder. */
@@ -104,6 +107,7 @@ export function buildFormPage(options: FormPageOptions): Map<string, string> {
     '<html lang="ja">',
     '<head>',
     '<meta charset="utf-8">',
+    FORM_GENERATOR,
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>個別業務システム統合基盤利用申請書（様式1）入力フォーム</title>',

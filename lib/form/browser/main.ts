@@ -90,6 +90,8 @@ const editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Js
   disable_array_reorder: true,
   prompt_before_delete: false,
   show_errors: 'never',
+  show_opt_in: true,
+  keep_oneof_values: false,
   use_default_values: false,
   ajax: false,
   no_additional_properties: true,
