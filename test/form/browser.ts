@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Drives Debian's Chromium (/usr/bin/chromium, `.ci/run` installs it) with playwright-core, in a
  * fresh profile, with every request that is not a file or loopback URL blocked and recorded.

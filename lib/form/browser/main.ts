@@ -226,4 +226,16 @@ loadInput.addEventListener('change', async () => {
 });
 
 // Tests and the page's own checks read the state from here.
-(window as unknown as { kibanForm: unknown }).kibanForm = { get yaml() { return current.text; }, get path() { return current.path; } };
+(window as unknown as { kibanForm: unknown }).kibanForm = {
+  get yaml() {
+    return current.text;
+  },
+  get path() {
+    return current.path;
+  },
+  /** The verdict of a text at a path of the estate, as the page computes it (tests compare it with kiban validate). */
+  check(relative: string, text: string) {
+    const v = verdictOf(relative, text);
+    return { ok: v.ok, errors: v.errors.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })), warnings: v.warnings.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })) };
+  },
+};

@@ -1,0 +1,20 @@
+const { chromium } = require('playwright-core');
+const fs = require('fs'); const os = require('os'); const path = require('path');
+(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-chrome-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'], viewport: { width: 1400, height: 1000 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  let t = Date.now();
+  await page.goto('file:///tmp/kf/index.html');
+  await page.waitForSelector('body[data-checked]');
+  console.log('open', Date.now() - t); t = Date.now();
+  await page.setInputFiles('#load-file', '/work/wt/form/examples/estate/systems/hoken/kokuho.yaml');
+  console.log('setInput', Date.now() - t); t = Date.now();
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => document.body.dataset.verdict !== 'pending');
+  console.log('settle', Date.now() - t, await page.evaluate(() => document.body.dataset.checked)); t = Date.now();
+  console.log(await page.inputValue('[name="root[systemId]"]'), Date.now() - t); t = Date.now();
+  console.log(await page.inputValue('[name="root[servers][0][nics][0][ipv4]"]'), Date.now() - t);
+  await ctx.close();
+})();
