@@ -82,6 +82,7 @@ function present(node: unknown, path: string[]): void {
   if (HEADINGS[key]) n.title = HEADINGS[key];
   else if (l && n.title === undefined) n.title = l.title;
   if (l) n.description = l.help;
+  if (n.type === 'boolean') n.options = { ...(n.options as Json | undefined), enum_titles: path[0] === 'backup' ? ['希望する', '希望しない'] : ['はい', 'いいえ'] };
   if (n.type === 'object' && n.properties) {
     const props = n.properties as Json;
     for (const [k, v] of Object.entries(props)) {

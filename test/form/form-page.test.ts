@@ -108,7 +108,7 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
   await choose(page, 'servers.1.oracleDatabase.license', 'shared');
   await optIn(page, 'servers.1.backupVolume');
   await fill(page, 'servers.1.backupVolume.sizeGb', '200');
-  await choose(page, 'backup.restoreTest', 'true');
+  await choose(page, 'backup.restoreTest', '1'); // 希望する
 
   const errors = (await issues(page)).filter((i) => i.severity === 'error');
   expect(errors.map((e) => e.rule)).toEqual(expect.arrayContaining(['R21', 'R24']));
@@ -128,6 +128,15 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
   expect(await page.locator('#status').textContent()).toContain(`エラー ${errors.length} 件`);
   // The message also stands in the form, at the server.
   expect(await page.locator('[data-schemapath="root.servers.0"]').first().textContent()).toContain('[R24]');
+
+  // The picture in README and docs/intake-guide.md: regenerated on demand only (KIBAN_SCREENSHOT=1 npx jest test/form).
+  if (process.env.KIBAN_SCREENSHOT === '1') {
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('[name="root[servers][0][nics][0][ipv4]"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT, fullPage: false, animations: 'disabled', caret: 'hide' });
+  }
+  expect(fs.existsSync(SCREENSHOT)).toBe(true);
 
   await fill(page, 'servers.0.nics.0.ipv4', '10.120.1.71');
   await choose(page, 'hypervisor', 'hyperv');
@@ -181,10 +190,6 @@ test('an example YAML loads into the form over the loopback server, with its val
     // It is the estate's own system, checked in its place: it passes as it does in kiban validate.
     expect((await issues(page)).filter((i) => i.severity === 'error')).toEqual([]);
     expect(await page.locator('#status').textContent()).toContain('提出できます');
-    if (process.env.KIBAN_SCREENSHOT === '1') {
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT, fullPage: false });
-    }
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   } finally {

@@ -176,3 +176,10 @@ describe('kiban form', () => {
     }
   });
 });
+
+test('README and the departments\' guide show the form with the picture the browser test takes', () => {
+  const png = fs.readFileSync(path.join(REPO, 'docs', 'images', 'application-form.png'));
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')).toContain('](docs/images/application-form.png)');
+  expect(fs.readFileSync(path.join(REPO, 'docs', 'intake-guide.md'), 'utf8')).toContain('](images/application-form.png)');
+});
