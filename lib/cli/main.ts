@@ -15,6 +15,7 @@ import { formStage } from '../form/stage';
 export { buildEstate } from './estate';
 
 const ESTATE_HELP = `the estate folder: platform/*.yaml, systems/<department>/<system>.yaml, optional index.ts (default: ${DEFAULT_ESTATE_DIR})`;
+const FORM_SUMMARY = 'the application form page (利用申請書, 様式1): one static `index.html` that checks a declaration in the browser with validate\'s code and offers the YAML; `--serve` also serves it on 127.0.0.1; synth writes it too (`form/index.html`)';
 const NOW_HELP = 'the instant the date rules use (default: the estate\'s pinned clock.fixedAt, else the current time)';
 
 /** Where the CLI writes; injectable for tests. */
@@ -140,7 +141,14 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
 
   program
     .command('form')
-    .description('write the application form page (利用申請書, 様式1): a static folder that checks a declaration in the browser with validate\'s rules and offers the YAML')
+    .summary(FORM_SUMMARY)
+    .description(
+      'Write the application form page of the estate: one static index.html (no server needed, nothing loaded from the network) where a ' +
+        'department clerk fills in the 利用申請書 (様式1), sees validate\'s verdict in Japanese with the rule ID as they type (the rule pack runs in ' +
+        'the page over the estate embedded at generation time, contacts of other systems left out), previews the review document, prints ' +
+        'the application on A4, and downloads or copies the YAML declaration. The output folder is replaced only when it holds nothing but a page kiban form wrote.',
+    )
+    .addHelpText('after', '\nExamples:\n  kiban form --out form\n  kiban form --estate examples/estate --serve\n')
     .option('--out <dir>', 'output folder (replaced only when it holds nothing but a page kiban form wrote)', 'form')
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)

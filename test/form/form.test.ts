@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -163,11 +163,33 @@ describe('kiban form', () => {
     expect(fs.readdirSync(foreign)).toEqual(['notes.txt']);
   });
 
+  test('kiban form --serve prints its loopback URL, serves the page it wrote, and stops on SIGTERM', async () => {
+    const out = path.join(tmp(), 'served');
+    const child = spawn(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out, '--serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (c: Buffer) => {
+          text += c.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
+          if (m) resolve(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const body = await new Promise<string>((resolve, reject) => http.get(url, (res) => { let b = ''; res.setEncoding('utf8'); res.on('data', (c) => (b += c)); res.on('end', () => resolve(b)); }).on('error', reject));
+      expect(body).toBe(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
   test('serves on 127.0.0.1 only: the page at /, 404 otherwise', async () => {
     const server = await serveForm(new Map([['index.html', '<p>x</p>']]));
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      const get = (u: string) => new Promise<{ status: number; body: string }>((resolve, reject) => http.get(u, (res) => { let b = ''; res.on('data', (c) => (b += c)); res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b })); }).on('error', reject));
+      const get = (u: string) => new Promise<{ status: number; body: string }>((resolve, reject) => http.get(u, (res) => { let b = ''; res.setEncoding('utf8'); res.on('data', (c) => (b += c)); res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b })); }).on('error', reject));
       expect(await get(server.url)).toEqual({ status: 200, body: '<p>x</p>' });
       expect((await get(`${server.url}../../etc/passwd`)).status).toBe(404);
       expect((await get(`${server.url}other.html`)).status).toBe(404);

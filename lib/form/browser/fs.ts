@@ -39,21 +39,9 @@ export function mount(contents: Readonly<Record<string, string>>): void {
   }
 }
 
-class Dirent {
-  constructor(public readonly name: string, private readonly dir: boolean) {}
-  isFile(): boolean {
-    return !this.dir;
-  }
-  isDirectory(): boolean {
-    return this.dir;
-  }
-  isSymbolicLink(): boolean {
-    return false;
-  }
-}
-
-class Stats {
-  constructor(public readonly size: number, private readonly dir: boolean) {}
+/** A directory entry and a stat result in one: what lib/intake asks of either. */
+class Entry {
+  constructor(public readonly name: string, public readonly size: number, private readonly dir: boolean) {}
   isFile(): boolean {
     return !this.dir;
   }
@@ -70,18 +58,18 @@ export function existsSync(p: string): boolean {
   return files.has(n) || dirs.has(n);
 }
 
-export function readdirSync(p: string, options?: { withFileTypes?: boolean }): Array<string | Dirent> {
+export function readdirSync(p: string, options?: { withFileTypes?: boolean }): Array<string | Entry> {
   const names = dirs.get(norm(p));
   if (!names) throw enoent(p);
   const sorted = [...names].sort();
-  return options?.withFileTypes ? sorted.map((name) => new Dirent(name, dirs.has(norm(`${p}/${name}`)))) : sorted;
+  return options?.withFileTypes ? sorted.map((name) => new Entry(name, files.get(norm(`${p}/${name}`))?.length ?? 0, dirs.has(norm(`${p}/${name}`)))) : sorted;
 }
 
-export function statSync(p: string): Stats {
+export function statSync(p: string): Entry {
   const n = norm(p);
   const f = files.get(n);
-  if (f) return new Stats(f.length, false);
-  if (dirs.has(n)) return new Stats(0, true);
+  if (f) return new Entry(n.slice(n.lastIndexOf('/') + 1), f.length, false);
+  if (dirs.has(n)) return new Entry(n.slice(n.lastIndexOf('/') + 1), 0, true);
   throw enoent(p);
 }
 export const lstatSync = statSync;
