@@ -91,3 +91,21 @@ export function declarationPath(data: unknown): string {
   const part = (x: unknown, fallback: string) => (typeof x === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(x) ? x : fallback);
   return `systems/${part(d.department, '_')}/${part(d.systemId, 'new-system')}.yaml`;
 }
+
+function leaves(x: unknown, prefix: string, out: Map<string, string>): void {
+  if (Array.isArray(x)) x.forEach((v, i) => leaves(v, prefix ? `${prefix}.${i}` : String(i), out));
+  else if (isObject(x)) for (const [k, v] of Object.entries(x)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+  else out.set(prefix, JSON.stringify(x));
+}
+
+/**
+ * The values of a loaded declaration that the form's value does not keep (a key the form has no
+ * field for, a changed value), as dotted paths: the page warns before they are lost.
+ */
+export function lostFields(loaded: unknown, kept: unknown, schema: Json): string[] {
+  const a = new Map<string, string>();
+  const b = new Map<string, string>();
+  leaves(declarationData(loaded, schema), '', a);
+  leaves(declarationData(kept, schema), '', b);
+  return [...a].filter(([k, v]) => b.get(k) !== v).map(([k]) => k);
+}

@@ -74,7 +74,7 @@ function clone<T>(x: T): T {
 }
 
 /** Walks the schema: titles and help texts from descriptions, headings, property order. */
-function present(node: unknown, path: string[]): void {
+function present(node: unknown, path: string[], branch = false): void {
   if (node === null || typeof node !== 'object') return;
   const n = node as Json;
   const l = label(n.description);
@@ -90,13 +90,14 @@ function present(node: unknown, path: string[]): void {
       present(v, [...path, k]);
     }
     // A field with a default always has a value (zod fills it): in the form it is always there, not opt-in.
-    const required = new Set([...((n.required as string[] | undefined) ?? []), ...Object.keys(props).filter((k) => (props[k] as Json).default !== undefined)]);
+    // Not in a oneOf branch: the form library picks the branch of a loaded value by its required fields.
+    const required = new Set([...((n.required as string[] | undefined) ?? []), ...(branch ? [] : Object.keys(props).filter((k) => (props[k] as Json).default !== undefined))]);
     n.required = Object.keys(props).filter((k) => required.has(k));
     n.defaultProperties = Object.keys(props).filter((k) => required.has(k) || (props[k] as Json).default !== undefined || SHOWN.has([...path, k].join('.')));
     n.options = { ...(n.options as Json | undefined), disable_collapse: path.length > 0 && path.length < 3 ? false : true };
   }
   if (n.items) present(n.items, [...path, '*']);
-  for (const k of ['anyOf', 'oneOf']) if (Array.isArray(n[k])) for (const b of n[k] as unknown[]) present(b, path);
+  for (const k of ['anyOf', 'oneOf']) if (Array.isArray(n[k])) for (const b of n[k] as unknown[]) present(b, path, true);
 }
 
 /** Optional fields shown from the start (the application form asks for them). */

@@ -7,7 +7,7 @@ export { buildFormPage, formPageData, formBundle } from './page';
 export type { FormPageData, FormPageOptions } from './page';
 export { formSchema, FORM_SECTIONS } from './form-schema';
 export type { FormChoice, FormChoices } from './form-schema';
-export { declarationData, declarationYaml, declarationPath, modeline } from './declaration';
+export { declarationData, declarationYaml, declarationPath, lostFields, modeline } from './declaration';
 export { summarizeEstate, redactSystem, PAGE_ESTATE_ROOT } from './summary';
 export type { EstateSummary } from './summary';
 export { formStage, FORM_OUTPUT_FOLDER } from './stage';

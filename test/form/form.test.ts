@@ -4,7 +4,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { FORM_GENERATOR, buildFormPage, declarationData, declarationPath, declarationYaml, formPageData, formSchema, formStage, redactSystem, serveForm, summarizeEstate } from '../../lib/form';
+import { FORM_GENERATOR, buildFormPage, declarationData, lostFields, declarationPath, declarationYaml, formPageData, formSchema, formStage, redactSystem, serveForm, summarizeEstate } from '../../lib/form';
 import { systemJsonSchema } from '../../lib/intake/schema';
 import { systemSchema } from '../../lib/model/system';
 
@@ -80,6 +80,12 @@ describe('the written declaration', () => {
     );
     expect(data).toEqual({ department: 'somu', systemId: 'x1', phase: 'application', servers: [{ name: 'a1', disks: [{ sizeGb: 10 }] }], backup: { osImage: true, restoreTest: false } });
     expect(Object.keys(data)).toEqual(['department', 'systemId', 'phase', 'servers', 'backup']);
+  });
+
+  test('a loaded value the form does not keep is named before it is lost', () => {
+    const loaded = { department: 'somu', systemId: 'x1', extra: 1, servers: [{ name: 'a1', memoryGb: 8 }] };
+    expect(lostFields(loaded, loaded, schema)).toEqual([]);
+    expect(lostFields(loaded, { department: 'somu', systemId: 'x1', servers: [{ name: 'a1', memoryGb: 16 }] }, schema)).toEqual(['servers.0.memoryGb', 'extra']);
   });
 
   test('the file belongs at systems/<department>/<systemId>.yaml; odd values never make a path', () => {

@@ -10,7 +10,7 @@ import { JSONEditor } from '@json-editor/json-editor';
 import MarkdownIt from 'markdown-it';
 import { IntakeIssue } from '../../intake/issues';
 import { parseDeclarationFile } from '../../intake/parse';
-import { declarationData, declarationPath, declarationYaml } from '../declaration';
+import { declarationData, declarationPath, declarationYaml, lostFields } from '../declaration';
 import type { FormPageData } from '../page';
 import { JA_STRINGS } from './ja';
 import { renderPrintView } from './print-view';
@@ -79,7 +79,7 @@ const ED = JSONEditor as unknown as { defaults: { languages: Record<string, Reco
 ED.defaults.languages.ja = JA_STRINGS;
 ED.defaults.language = 'ja';
 
-const editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Json) => JsonEditorInstance)(formHost, {
+const EDITOR_OPTIONS: Json = {
   schema: data.formSchema,
   theme: 'html',
   iconlib: null,
@@ -96,7 +96,27 @@ const editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Js
   ajax: false,
   no_additional_properties: true,
   array_controls_top: false,
-});
+};
+
+let editor: JsonEditorInstance;
+
+/** A fresh form (a loaded file starts one: switching the way in of a filled form can lose values). */
+function createEditor(startval?: unknown): Promise<void> {
+  const host = el('div', { class: 'editor' });
+  formHost.replaceChildren(host);
+  editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Json) => JsonEditorInstance)(host, { ...EDITOR_OPTIONS, ...(startval !== undefined ? { startval } : {}) });
+  return new Promise((resolve) => {
+    editor.on('ready', () => {
+      check();
+      editor.on('change', () => {
+        document.body.dataset.verdict = 'pending';
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(check, 200);
+      });
+      resolve();
+    });
+  });
+}
 
 interface JsonEditorInstance {
   on(event: string, fn: () => void): void;
@@ -104,6 +124,7 @@ interface JsonEditorInstance {
   setValue(v: unknown): void;
   showValidationErrors(errors: Array<{ path: string; property: string; message: string }>): void;
   ready: boolean;
+  destroy(): void;
 }
 
 // ---- checking -----------------------------------------------------------------------------------
@@ -169,14 +190,7 @@ function check(): void {
   document.body.dataset.checked = String(seq);
 }
 
-editor.on('ready', () => {
-  check();
-  editor.on('change', () => {
-    document.body.dataset.verdict = 'pending';
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(check, 200);
-  });
-});
+void createEditor();
 
 // ---- YAML out and in ----------------------------------------------------------------------------
 function say(text: string): void {
@@ -220,8 +234,15 @@ loadInput.addEventListener('change', async () => {
     issuesList.replaceChildren(...errors.map((i) => el('li', { class: 'issue error', 'data-rule': i.ruleId }, `エラー [${i.ruleId}] ${i.line}行目: ${i.messageJa}`)));
     return;
   }
-  editor.setValue(parsed.data);
-  say(`${file.name} を読み込みました。`);
+  document.body.dataset.verdict = 'pending';
+  editor.destroy();
+  await createEditor(parsed.data);
+  const lost = lostFields(parsed.data, editor.getValue(), data.systemSchema);
+  say(
+    lost.length === 0
+      ? `${file.name} を読み込みました。`
+      : `${file.name} を読み込みました。次の項目はこのフォームでは扱えないため、保存するファイルには含まれません（元のファイルは変わりません）: ${lost.join('、')}`,
+  );
   loadInput.value = '';
 });
 
