@@ -4,7 +4,6 @@ import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsph
 import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
 import { DataVsphereDistributedVirtualSwitch } from '@cdktf/provider-vsphere/lib/data-vsphere-distributed-virtual-switch';
-import { DataVsphereHost } from '@cdktf/provider-vsphere/lib/data-vsphere-host';
 import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
 import { DataVsphereTag } from '@cdktf/provider-vsphere/lib/data-vsphere-tag';
 import { DataVsphereTagCategory } from '@cdktf/provider-vsphere/lib/data-vsphere-tag-category';
@@ -31,6 +30,7 @@ function provider(stack: TerraformStack): void {
   const password = new TerraformVariable(stack, 'vsphere_password', { type: 'string', sensitive: true, description: 'vCenter password (set TF_VAR_vsphere_password)' });
   const server = new TerraformVariable(stack, 'vsphere_server', { type: 'string', description: 'vCenter server name (set TF_VAR_vsphere_server)' });
   new VsphereProvider(stack, 'vsphere', { user: user.stringValue, password: password.stringValue, vsphereServer: server.stringValue, allowUnverifiedSsl: false });
+  stack.addOverride('terraform.required_version', '>= 1.7.0');
 }
 
 /**
@@ -85,7 +85,6 @@ export function rawCdktf(count: number, outdir: string): App {
   const systemDs = v.datastores.find((d) => d.kind === 'system')!.name;
   const backupDs = v.datastores.find((d) => d.kind === 'backup')!.name;
   const templates = new Map(v.templates.map((t) => [t.key, t.name]));
-  const ovfHosts = new Map(v.clusters.map((c) => [c.name, c.ovfDeployHost]));
 
   for (let i = 0; i < count; i++) {
     const sys = systemProps(i, r, platform, vlans);
@@ -121,10 +120,10 @@ export function rawCdktf(count: number, outdir: string): App {
     for (const s of sys.servers) {
       const id = tfName(s.name);
       const isWindows = s.guestOs.startsWith('windows');
-      const src = s.source as { kind: string; template?: string; sourceVm?: string; localOvfPath?: string; datastore?: string; vmdkPath?: string };
+      const src = s.source as { kind: string; template?: string; sourceVm?: string; localOvfPath?: string; datastore?: string; vmdkPath?: string; scsiType?: string; firmware?: string };
       const homeDs = datastore(s.disks[0]!.datastore ?? systemDs);
       const disks: VirtualMachineDisk[] = s.disks.map((d, k) => ({
-        label: `disk${k}`,
+        label: src.kind === 'ovf' ? `Hard disk ${k + 1}` : `disk${k}`,
         unitNumber: k,
         size: d.sizeGb,
         thinProvisioned: d.thin ?? true,
@@ -142,7 +141,7 @@ export function rawCdktf(count: number, outdir: string): App {
           createDirectories: true,
           lifecycle: { preventDestroy: true },
         });
-        disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: datastore(backupDs).id });
+        disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: datastore(backupDs).id, diskMode: 'independent_persistent' });
       }
       const nics = s.nics.map((n) => {
         const key = String(n.network);
@@ -152,8 +151,16 @@ export function rawCdktf(count: number, outdir: string): App {
         if (!net) nets.set(pg, (net = new DataVsphereNetwork(stack, `network_${tfName(std ? key : `vlan_${key}`)}`, { name: pg, datacenterId: dc.id })));
         return { networkId: net.id, adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' };
       });
+      const pinned = ['scsi_type', 'firmware'];
       const ignoreChanges =
-        src.kind === 'template' || src.kind === 'clone' ? ['clone[0].template_uuid', 'clone[0].customize'] : src.kind === 'ovf' ? ['ovf_deploy'] : src.kind === 'vmdk' ? ['disk[0].path'] : [];
+        src.kind === 'template' || src.kind === 'clone'
+          ? ['clone[0].template_uuid', 'clone[0].customize', ...pinned]
+          : src.kind === 'ovf'
+            ? ['ovf_deploy', ...pinned, ...s.nics.map((_, k) => `network_interface[${k}].adapter_type`)]
+            : src.kind === 'vmdk'
+              ? ['disk[0].path', ...pinned]
+              : pinned;
+      const built = src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk';
       const config: VirtualMachineConfig = {
         name: s.name,
         resourcePoolId: cluster.resourcePoolId,
@@ -163,7 +170,11 @@ export function rawCdktf(count: number, outdir: string): App {
         numCoresPerSocket: s.cpu.coresPerSocket ?? 1,
         memory: s.memoryGb * 1024,
         guestId: GUEST_ID[s.guestOs]!,
-        firmware: isWindows ? 'efi' : 'bios',
+        ...(built
+          ? { firmware: src.firmware ?? (src.kind === 'empty' && isWindows ? 'efi' : 'bios'), scsiType: src.scsiType ?? (isWindows ? 'lsilogic-sas' : 'pvscsi') }
+          : {}),
+        forcePowerOff: false,
+        shutdownWaitTimeout: 10,
         annotation: [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / '),
         tags,
         toolsUpgradePolicy: 'manual',
@@ -204,18 +215,12 @@ export function rawCdktf(count: number, outdir: string): App {
                 },
               }
             : { linuxOptions: { hostName: s.name, domain: 'localdomain', timeZone: 'Asia/Tokyo' } }),
+          timeout: isWindows ? 30 : 15,
         };
         vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, customize } };
-      } else if (src.kind === 'ovf') {
-        const host = new DataVsphereHost(stack, `ovf_host_${id}`, { name: ovfHosts.get(sys.cluster)!, datacenterId: dc.id });
-        vmConfig = {
-          ...config,
-          datacenterId: dc.id,
-          hostSystemId: host.id,
-          ovfDeploy: { localOvfPath: src.localOvfPath, diskProvisioning: 'thin', allowUnverifiedSslCert: false },
-        };
       }
-      new VirtualMachine(stack, `vm_${id}`, vmConfig);
+      const vm = new VirtualMachine(stack, `vm_${id}`, vmConfig);
+      if (src.kind === 'ovf') vm.importFrom(`/${v.datacenter}/vm/${v.vmFolderRoot}/${sys.department}/${s.name}`);
     }
   }
   return app;

@@ -25,7 +25,10 @@ export function rng(seed: number): () => number {
 export function benchPlatform(systems: number) {
   const p = examplePlatform();
   const scale = Math.max(1, Math.ceil(systems / 100));
-  p.vsphere.clusters = Array.from({ length: scale }, (_, i) => ({ ...p.vsphere.clusters[0]!, name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`, hosts: 16 }));
+  p.vsphere.clusters = Array.from({ length: scale }, (_, i) => {
+    const hostNames = Array.from({ length: 16 }, (_, j) => `kiban-c${String(i + 1).padStart(3, '0')}-esx${String(j + 1).padStart(2, '0')}.pref.example.jp`);
+    return { ...p.vsphere.clusters[0]!, name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`, hosts: 16, hostNames, ovfDeployHost: hostNames[0]! };
+  });
   p.vsphere.datastores = [
     ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-sys-ds${String(i + 1).padStart(3, '0')}`, kind: 'system' as const, capacityGb: 200000 })),
     ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-bk-ds${String(i + 1).padStart(3, '0')}`, kind: 'backup' as const, capacityGb: 200000 })),

@@ -14,6 +14,7 @@ const VLANS = 200;
 function build(): Estate {
   const platform = examplePlatform();
   platform.vsphere.clusters[0]!.hosts = 64;
+  delete platform.vsphere.clusters[0]!.hostNames; // 64 hosts: the <cluster>/esxiNN placeholders
   platform.vsphere.datastores.forEach((d) => (d.capacityGb = 10_000_000));
   platform.networks.internet.subnet = '10.96.0.0/12'; // room for 2,500 addresses
   const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { platform, clock: fixedClock('2026-11-22T09:00:00+09:00') });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // The kiban CLI: registers ts-node in transpile-only mode and runs lib/cli/main.ts.
-// `kiban validate` takes a fast path that never loads cdktf (a 100-system estate in under 1 s).
+// `kiban validate` takes a fast path that never loads cdktf (a 100-system estate in about 1 s);
+// `kiban validate --help` goes through the full program so its help matches every other command's.
 // ts-node transpiles with swc (@swc/core) when it is installed: about ten times faster to start.
 const path = require('path');
 let swc = false;
@@ -13,7 +14,9 @@ try {
 }
 require('ts-node').register({ transpileOnly: true, swc, project: path.join(__dirname, '..', 'tsconfig.json') });
 const args = process.argv.slice(2);
-if (args[0] === 'validate') {
+// `kiban … | head`: a reader that stops early is not an error (no EPIPE stack trace).
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+if (args[0] === 'validate' && !args.includes('--help') && !args.includes('-h')) {
   const { runValidateCli } = require(path.join(__dirname, '..', 'lib', 'intake', 'validate-cli.ts'));
   process.exitCode = runValidateCli(args.slice(1));
 } else {

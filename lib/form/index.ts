@@ -13,5 +13,5 @@ export type { EstateSummary } from './summary';
 export { formStage, FORM_OUTPUT_FOLDER } from './stage';
 export { serveForm } from './serve';
 export type { FormServer } from './serve';
-export { writeFormPage, FormOutputError } from './write';
+export { writeFormPage } from './write';
 export { FORM_GENERATOR } from './page';

@@ -77,7 +77,7 @@ function scriptJson(x: unknown): string {
   return JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The page's generator mark (kiban form replaces only a folder holding a page with it). */
+/** The page's generator mark. */
 export const FORM_GENERATOR = '<meta name="generator" content="kiban form">';
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";

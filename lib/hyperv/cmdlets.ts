@@ -1,8 +1,11 @@
 import reference from './hyperv-ws2016-cmdlets.json';
+import clusterReference from './failoverclusters-ws2016-cmdlets.json';
 
 /**
  * What the emitter may call: the Hyper-V module's cmdlets as documented for the target host
- * (hyperv-ws2016-cmdlets.json, with parameter sets), and a small explicit allow-list of other cmdlets.
+ * (hyperv-ws2016-cmdlets.json, with parameter sets), the few FailoverClusters cmdlets it needs
+ * (failoverclusters-ws2016-cmdlets.json, transcribed from Microsoft's Windows Server 2016 pages; see
+ * its `source` and `notes`), and a small explicit allow-list of other cmdlets.
  */
 
 interface CmdletParam {
@@ -15,7 +18,9 @@ interface CmdletRef {
   readonly parameters: Readonly<Record<string, CmdletParam>>;
 }
 
-const CMDLETS = (reference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
+const HYPERV = (reference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
+const CLUSTER = (clusterReference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
+const CMDLETS: Record<string, CmdletRef> = { ...HYPERV, ...CLUSTER };
 const COMMON = new Set(Object.keys((reference as unknown as { commonParameters: Record<string, unknown> }).commonParameters).map((p) => p.toLowerCase()));
 
 /** Non-Hyper-V cmdlets the emitter uses, with the parameters it may pass to each. */
@@ -26,17 +31,26 @@ export const ALLOWED_OTHER_CMDLETS: Readonly<Record<string, readonly string[]>> 
   'Write-Warning': ['Message'],
   'Test-Path': ['LiteralPath'],
   'Join-Path': ['Path', 'ChildPath'],
+  'Split-Path': ['LiteralPath', 'Parent'],
   'Copy-Item': ['LiteralPath', 'Destination'],
   'New-Item': ['ItemType', 'Path', 'Force'],
-  'Remove-Item': ['LiteralPath'],
+  'Remove-Item': ['LiteralPath', 'Recurse', 'Force'],
   'Set-Content': ['LiteralPath', 'Value', 'Encoding'],
-  'Get-ChildItem': ['LiteralPath', 'Filter'],
-  'Get-Partition': ['DiskNumber'],
+  'Get-ChildItem': ['LiteralPath', 'Filter', 'Recurse', 'File'],
+  'Get-Date': ['Date'],
+  // Storage module (Windows Server 2016): the Windows partition of a mounted template gets an explicit drive letter.
+  'Get-Partition': ['DiskNumber', 'PartitionNumber'],
+  'Add-PartitionAccessPath': ['DiskNumber', 'PartitionNumber', 'AssignDriveLetter'],
+  'Remove-PartitionAccessPath': ['DiskNumber', 'PartitionNumber', 'AccessPath'],
   'Get-CimInstance': ['ClassName'],
 };
 
 export function isHyperVCmdlet(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(CMDLETS, name);
+  return Object.prototype.hasOwnProperty.call(HYPERV, name);
+}
+
+export function isFailoverClusterCmdlet(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CLUSTER, name);
 }
 
 /**
@@ -52,7 +66,7 @@ export function checkCall(name: string, params: readonly string[], pipedInput = 
     return bad.length > 0 ? `${name}: parameter(s) ${bad.join(', ')} not in the allow-list` : undefined;
   }
   const ref = CMDLETS[name];
-  if (ref === undefined) return `${name}: not a cmdlet of the Hyper-V module nor allow-listed`;
+  if (ref === undefined) return `${name}: not a cmdlet of the Hyper-V or FailoverClusters module nor allow-listed`;
   const canonical = (p: string): string | undefined => {
     for (const [k, v] of Object.entries(ref.parameters)) {
       if (k.toLowerCase() === p.toLowerCase() || (v.aliases ?? []).some((a) => a.toLowerCase() === p.toLowerCase())) return k;

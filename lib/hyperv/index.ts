@@ -6,7 +6,7 @@ import { readme } from './readme';
 
 export { psQuote } from './quote';
 export { hypervStage } from './stage';
-export { checkCall, ALLOWED_OTHER_CMDLETS, isHyperVCmdlet } from './cmdlets';
+export { checkCall, ALLOWED_OTHER_CMDLETS, isHyperVCmdlet, isFailoverClusterCmdlet } from './cmdlets';
 
 /** Every IndividualBusinessSystem of the estate placed on Hyper-V, sorted by system id. */
 export function hypervSystems(estate: Estate): IndividualBusinessSystem[] {

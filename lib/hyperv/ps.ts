@@ -9,7 +9,7 @@ import { psQuote } from './quote';
  * and checked against an identifier pattern; they never come from declarations.
  */
 
-export type BinOp = '-eq' | '-ne' | '-cne' | '-lt' | '-gt' | '-and' | '-or' | '-contains' | '-notcontains' | '+';
+export type BinOp = '-eq' | '-ne' | '-ceq' | '-cne' | '-lt' | '-le' | '-gt' | '-ge' | '-and' | '-or' | '-contains' | '-notcontains' | '+';
 
 export type Expr =
   | { readonly k: 'str'; readonly v: string }
@@ -43,13 +43,18 @@ export type Stmt =
   | { readonly k: 'set'; readonly name: string; readonly v: Expr }
   | { readonly k: 'if'; readonly cond: Expr; readonly then: readonly Stmt[]; readonly else?: readonly Stmt[] }
   | { readonly k: 'foreach'; readonly v: string; readonly in: Expr; readonly body: readonly Stmt[] }
-  | { readonly k: 'try'; readonly body: readonly Stmt[]; readonly fin: readonly Stmt[] }
+  | { readonly k: 'while'; readonly cond: Expr; readonly body: readonly Stmt[] }
+  | { readonly k: 'try'; readonly body: readonly Stmt[]; readonly catch?: readonly Stmt[]; readonly fin?: readonly Stmt[] }
   | { readonly k: 'throw'; readonly msg: Expr }
+  /** `throw` without an argument inside a catch block: re-throws the error being handled. */
+  | { readonly k: 'rethrow' }
   | { readonly k: 'comment'; readonly text: string }
   | { readonly k: 'blank' };
 
 export interface ScriptParam {
   readonly name: string;
+  /** `[string]` (default) or `[switch]`. */
+  readonly type?: 'string' | 'switch';
   readonly mandatory: boolean;
   readonly helpMessage: string;
 }
@@ -92,6 +97,9 @@ export const set = (name: string, value: Expr): Stmt => ({ k: 'set', name, v: va
 export const iff = (cond: Expr, then: readonly Stmt[], otherwise?: readonly Stmt[]): Stmt => (otherwise ? { k: 'if', cond, then, else: otherwise } : { k: 'if', cond, then });
 export const each = (name: string, over: Expr, body: readonly Stmt[]): Stmt => ({ k: 'foreach', v: name, in: over, body });
 export const tryFinally = (body: readonly Stmt[], fin: readonly Stmt[]): Stmt => ({ k: 'try', body, fin });
+/** `try { body } catch { cleanup; throw }`: undoes what the body made, then re-throws. */
+export const tryUndo = (body: readonly Stmt[], cleanup: readonly Stmt[]): Stmt => ({ k: 'try', body, catch: [...cleanup, { k: 'rethrow' }] });
+export const whileLoop = (cond: Expr, body: readonly Stmt[]): Stmt => ({ k: 'while', cond, body });
 export const fail = (msg: Expr | string): Stmt => ({ k: 'throw', msg: typeof msg === 'string' ? str(msg) : msg });
 export const comment = (text: string): Stmt => ({ k: 'comment', text });
 export const blank: Stmt = { k: 'blank' };
@@ -116,12 +124,17 @@ function safeInt(n: number): string {
   return String(n);
 }
 
+function signedInt(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`hyperv emitter: not an integer: ${n}`);
+  return String(n);
+}
+
 export function renderExpr(e: Expr): string {
   switch (e.k) {
     case 'str':
       return psQuote(e.v);
     case 'int':
-      return safeInt(e.v);
+      return signedInt(e.v);
     case 'gb':
       // Exact bytes in expressions: the grammar the tests parse with rejects `120GB` there (valid PowerShell).
       return safeInt(e.v * 1024 ** 3);
@@ -214,15 +227,27 @@ function renderStmts(stmts: readonly Stmt[], depth: number, out: string[]): void
       case 'foreach':
         block(`foreach ($${ident(s.v, 'variable')} in ${renderExpr(s.in)})`, s.body);
         break;
+      case 'while':
+        block(`while (${renderCond(s.cond)})`, s.body);
+        break;
       case 'try':
         out.push(`${pad}try {`);
         renderStmts(s.body, depth + 1, out);
-        out.push(`${pad}} finally {`);
-        renderStmts(s.fin, depth + 1, out);
+        if (s.catch) {
+          out.push(`${pad}} catch {`);
+          renderStmts(s.catch, depth + 1, out);
+        }
+        if (s.fin) {
+          out.push(`${pad}} finally {`);
+          renderStmts(s.fin, depth + 1, out);
+        }
         out.push(`${pad}}`);
         break;
       case 'throw':
         out.push(`${pad}throw ${renderExpr(s.msg)}`);
+        break;
+      case 'rethrow':
+        out.push(`${pad}throw`);
         break;
       case 'comment':
         out.push(`${pad}${renderComment(s.text)}`);
@@ -234,7 +259,14 @@ function renderStmts(stmts: readonly Stmt[], depth: number, out: string[]): void
   }
 }
 
-/** Renders a whole script: help, CmdletBinding with ShouldProcess, strict mode, stop on errors, body. */
+/**
+ * UTF-8 byte order mark. Windows PowerShell 5.1 (Windows Server 2016) reads a .ps1 without a BOM in
+ * the ANSI code page (CP932 on Japanese Windows): Japanese text is garbled and some bytes decode to
+ * U+2018/U+2019, which PowerShell treats as quotes. With the BOM the file is read as UTF-8.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** Renders a whole script: BOM, help, CmdletBinding with ShouldProcess, strict mode, stop on errors, body. */
 export function renderScript(script: Script): string {
   const out: string[] = ['<#', '.SYNOPSIS'];
   for (const l of script.synopsis) {
@@ -248,7 +280,7 @@ export function renderScript(script: Script): string {
     out.push('param(');
     script.params.forEach((p, i) => {
       out.push(`    [Parameter(Mandatory = ${p.mandatory ? '$true' : '$false'}, HelpMessage = ${psQuote(p.helpMessage)})]`);
-      out.push(`    [string] $${ident(p.name, 'parameter')}${i < script.params.length - 1 ? ',' : ''}`);
+      out.push(`    [${p.type ?? 'string'}] $${ident(p.name, 'parameter')}${i < script.params.length - 1 ? ',' : ''}`);
     });
     out.push(')');
   }
@@ -256,5 +288,5 @@ export function renderScript(script: Script): string {
   renderStmts([run('Set-StrictMode', { Version: str('Latest') })], 0, out);
   out.push("$ErrorActionPreference = 'Stop'", '');
   renderStmts(script.body, 0, out);
-  return `${out.join('\n').replace(/[ \t]+$/gm, '')}\n`;
+  return `${UTF8_BOM}${out.join('\n').replace(/[ \t]+$/gm, '')}\n`;
 }

@@ -19,6 +19,7 @@ import { DeclarationError } from '../model/errors';
 import { Estate } from '../model/estate';
 import { parsePlatform } from '../model/platform';
 import { buildInto, fieldPath, Origin, schemaIssues } from './build';
+import { declarationFiles } from './files';
 import { FilePos, IntakeError, IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile, PLATFORM_FOLDER, parseDeclarationFile } from './parse';
 import { PLATFORM_FILE_KEYS, REQUIRED_PLATFORM_KEYS, platformFileSchema } from './schema';
@@ -37,28 +38,6 @@ export const ESTATE_SCRIPT = 'index.ts';
  */
 export type EstateScript = (estate: Estate, kiban: typeof model) => void;
 
-const YAML_FILE = /\.ya?ml$/i;
-
-function listYaml(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && YAML_FILE.test(d.name) && !d.name.startsWith('.'))
-      .map((d) => path.join(dir, d.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function subfolders(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-  } catch {
-    return [];
-  }
-}
-
 /** The files of an estate folder, in load order. */
 export interface EstateFiles {
   readonly dir: string;
@@ -76,8 +55,8 @@ export function estateFiles(dir: string): EstateFiles {
   const script = path.join(dir, ESTATE_SCRIPT);
   return {
     dir,
-    platform: listYaml(path.join(dir, PLATFORM_FOLDER)),
-    systems: subfolders(systemsDir).flatMap((d) => listYaml(path.join(systemsDir, d))),
+    platform: declarationFiles(path.join(dir, PLATFORM_FOLDER), 0),
+    systems: declarationFiles(systemsDir, 1),
     script: fs.existsSync(script) ? script : undefined,
   };
 }
@@ -228,10 +207,13 @@ function runScript(script: string, estate: Estate, issues: IntakeIssue[], origin
 export function checkEstate(dir: string, options: EstateLoadOptions = {}): EstateCheck {
   const listed = estateFiles(dir);
   const given = new Map((options.files ?? []).map((f) => [key(f.file), f]));
-  const read = (p: string) => given.get(key(p)) ?? parseDeclarationFile(p);
+  const platformDir = path.join(dir, PLATFORM_FOLDER);
+  const systemsDir = path.join(dir, SYSTEMS_FOLDER);
+  // The estate's own files must be regular files inside their folder (lib/intake/declaration-file.ts).
+  const read = (p: string, root: string) => given.get(key(p)) ?? parseDeclarationFile(p, { root });
   const inEstate = new Set([...listed.platform, ...listed.systems].map(key));
   const extra = (options.files ?? []).filter((f) => !inEstate.has(key(f.file)));
-  const files = [...listed.platform.map(read), ...extra.filter((f) => f.kind === 'platform'), ...listed.systems.map(read), ...extra.filter((f) => f.kind !== 'platform')];
+  const files = [...listed.platform.map((p) => read(p, platformDir)), ...extra.filter((f) => f.kind === 'platform'), ...listed.systems.map((p) => read(p, systemsDir)), ...extra.filter((f) => f.kind !== 'platform')];
   const issues: IntakeIssue[] = files.flatMap((f) => f.issues);
   const platformFiles = files.filter((f) => f.kind === 'platform' || (f.kind === undefined && listed.platform.some((p) => key(p) === key(f.file))));
   const { platform, clock: pinned } = checkPlatform(dir, platformFiles, issues);
@@ -289,7 +271,7 @@ export function loadEstate(dir: string, options: EstateLoadOptions = {}): Estate
 /** The platform data of an estate folder alone (benchmarks, tests); throws an IntakeError on problems. */
 export function loadPlatform(dir: string): model.Platform {
   const issues: IntakeIssue[] = [];
-  const files = estateFiles(dir).platform.map((p) => parseDeclarationFile(p));
+  const files = estateFiles(dir).platform.map((p) => parseDeclarationFile(p, { root: path.join(dir, PLATFORM_FOLDER) }));
   issues.push(...files.flatMap((f) => f.issues.filter((i) => i.severity === 'error')));
   const { platform } = checkPlatform(dir, files, issues);
   if (!platform || issues.length > 0) throw new IntakeError(issues);

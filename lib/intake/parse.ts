@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument, YAMLError } from 'yaml';
+import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
 
 /** Largest declaration file accepted, checked before reading or parsing. */
@@ -45,14 +46,19 @@ function failed(file: string, issues: IntakeIssue[]): ParsedDeclarationFile {
   return { file, kind: undefined, data: undefined, issues, positionOf: () => START };
 }
 
-/** Reads a file's bytes with the size limit checked first (stat, then a bounded read). */
-function readBounded(file: string): Uint8Array | IntakeIssue {
+/**
+ * Reads a file's bytes: a regular file only (checked before opening, and again on the open handle,
+ * which never follows a symbolic link or blocks on a FIFO), the size limit checked first.
+ */
+function readBounded(file: string, root?: string): Uint8Array | IntakeIssue {
+  const notRegular = checkDeclarationFile(file, root);
+  if (notRegular) return notRegular;
   let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return readIssue(file, 'KIBAN_FILE_UNREADABLE', 'not a regular file', '通常のファイルではありません', 'give the path of a .yaml file', '.yaml ファイルのパスを指定してください');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return checkDeclarationFile(file) ?? readIssue(file, 'KIBAN_NOT_A_REGULAR_FILE', 'a declaration must be a regular file', '宣言は通常のファイルでなければなりません', 'give the path of a .yaml file', '.yaml ファイルのパスを指定してください');
     if (st.size > MAX_FILE_BYTES) return tooBig(file, st.size);
-    fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     if (n > MAX_FILE_BYTES) return tooBig(file, n);
@@ -119,11 +125,11 @@ function depthExceeds(node: unknown, max: number): boolean {
  * every problem (size, encoding, syntax, duplicate keys, aliases, multiple documents) is an issue
  * at file:line:column.
  */
-export function parseDeclarationFile(input: string | { readonly path?: string; readonly text: string | Uint8Array }): ParsedDeclarationFile {
+export function parseDeclarationFile(input: string | { readonly path?: string; readonly text: string | Uint8Array }, options: { readonly root?: string } = {}): ParsedDeclarationFile {
   const file = typeof input === 'string' ? input : (input.path ?? '<input>');
   let text: string | undefined;
   if (typeof input === 'string' || typeof input.text !== 'string') {
-    const bytes = typeof input === 'string' ? readBounded(file) : input.text;
+    const bytes = typeof input === 'string' ? readBounded(file, options.root) : input.text;
     if (!(bytes instanceof Uint8Array)) return failed(file, [bytes as IntakeIssue]);
     if (bytes.length > MAX_FILE_BYTES) return failed(file, [tooBig(file, bytes.length)]);
     text = decodeUtf8(bytes);

@@ -77,7 +77,7 @@ export function runValidateCli(args: readonly string[], io: CliIo = { out: (l) =
     (report.ok ? io.out : io.err)(summary);
     return report.ok ? 0 : 1;
   } catch (e) {
-    io.err(`internal error / 内部エラー: ${(e as Error)?.stack ?? String(e)}`);
+    io.err(`internal error / 内部エラー: ${(e as Error)?.message ?? String(e)}${process.env.KIBAN_DEBUG === '1' ? `\n${(e as Error)?.stack ?? ''}` : ''}`);
     return 1;
   }
 }

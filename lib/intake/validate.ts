@@ -7,7 +7,7 @@ import { ClockSource, EstateCheck, checkEstate } from './estate';
 import { IntakeIssue, relocate } from './issues';
 import { DeclarationKind, ParsedDeclarationFile, parseDeclarationFile } from './parse';
 
-const YAML_FILE = /\.ya?ml$/i;
+export { declarationFiles } from './files';
 
 export interface FileReport {
   readonly file: string;
@@ -112,20 +112,4 @@ export function validateFiles(paths: readonly string[], options: ValidateOptions
 /** {@link validateParsed} of texts held in memory (an editor buffer, stdin, tests), checked against the estate. */
 export function validateSources(sources: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>, options: ValidateOptions): ValidationReport {
   return validateParsed(sources.map((s) => parseDeclarationFile(s)), options);
-}
-
-/** The declaration files under `dir`: `*.yaml` in it and in its sub-folders (two levels), sorted. */
-export function declarationFiles(dir: string): string[] {
-  const walk = (d: string, depth: number): string[] => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return [];
-    }
-    const here = entries.filter((e) => e.isFile() && YAML_FILE.test(e.name) && !e.name.startsWith('.')).map((e) => path.join(d, e.name)).sort();
-    const sub = depth === 0 ? [] : entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
-    return [...here, ...sub.flatMap((s) => walk(path.join(d, s), depth - 1))];
-  };
-  return walk(dir, 2);
 }

@@ -3,6 +3,7 @@ export * from './clock';
 export * from './names';
 export * from './platform';
 export * from './guest-os';
+export * from './vsphere-provider';
 export * from './estate';
 export * from './dedicated-vlan';
 export * from './shared-license';

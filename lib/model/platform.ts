@@ -35,7 +35,25 @@ export const clusterSchema = z.strictObject({
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
   /** ESXi host that receives OVF deployments (the provider deploys an OVF onto one host). */
   ovfDeployHost: platformObjectNameSchema,
+  /**
+   * The hosts' names as vCenter knows them (e.g. `kiban-esx01.pref.example.jp`), one per host:
+   * the name the CLI, review documents and impact queries use.
+   * @default `<cluster>/esxiNN` placeholders
+   */
+  hostNames: z.array(platformObjectNameSchema).optional(),
+}).superRefine((c, ctx) => {
+  if (c.hostNames === undefined) return;
+  if (c.hostNames.length !== c.hosts) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `names ${c.hostNames.length} host(s) but the cluster has hosts: ${c.hosts}` });
+  const lower = c.hostNames.map((h) => h.toLowerCase());
+  const dup = lower.find((h, i) => lower.indexOf(h) !== i);
+  if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `host ${dup} is named twice` });
+  if (!lower.includes(c.ovfDeployHost.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['ovfDeployHost'], message: `${c.ovfDeployHost} is not one of hostNames (${c.hostNames.join(', ')})` });
 });
+
+/** The hosts of a cluster by name: the platform data's `hostNames`, else `<cluster>/esxiNN`. */
+export function clusterHostNames(c: { readonly name: string; readonly hosts: number; readonly hostNames?: readonly string[] }): string[] {
+  return c.hostNames ? [...c.hostNames] : Array.from({ length: c.hosts }, (_, i) => `${c.name}/esxi${String(i + 1).padStart(2, '0')}`);
+}
 
 export const datastoreSchema = z.strictObject({
   name: platformObjectNameSchema,
@@ -56,6 +74,12 @@ export const vmTemplateSchema = z.strictObject({
 export const vsphereSchema = z.strictObject({
   /** ESXi version of the hosts (data, e.g. `6.5`). */
   esxiVersion: z.string().regex(/^\d+\.\d+$/),
+  /**
+   * vCenter Server version (data, e.g. `6.5` or `8.0.3`): the Terraform provider talks to vCenter,
+   * and the rule pack warns when the provider release of the output does not support it.
+   * @default not recorded (the rule pack warns that it is unknown)
+   */
+  vcenterVersion: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version such as 6.5, 7.0 or 8.0.3').optional(),
   datacenter: platformObjectNameSchema,
   clusters: z.array(clusterSchema).min(1),
   datastores: z.array(datastoreSchema).min(1),
@@ -82,8 +106,10 @@ const windowsPath = z
 export const hypervSchema = z.strictObject({
   /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
   windowsServerVersion: z.string().regex(/^\d{4}$/),
-  /** Failover cluster name, when the hosts are clustered. */
+  /** Failover cluster name, when the hosts are clustered (the scripts add each VM as a cluster role). */
   cluster: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/).optional(),
+  /** The hosts are standalone, not a failover cluster: the scripts say so and add no cluster role. @default false */
+  standalone: z.boolean().default(false),
   hosts: z.array(hypervHostSchema).min(1),
   cpuOvercommit: z.number().min(1).max(20).default(4),
   memoryOvercommit: z.number().min(0.5).max(2).default(1),
@@ -93,6 +119,9 @@ export const hypervSchema = z.strictObject({
   backupStorageCapacityGb: z.int().min(1),
   virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
   templates: z.array(vmTemplateSchema).default([]),
+}).refine((h) => !(h.standalone && h.cluster !== undefined), {
+  message: 'a standalone host pool has no failover cluster: remove cluster or standalone / スタンドアロンのホストにはフェールオーバークラスタ名を指定できません',
+  path: ['standalone'],
 });
 
 export const standardNetworkSchema = z.strictObject({

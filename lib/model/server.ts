@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { BackupVolume, BackupVolumeProps, backupVolumeSchema } from './backup-volume';
 import { DedicatedVlan } from './dedicated-vlan';
+import { findGuestOs } from './guest-os';
 import { codeSchema, dateSchema, dateTimeSchema, freeTextSchema, hostNameSchema, platformObjectNameSchema } from './names';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 
@@ -24,9 +25,28 @@ export const customizationSchema = z.strictObject({
   disabled: z.strictObject({ reason: freeTextSchema(200) }).optional(),
 });
 
+/** SCSI controller types of vSphere: the guest must carry the driver of the one it boots from. */
+export const SCSI_TYPES = ['pvscsi', 'lsilogic', 'lsilogic-sas'] as const;
+export type ScsiType = (typeof SCSI_TYPES)[number];
+/** VM firmware: a guest installed under BIOS does not boot under EFI, and the other way round. */
+export const FIRMWARES = ['bios', 'efi'] as const;
+export type Firmware = (typeof FIRMWARES)[number];
+
+/**
+ * Controller and firmware of a VM the platform does not clone (empty, V2V from OVF or VMDK): taken
+ * from the source, because the provider would otherwise give every VM pvscsi and a V2V'd guest
+ * without that driver does not boot. Set once, at creation; never changed on an existing VM.
+ */
+const bootHardware = {
+  /** SCSI controller, as on the source VM for V2V. @default empty: `lsilogic-sas` on Windows (driver in the installer), `pvscsi` otherwise; V2V: `lsilogic-sas` on Windows, `pvscsi` otherwise */
+  scsiType: z.enum(SCSI_TYPES).optional(),
+  /** Firmware, as on the source VM for V2V. @default empty: `efi` on Windows, `bios` otherwise; V2V: `bios` */
+  firmware: z.enum(FIRMWARES).optional(),
+};
+
 /** The ways in of R20. */
 export const sourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('empty'), /** ISO image on a datastore, e.g. `[iso-ds] rhel/rhel-7.9.iso`. */ isoPath: safePath('isoPath').optional() }),
+  z.strictObject({ kind: z.literal('empty'), /** ISO image on a datastore, e.g. `[iso-ds] rhel/rhel-7.9.iso`. */ isoPath: safePath('isoPath').optional(), ...bootHardware }),
   z.strictObject({ kind: z.literal('template'), template: codeSchema, customization: customizationSchema.default({}) }),
   z.strictObject({ kind: z.literal('clone'), sourceVm: hostNameSchema.or(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/)), customization: customizationSchema.default({}) }),
   z.strictObject({
@@ -34,6 +54,7 @@ export const sourceSchema = z.discriminatedUnion('kind', [
     /** Path of the .ovf on the admin's management terminal (R34: media are handed over in person). */
     localOvfPath: safePath('localOvfPath').optional(),
     remoteOvfUrl: z.url({ protocol: /^https$/ }).optional(),
+    ...bootHardware,
   }),
   z.strictObject({
     kind: z.literal('vmdk'),
@@ -41,6 +62,7 @@ export const sourceSchema = z.discriminatedUnion('kind', [
     datastore: platformObjectNameSchema,
     /** Path of the VMDK inside the datastore, e.g. `v2v/kokuho01/kokuho01.vmdk`. */
     vmdkPath: z.string().regex(/^[A-Za-z0-9._/-]+\.vmdk$/, 'must be a datastore path ending in .vmdk (letters, digits, ".", "_", "/", "-")'),
+    ...bootHardware,
   }),
   z.strictObject({
     kind: z.literal('hyperv-export'),
@@ -73,12 +95,23 @@ export const snapshotSchema = z.strictObject({
   includeMemory: z.boolean().default(false),
 });
 
+/**
+ * What happens to the disks a VM leaves behind when it is removed (R07): the VM's data disks are
+ * always detached and kept (`keep_on_remove`; the department erases the data), and the backup volume
+ * (R10a) is kept with them (`keep`) or deleted with the VM (`delete`, once the department confirms
+ * that its data is erased or no longer needed).
+ */
+export const keptDisksSchema = z.enum(['keep', 'delete']).default('keep');
+
 export const decommissionSchema = z.strictObject({
   /** Must repeat the server (or system) name exactly: the explicit confirmation. */
   confirm: z.string(),
   reasonJa: freeTextSchema(200),
   approvedBy: freeTextSchema(80),
   date: dateSchema,
+  keptDisks: keptDisksSchema,
+  /** Date the platform admin confirmed the VM was removed (remove.ps1 ran); until then the name stays reserved (R24). @default not yet removed */
+  removedOn: dateSchema.optional(),
 });
 
 export const virtualServerSchema = z.strictObject({
@@ -189,5 +222,20 @@ export class VirtualServer extends Construct {
 
   public get isDecommissioned(): boolean {
     return this.spec.decommissioned !== undefined;
+  }
+
+  /**
+   * SCSI controller and firmware of a VM built without a clone (empty, V2V from OVF or VMDK): the
+   * declared values, else the documented defaults of `source.scsiType` / `source.firmware`.
+   * Undefined for clones and templates, which take both from their source VM.
+   */
+  public get bootHardware(): { readonly scsiType: ScsiType; readonly firmware: Firmware } | undefined {
+    const src = this.spec.source;
+    if (src.kind !== 'empty' && src.kind !== 'ovf' && src.kind !== 'vmdk') return undefined;
+    const windows = findGuestOs(this.spec.guestOs)?.family === 'windows';
+    return {
+      scsiType: src.scsiType ?? (windows ? 'lsilogic-sas' : 'pvscsi'),
+      firmware: src.firmware ?? (src.kind === 'empty' && windows ? 'efi' : 'bios'),
+    };
   }
 }

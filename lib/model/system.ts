@@ -6,7 +6,7 @@ import { Estate } from './estate';
 import { findGuestOs } from './guest-os';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
-import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, virtualServerSchema } from './server';
+import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, keptDisksSchema, virtualServerSchema } from './server';
 import { parseProps, pathOf, throwIfAny } from './validate';
 
 /** The phases of the manual's flow (R36), then production and decommissioned (R07). */
@@ -71,7 +71,7 @@ export const systemSchema = z.strictObject({
   /** vSphere account principal of the system (R30). @default `<accountDomain>\\kiban-<systemId>` */
   account: z.string().regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/).optional(),
   /** Form 3 (利用停止届) with the explicit confirmation; required in the decommissioned phase (R07). */
-  decommission: z.strictObject({ confirmSystemId: z.string(), form3Date: dateSchema, approvedBy: freeTextSchema(80) }).optional(),
+  decommission: z.strictObject({ confirmSystemId: z.string(), form3Date: dateSchema, approvedBy: freeTextSchema(80), /** Backup volumes of the system's VMs: kept (default) or deleted with them (R07, R10a). */ keptDisks: keptDisksSchema, /** Date the platform admin confirmed the VMs were removed; until then the names stay reserved (R24). */ removedOn: dateSchema.optional() }).optional(),
   /** Acknowledged findings (rule ID, reason of at least 10 characters, approver). */
   acknowledgements: z.array(acknowledgementSchema).default([]),
 });

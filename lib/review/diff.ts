@@ -6,6 +6,9 @@ import { POOL_JA } from './labels';
 import { EstateManifest, ManifestServer, ManifestSystem, byKey, parseEstateManifest } from './manifest';
 import { cell, code, doc, table, text } from './markdown';
 
+/** The first line of every diff report (`kiban diff --output` only overwrites a file that starts with it). */
+export const DIFF_HEADER = '## 統合基盤 変更レビュー / kiban estate diff';
+
 /** GitHub's limit for a pull-request comment. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 /** We aim below the limit, leaving room for a wrapper the workflow may add. */
@@ -93,7 +96,10 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
       c.errors.push(`${sysId}/${t}: disk present in BASE (${bd.sizeGb} GB on ${bd.datastore}) is absent in HEAD — deleting a disk destroys its data; decommission the server instead (R07) / ディスクが削除されています。サーバの利用停止手続き（R07）によってください`);
     } else if (bd && hd) {
       if (bd.datastore !== hd.datastore) c.add(sysId, 'replaced', 'disk', t, `データストアの変更 ${bd.datastore} → ${hd.datastore}（ディスクを再作成 — forces replacement）`, true);
-      if (hd.sizeGb < bd.sizeGb) c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+      if (hd.sizeGb < bd.sizeGb) {
+        c.add(sysId, 'destroyed', 'disk', t, `縮小 ${bd.sizeGb} → ${hd.sizeGb} GB（縮小はできず、再作成でデータ消失 — shrinking recreates the disk)`, true);
+        c.errors.push(`${sysId}/${t}: disk shrunk from ${bd.sizeGb} GB to ${hd.sizeGb} GB — a disk cannot shrink, it would be recreated and its data lost; keep ${bd.sizeGb} GB or more / ディスクが ${bd.sizeGb} GB から ${hd.sizeGb} GB に縮小されています。縮小はできず、再作成でデータが失われます`);
+      }
       else if (hd.sizeGb > bd.sizeGb) c.add(sysId, 'changed', 'disk', t, `拡張 ${bd.sizeGb} → ${hd.sizeGb} GB`);
       if (bd.thin !== hd.thin) c.add(sysId, 'replaced', 'disk', t, `プロビジョニング ${bd.thin ? 'thin' : 'thick'} → ${hd.thin ? 'thin' : 'thick'}（ディスクを再作成 — forces replacement）`, true);
     }
@@ -107,7 +113,10 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
     c.errors.push(`${sysId}/${bt}: backup volume present in BASE (${bb.sizeGb} GB on ${bb.datastore}) is absent in HEAD — it is protected from destroy (R10a) / バックアップ領域が削除されています`);
   } else if (bb && hb) {
     if (bb.datastore !== hb.datastore) c.add(sysId, 'replaced', 'backup-volume', bt, `データストアの変更 ${bb.datastore} → ${hb.datastore}（再作成 — forces replacement）`, true);
-    if (hb.sizeGb < bb.sizeGb) c.add(sysId, 'destroyed', 'backup-volume', bt, `縮小 ${bb.sizeGb} → ${hb.sizeGb} GB（再作成でデータ消失 — shrinking recreates the disk）`, true);
+    if (hb.sizeGb < bb.sizeGb) {
+      c.add(sysId, 'destroyed', 'backup-volume', bt, `縮小 ${bb.sizeGb} → ${hb.sizeGb} GB（再作成でデータ消失 — shrinking recreates the disk）`, true);
+      c.errors.push(`${sysId}/${bt}: backup volume shrunk from ${bb.sizeGb} GB to ${hb.sizeGb} GB — it would be recreated and its data lost (R10a) / バックアップ領域が ${bb.sizeGb} GB から ${hb.sizeGb} GB に縮小されています。再作成でデータが失われます（R10a）`);
+    }
     else if (hb.sizeGb > bb.sizeGb) c.add(sysId, 'changed', 'backup-volume', bt, `拡張 ${bb.sizeGb} → ${hb.sizeGb} GB`);
   }
   const maxNics = Math.max(b.nics.length, h.nics.length);
@@ -125,6 +134,11 @@ function diffServer(c: Collector, sysId: string, hypervisorChanged: boolean, b: 
       if (d.length > 0) c.add(sysId, 'changed', 'nic', t, d.join(', '));
     }
   }
+}
+
+/** A server deleted from the declaration takes its backup volume (R10a) with it: listed as destroyed too. */
+function backupVolumeGone(c: Collector, sysId: string, s: ManifestServer): void {
+  if (s.backupVolume) c.add(sysId, 'destroyed', 'backup-volume', `${s.name} バックアップ領域`, `サーバとともに削除 ${s.backupVolume.sizeGb} GB（${s.backupVolume.datastore}）— データ消失 (deleted with its server: data lost, R10a)`, true);
 }
 
 function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSystem | undefined): void {
@@ -145,6 +159,7 @@ function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSyst
     c.add(id, 'destroyed', 'system', id, 'システムが宣言から削除されています (system deleted without decommissioning)', true);
     for (const s of live) {
       c.add(id, 'destroyed', 'server', s.name, `宣言から削除 — 仮想マシンとデータが失われます (deleted: VM and data lost)`, true);
+      backupVolumeGone(c, id, s);
       c.errors.push(`${id}/${s.name}: server present in BASE is absent in HEAD — deleted instead of decommissioned; declare it decommissioned (R07, form 3) / サーバが利用停止の手続きなしに削除されています（R07 様式3）`);
     }
     return;
@@ -168,6 +183,7 @@ function diffSystem(c: Collector, b: ManifestSystem | undefined, h: ManifestSyst
       if (bs.decommissioned || b.decommissioned) c.add(id, 'destroyed', 'server', name, '利用停止済みのサーバを宣言から除去');
       else {
         c.add(id, 'destroyed', 'server', name, '宣言から削除 — 仮想マシンとデータが失われます (deleted: VM and data lost)', true);
+        backupVolumeGone(c, id, bs);
         c.errors.push(`${id}/${name}: server present in BASE is absent in HEAD — deleted instead of decommissioned; declare it decommissioned (R07) / サーバが利用停止の手続きなしに削除されています（R07）`);
       }
     } else if (bs && hs) diffServer(c, id, hvChanged, bs, hs);
@@ -195,7 +211,12 @@ type Json = Record<string, unknown>;
 
 function readJson(file: string): Json | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    throw new Error(`${file} is not valid JSON: not a kiban synth output / ${file} は kiban synth の出力ではありません（JSON として読めません）`);
+  }
 }
 
 function resourcesOf(tf: Json | undefined, type: string): Map<string, Json> {
@@ -327,7 +348,7 @@ function renderDiff(base: EstateManifest, head: EstateManifest, changes: Change[
   const count = (op: ChangeOp, xs: Change[]) => xs.filter((c) => c.op === op).length;
   const more = (n: number, what: string) => (n > 0 ? `…ほか ${n} 件（${what}） / …and ${n} more` : undefined);
   const blocks: (string | undefined)[] = [
-    '## 統合基盤 変更レビュー / kiban estate diff',
+    DIFF_HEADER,
     `変更のあるシステム ${systems.filter((s) => s !== 'platform').length} 件 — 追加 ${count('added', changes)}・変更 ${count('changed', changes)}・再作成 ${count('replaced', changes)}・削除 ${count('destroyed', changes)}` +
       ` / ${systems.filter((s) => s !== 'platform').length} systems changed: ${count('added', changes)} added, ${count('changed', changes)} changed, ${count('replaced', changes)} replaced, ${count('destroyed', changes)} destroyed`,
   ];
@@ -392,13 +413,14 @@ export function renderDiffMarkdown(base: EstateManifest, head: EstateManifest, c
 function loadManifest(dir: string, errors: string[], label: string): EstateManifest | undefined {
   const file = path.join(dir, 'estate.json');
   if (!fs.existsSync(file)) {
-    errors.push(`${label}: ${file} not found — not a kiban synth output folder (run \`kiban synth --out ${dir}\`)`);
+    errors.push(`${label}: ${file} not found — not a kiban synth output folder (run \`kiban synth --out ${dir}\`) / kiban synth の出力フォルダではありません`);
     return undefined;
   }
   try {
     return parseEstateManifest(fs.readFileSync(file, 'utf8'), file);
   } catch (e) {
-    errors.push(`${label}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    errors.push(code ? `${label}: cannot read ${file} (${code}) — check the permissions / ${file} を読み込めません（${code}）。権限を確認してください` : `${label}: ${(e as Error).message}`);
     return undefined;
   }
 }
@@ -409,7 +431,7 @@ export function diffOutputs(baseDir: string, headDir: string): DiffResult {
   const base = loadManifest(baseDir, errors, 'BASE');
   const head = loadManifest(headDir, errors, 'HEAD');
   if (!base || !head) {
-    return { markdown: doc(['## 統合基盤 変更レビュー / kiban estate diff', '### ❌ エラー / Errors', errors.map((e) => `- ${cell(e)}`).join('\n')]), errors, changes: [] };
+    return { markdown: doc([DIFF_HEADER, '### ❌ エラー / Errors', errors.map((e) => `- ${cell(e)}`).join('\n')]), errors, changes: [] };
   }
   const d = diffManifests(base, head, { base: baseDir, head: headDir });
   return { markdown: renderDiffMarkdown(base, head, d.changes, d.errors), errors: d.errors, changes: d.changes };

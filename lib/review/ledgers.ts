@@ -1,6 +1,6 @@
 import { ManifestServer, EstateManifest, byKey } from './manifest';
 import { LICENSE_JA, PARTY, POOL_JA, ZONE_JA, ipActorJa, ipPartyJa } from './labels';
-import { doc, table } from './markdown';
+import { doc, table, text } from './markdown';
 
 /** One capacity line: a host pool (vCPU, memory) or a datastore (GB). */
 export interface CapacityLine {
@@ -128,7 +128,7 @@ export function renderLedgers(m: EstateManifest): string {
     sys.servers.flatMap((s) => s.nics.map((n) => ({ sys, s, n }))),
   ).sort(byKey((x) => `${x.n.network}/${x.n.ipv4 ?? '~'}/${x.s.name}/${x.n.index}`));
   return doc([
-    `# 統合基盤 台帳（${m.platform.nameJa}）`,
+    `# 統合基盤 台帳（${text(m.platform.nameJa)}）`,
     '> 宣言から生成した台帳です。利用停止のサーバは割当に含めません。',
     '## 1. 基盤リソース（割当 / 容量）',
     table(

@@ -1,7 +1,7 @@
 import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
 import { findGuestOs, LicenseSource } from '../model/guest-os';
-import { IpParty, STANDARD_NETWORKS, Zone } from '../model/platform';
+import { IpParty, STANDARD_NETWORKS, Zone, clusterHostNames } from '../model/platform';
 import { SharedLicense, SharedLicenseKind } from '../model/shared-license';
 import { IndividualBusinessSystem, Phase } from '../model/system';
 import { VirtualServer } from '../model/server';
@@ -315,7 +315,7 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
     ...p.vsphere.clusters.map((c) => ({
       name: c.name,
       hypervisor: 'vsphere' as const,
-      hosts: Array.from({ length: c.hosts }, (_, i) => ({ name: `${c.name}/esxi${String(i + 1).padStart(2, '0')}`, sockets: c.socketsPerHost, coresPerSocket: c.coresPerSocket, memoryGb: c.memoryGbPerHost })),
+      hosts: clusterHostNames(c).map((name) => ({ name, sockets: c.socketsPerHost, coresPerSocket: c.coresPerSocket, memoryGb: c.memoryGbPerHost })),
       vcpuCapacity: Math.floor(c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit),
       memoryGbCapacity: Math.floor(c.hosts * c.memoryGbPerHost * c.memoryOvercommit),
     })),

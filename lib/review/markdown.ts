@@ -1,20 +1,42 @@
-/** Small Markdown helpers: every table cell is escaped so that tables stay well-formed. */
+/**
+ * Small Markdown helpers. Every declared text reaches Markdown through {@link md}, which neutralizes
+ * link, image, autolink and HTML syntax; table cells and inline text are built on it.
+ */
 
-/** Escapes text for a table cell: no pipes, no line breaks, no HTML. */
-export function cell(value: unknown): string {
-  const s = value === undefined || value === null || value === '' ? '—' : String(value);
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+const ZWSP = '\u200b';
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '[': '\\[', ']': '\\]', '`': '\\`', '|': '\\|', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * The one function through which declared text reaches Markdown (review documents, ledgers, the
+ * diff, the Hyper-V README): one line; `[` `]` escaped (no link, image or reference definition),
+ * `<` `>` as entities (no HTML, no `<https://…>` autolink), a zero-width space after `://` and
+ * `www` (no bare-URL autolink on GitHub), backslashes, backticks and pipes escaped. The text reads
+ * the same when rendered.
+ */
+export function md(value: unknown): string {
+  return String(value ?? '')
     .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, "'");
+    .replace(/[\\[\]`|<>]/g, (c) => ESCAPED[c]!)
+    .replace(/:\/\//g, `:/${ZWSP}/`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
-/** Escapes inline text outside tables (no HTML). */
+/**
+ * A source URL of the platform data (never declared text) as a live autolink; anything that is not a
+ * plain https URL goes through {@link md}.
+ */
+export function sourceLink(url: string): string {
+  return /^https:\/\/[A-Za-z0-9.-]+(?:\/[^\s<>\\`|\[\]]*)?$/.test(url) ? `<${url}>` : md(url);
+}
+
+/** A table cell: {@link md}, or a dash when empty. */
+export function cell(value: unknown): string {
+  return value === undefined || value === null || value === '' ? '—' : md(value);
+}
+
+/** Inline text outside tables: {@link md}. */
 export function text(value: unknown): string {
-  return String(value ?? '').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return md(value);
 }
 
 /** Inline code with backticks removed from the value. */

@@ -70,3 +70,10 @@ export function formatErrors(errors: readonly Finding[]): string {
     ...errors.map(formatFinding),
   ].join('\n');
 }
+
+/** `N error(s), N warning(s), N info(s), N acknowledged` of a run's findings (open ones per level, acknowledged ones apart). */
+export function countFindings(findings: readonly Finding[]): string {
+  const open = findings.filter((f) => !f.acknowledged);
+  const n = (level: Finding['level']) => open.filter((f) => f.level === level).length;
+  return `${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info(s), ${findings.length - open.length} acknowledged`;
+}

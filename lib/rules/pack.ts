@@ -6,6 +6,7 @@ import { r05SharedWindowsUpTo2019 } from './r05-shared-windows-up-to-2019';
 import { r10OsImageBackup } from './r10-os-image-backup';
 import { r10aBackupVolumeOnBackupStorage } from './r10a-backup-volume-on-backup-storage';
 import { r11SnapshotExpiry } from './r11-snapshot-expiry';
+import { r12ProviderSupportsVcenter } from './r12-provider-supports-vcenter';
 import { r21OracleOnlyOnHyperV } from './r21-oracle-only-on-hyperv';
 import { r22GuestOsEndOfSupport } from './r22-guest-os-end-of-support';
 import { r22GuestOsSupported } from './r22-guest-os-supported';
@@ -18,6 +19,7 @@ import { r24ZoneIsolation } from './r24-zone-isolation';
 import { r26NoPassthroughDevices } from './r26-no-passthrough-devices';
 import { r28GuestCustomization } from './r28-guest-customization';
 import { r33VmwareTools } from './r33-vmware-tools';
+import { r34V2vMediaHandedOver } from './r34-v2v-media-handed-over';
 import { Rule } from './types';
 
 /** The platform rule pack, in rule-ID order. */
@@ -30,6 +32,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   r10OsImageBackup,
   r10aBackupVolumeOnBackupStorage,
   r11SnapshotExpiry,
+  r12ProviderSupportsVcenter,
   r21OracleOnlyOnHyperV,
   r22GuestOsSupported,
   r22GuestOsEndOfSupport,
@@ -42,4 +45,5 @@ export const PLATFORM_RULES: readonly Rule[] = [
   r26NoPassthroughDevices,
   r28GuestCustomization,
   r33VmwareTools,
+  r34V2vMediaHandedOver,
 ];

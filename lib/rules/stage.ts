@@ -1,10 +1,12 @@
 import { SynthAbort, SynthStage } from '../synth/context';
 import { runRulePack } from './engine';
-import { findingsJson, formatErrors, formatFinding } from './format';
+import { countFindings, findingsJson, formatErrors, formatFinding } from './format';
 
 export interface RulesStageOptions {
   /** Where warnings and infos are printed. @default process.stderr */
   readonly write?: (text: string) => void;
+  /** Where the one-line count of findings is printed. @default `write` */
+  readonly summary?: (text: string) => void;
 }
 
 /**
@@ -20,8 +22,7 @@ export function rulesStage(options: RulesStageOptions = {}): SynthStage {
       ctx.findings.push(...report.findings);
       ctx.files.set('findings.json', findingsJson(report, ctx.clock()));
       for (const f of [...report.warnings, ...report.infos]) write(`${formatFinding(f)}\n`);
-      const acked = report.findings.filter((f) => f.acknowledged).length;
-      write(`rules: ${report.errors.length} error(s), ${report.warnings.length} warning(s), ${report.infos.length} info(s), ${acked} acknowledged\n`);
+      (options.summary ?? write)(`rules: ${countFindings(report.findings)}\n`);
       if (report.errors.length > 0) throw new SynthAbort(formatErrors(report.errors));
     },
   };

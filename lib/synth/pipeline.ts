@@ -1,6 +1,6 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { commitStagingDir, discardStagingDir, makeStagingDir, writeFiles } from './atomic';
+import { RecoveryReport, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -17,8 +17,15 @@ export interface SynthOptions {
 
 export interface SynthResult {
   readonly outdir: string;
+  /** How many files the output folder holds: the stages' files and what cdktf wrote itself (stacks, manifest). */
   readonly files: number;
+  /** The files of the output folder (relative, sorted). */
+  readonly written: readonly string[];
   readonly context: SynthContext;
+  /** What the start of the run recovered from an interrupted earlier run (swap, leftover staging folders). */
+  readonly recovered: RecoveryReport;
+  /** Folders the run could not remove (the new output is valid regardless), with the reason. */
+  readonly leftOver: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
 /**
@@ -26,6 +33,9 @@ export interface SynthResult {
  * place only if all stages succeed: a failed run leaves the previous output untouched.
  */
 export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
+  // An earlier run killed mid-swap is completed or rolled back first; then only a folder synth wrote may be replaced.
+  const recovered = recoverOutput(options.outdir);
+  assertReplaceable(options.outdir);
   const staging = makeStagingDir(options.outdir);
   const ctx: SynthContext = {
     estate,
@@ -35,13 +45,17 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     progress: options.progress ?? (() => undefined),
     workdir: staging,
   };
+  let written: string[];
   try {
     for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
     writeFiles(staging, ctx.files);
-    commitStagingDir(staging, options.outdir);
+    written = listFilesRecursive(staging);
   } catch (e) {
     discardStagingDir(staging);
     throw e;
   }
-  return { outdir: options.outdir, files: ctx.files.size, context: ctx };
+  // The commit cleans up after itself (or leaves a journal the next run recovers from).
+  const committed = commitStagingDir(staging, options.outdir);
+  const leftOver = [...recovered.leftOver, ...(committed.leftOver ? [committed.leftOver] : [])];
+  return { outdir: options.outdir, files: written.length, written, context: ctx, recovered, leftOver };
 }

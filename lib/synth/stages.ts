@@ -1,6 +1,6 @@
 import { SynthStage } from './context';
 import { vsphereStage } from '../vsphere/stage';
-import { rulesStage } from '../rules/stage';
+import { RulesStageOptions, rulesStage } from '../rules/stage';
 import { reviewStage } from '../review/stage';
 import { hypervStage } from '../hyperv/stage';
 
@@ -8,9 +8,9 @@ import { hypervStage } from '../hyperv/stage';
  * The stages of a synth run, in order. Each subsystem contributes one stage:
  * rule pack (findings.json; errors abort), vSphere (cdktf stacks), Hyper-V (scripts), review output.
  */
-export function defaultStages(): SynthStage[] {
+export function defaultStages(options: { readonly rules?: RulesStageOptions } = {}): SynthStage[] {
   return [
-    rulesStage(),
+    rulesStage(options.rules),
     vsphereStage(),
     hypervStage(),
     reviewStage(),

@@ -3,7 +3,6 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
 import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
 import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
-import { DataVsphereHost } from '@cdktf/provider-vsphere/lib/data-vsphere-host';
 import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
 import { DataVsphereTag } from '@cdktf/provider-vsphere/lib/data-vsphere-tag';
 import { DataVsphereTagCategory } from '@cdktf/provider-vsphere/lib/data-vsphere-tag-category';
@@ -21,8 +20,10 @@ import { Cluster, Platform, StandardNetworkKey, VmTemplate } from '../model/plat
 import { VirtualServer } from '../model/server';
 import { IndividualBusinessSystem } from '../model/system';
 import { tfString } from './escape';
-import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, systemFolderPath, systemRoleName } from './names';
+import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, departmentFolderPath, systemFolderPath, systemRoleName } from './names';
 import { addVsphereProvider } from './provider';
+import { ForgetBlock, ImportBlock } from './state-blocks';
+import { OvfImportPlan } from './v2v-import';
 
 /** Platform look-ups shared by every system stack of an estate (instead of a linear scan per server). */
 interface PlatformLookups {
@@ -69,6 +70,20 @@ interface SourceVmRefs {
 const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
 
 /**
+ * Power policy for routine changes (CPU, memory, disk modes...) that need the VM powered off: the
+ * provider asks the guest to shut down and waits; it never pulls the plug (its default is
+ * `force_power_off = true` after 3 minutes). A guest that does not stop within the wait fails the
+ * apply, and the admin schedules the change with the department instead.
+ */
+export const POWER_POLICY = { forcePowerOff: false, shutdownWaitTimeoutMinutes: 10 } as const;
+
+/** Minutes the provider waits for guest customization (its default, 10, is too short for sysprep). */
+export const CUSTOMIZE_TIMEOUT_MINUTES = { windows: 30, linux: 15 } as const;
+
+/** Disk mode of a backup volume (R10a): left out of VM snapshots and of the OS-image backup. */
+export const BACKUP_VOLUME_DISK_MODE = 'independent_persistent';
+
+/**
  * One individual business system on vSphere: its own Terraform stack and state, so a department's
  * pull request can never plan changes in another department's resources. Shared objects are
  * looked up by name.
@@ -78,6 +93,8 @@ export class VsphereSystemStack extends TerraformStack {
   public readonly virtualMachines = new Map<string, VirtualMachine>();
   /** The backup volumes (R10a) by server name. */
   public readonly backupDisks = new Map<string, VirtualDisk>();
+  /** V2V from OVF: the one-off import on the management terminal of each such server (R20, R34). */
+  public readonly ovfImports: OvfImportPlan[] = [];
   public readonly folder: Folder | undefined;
   public readonly role: Role | undefined;
 
@@ -102,7 +119,11 @@ export class VsphereSystemStack extends TerraformStack {
     addVsphereProvider(this);
     // A decommissioned system (R07, confirmed) keeps an empty stack: applying it removes everything.
     // Before the application phase nothing is built yet.
-    if (system.isDecommissioned || !system.buildsVms) return;
+    if (system.isDecommissioned) {
+      this.forgetKeptBackupVolumes(system.servers, system.spec.decommission?.keptDisks ?? 'keep');
+      return;
+    }
+    if (!system.buildsVms) return;
 
     const p = this.platform;
     const spec = system.spec;
@@ -132,7 +153,22 @@ export class VsphereSystemStack extends TerraformStack {
     });
 
     this.resourcePoolId = cluster.resourcePoolId;
-    for (const server of system.servers) if (!server.isDecommissioned) this.addServer(server, tags);
+    for (const server of system.servers) {
+      if (!server.isDecommissioned) this.addServer(server, tags);
+      else this.forgetKeptBackupVolumes([server], server.spec.decommissioned!.keptDisks);
+    }
+  }
+
+  /**
+   * A removed VM's data disks stay on the datastore (`keep_on_remove`; the department erases the
+   * data, R07). Its backup volume (R10a) is a resource of its own: with `keptDisks: keep` the stack
+   * forgets it and the VMDK stays; with `delete` Terraform deletes it with the VM.
+   */
+  private forgetKeptBackupVolumes(servers: readonly VirtualServer[], keptDisks: 'keep' | 'delete'): void {
+    if (keptDisks !== 'keep') return;
+    for (const server of servers) {
+      if (server.spec.backupVolume) new ForgetBlock(this, `forget_backup_disk_${tfName(server.name)}`, `vsphere_virtual_disk.backup_disk_${tfName(server.name)}`);
+    }
   }
 
   /** The id reference of a datastore data source (created on first use). */
@@ -161,7 +197,7 @@ export class VsphereSystemStack extends TerraformStack {
     const key = `${kind}:${name}`;
     let vm = this.sources.get(key);
     if (!vm) {
-      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name, datacenterId: this.dcId });
+      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name: tfString(name), datacenterId: this.dcId });
       vm = { firmware: data.firmware, scsiType: data.scsiType, id: data.id };
       this.sources.set(key, vm);
     }
@@ -190,8 +226,12 @@ export class VsphereSystemStack extends TerraformStack {
     const isWindows = os.family === 'windows';
     const src = s.source;
 
+    // A VM adopted with an import block (V2V from OVF) has the labels vSphere gave its disks: the
+    // provider imports each disk under its device label ("Hard disk 1"...), and a label that differs
+    // from the state's is a different disk to the provider (the old one would be removed).
+    const adopted = src.kind === 'ovf';
     const disks: VirtualMachineDisk[] = s.disks.map((d, i) => ({
-      label: `disk${i}`,
+      label: adopted ? `Hard disk ${i + 1}` : `disk${i}`,
       unitNumber: i,
       size: d.sizeGb,
       thinProvisioned: d.thin,
@@ -200,7 +240,7 @@ export class VsphereSystemStack extends TerraformStack {
     }));
     if (src.kind === 'vmdk') {
       // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
-      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: this.datastore(src.datastore) };
+      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: tfString(src.vmdkPath), datastoreId: this.datastore(src.datastore) };
     }
     if (server.backupVolume) {
       const bkName = server.backupVolume.props.datastore ?? this.lookups.backupDatastore!;
@@ -214,11 +254,13 @@ export class VsphereSystemStack extends TerraformStack {
         lifecycle: { preventDestroy: true },
       });
       this.backupDisks.set(s.name, vdisk);
-      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName) });
+      // Independent: VM snapshots (R11) and the OS-image backup (R10) leave the backup volume out.
+      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName), diskMode: BACKUP_VOLUME_DISK_MODE });
     }
 
     const nics = server.nics.map((n) => ({ networkId: this.network(server, n.index), adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' }));
 
+    const hw = server.bootHardware;
     const config: VirtualMachineConfig = {
       name: s.name,
       resourcePoolId: this.resourcePoolId,
@@ -228,14 +270,17 @@ export class VsphereSystemStack extends TerraformStack {
       numCoresPerSocket: s.cpu.coresPerSocket,
       memory: s.memoryGb * 1024,
       guestId: support.guestId,
-      firmware: isWindows ? 'efi' : 'bios',
+      // Clones take both from their source VM below; the others from the declaration (source.scsiType / source.firmware).
+      ...(hw ? { firmware: hw.firmware, scsiType: hw.scsiType } : {}),
+      forcePowerOff: POWER_POLICY.forcePowerOff,
+      shutdownWaitTimeout: POWER_POLICY.shutdownWaitTimeoutMinutes,
       annotation: tfString([sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / ')),
       tags,
       toolsUpgradePolicy: s.vmwareTools.upgradePolicy,
       disk: disks,
       networkInterface: nics,
       dependsOn: this.folder ? [this.folder] : [],
-      lifecycle: { preventDestroy: true, ignoreChanges: ignoredChanges(src.kind) },
+      lifecycle: { preventDestroy: true, ignoreChanges: ignoredChanges(src.kind, server.nics.length) },
     };
     // Without VMware Tools or customization the guest reports no network: do not wait for it.
     if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk') (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
@@ -259,43 +304,73 @@ export class VsphereSystemStack extends TerraformStack {
                   windowsOptions: {
                     computerName: s.name,
                     adminPassword: this.windowsPassword(s.name),
-                    workgroup: c.windows?.workgroup ?? 'WORKGROUP',
+                    workgroup: tfString(c.windows?.workgroup ?? 'WORKGROUP'),
                     organizationName: tfString(c.windows?.organizationJa ?? p.nameJa),
                     fullName: tfString(sys.systemName),
                     timeZone: typeof c.timeZone === 'number' ? c.timeZone : 235,
                   },
                 }
-              : { linuxOptions: { hostName: s.name, domain: c.domain ?? 'localdomain', timeZone: typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo' } }),
+              : { linuxOptions: { hostName: s.name, domain: tfString(c.domain ?? 'localdomain'), timeZone: tfString(typeof c.timeZone === 'string' ? c.timeZone : 'Asia/Tokyo') } }),
+            // A customization that times out taints the VM (README: terraform untaint).
+            timeout: isWindows ? CUSTOMIZE_TIMEOUT_MINUTES.windows : CUSTOMIZE_TIMEOUT_MINUTES.linux,
           };
-      // Firmware and SCSI controller follow the source VM, as the provider requires for clones.
+      // Firmware and SCSI controller follow the source VM, as the provider requires for clones, and
+      // are then pinned (ignore_changes): a rebuilt template never changes an existing VM's.
       vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, ...(customize ? { customize } : {}) } };
-    } else if (src.kind === 'ovf') {
-      const host = new DataVsphereHost(this, `ovf_host_${id}`, { name: this.lookups.clusters.get(this.system.clusterName)!.ovfDeployHost, datacenterId: this.dcId });
-      vmConfig = {
-        ...config,
-        datacenterId: this.dcId,
-        hostSystemId: host.id,
-        ovfDeploy: {
-          ...(src.localOvfPath ? { localOvfPath: src.localOvfPath } : { remoteOvfUrl: src.remoteOvfUrl }),
-          diskProvisioning: 'thin',
-          allowUnverifiedSslCert: false,
-        },
-      };
     }
     const vm = new VirtualMachine(this, `vm_${id}`, vmConfig);
     this.virtualMachines.set(s.name, vm);
+    if (src.kind === 'ovf') this.adoptImportedOvf(server, vm, hw!);
 
     for (const snap of s.snapshots) {
       new VirtualMachineSnapshot(this, `snapshot_${id}_${tfName(snap.name)}`, {
         virtualMachineUuid: vm.uuid,
         snapshotName: snap.name,
-        description: tfString(`${snap.purposeJa} / 作成 ${snap.createdAt} / 期限 ${snap.expiresAt} (R11: 一時的な利用、${p.snapshotMaxHours}時間以内に削除)`),
+        // Every argument of a snapshot forces replacement (a new snapshot, the old one deleted), so
+        // the description holds only what never changes: no expiry, no clock, no platform setting.
+        // Its expiry stays in the declaration, where R11 checks it; an expired snapshot is deleted
+        // by removing its declaration.
+        description: tfString(`${snap.purposeJa} (R11, 作成 ${snap.createdAt})`),
         memory: snap.includeMemory,
         quiesce: false,
         removeChildren: false,
         consolidate: true,
+        lifecycle: { ignoreChanges: ['description', 'memory'] },
       });
     }
+  }
+
+  /**
+   * V2V from OVF: the VM is imported once on the management terminal (a generated govc script), into
+   * the department folder; the import block adopts it on the next plan and the stack moves it into
+   * the system folder. No `ovf_deploy`: later plans never need the media.
+   */
+  private adoptImportedOvf(server: VirtualServer, vm: VirtualMachine, hw: NonNullable<VirtualServer['bootHardware']>): void {
+    const p = this.platform;
+    const s = server.spec;
+    const src = s.source as Extract<VirtualServer['spec']['source'], { kind: 'ovf' }>;
+    const dc = p.vsphere.datacenter;
+    const importFolder = `/${dc}/vm/${departmentFolderPath(p.vsphere.vmFolderRoot, this.system.spec.department)}`;
+    const importId = `${importFolder}/${s.name}`;
+    new ImportBlock(this, `import_vm_${tfName(s.name)}`, vm, importId);
+    const nic = server.nics[0]!;
+    const cluster = this.lookups.clusters.get(this.system.clusterName)!;
+    this.ovfImports.push({
+      systemId: this.system.spec.systemId,
+      server: s.name,
+      source: src.localOvfPath ? { kind: 'local', path: src.localOvfPath } : { kind: 'url', url: src.remoteOvfUrl! },
+      datacenter: dc,
+      importFolder,
+      importId,
+      datastore: s.disks[0]!.datastore ?? this.lookups.systemDatastore!,
+      pool: `/${dc}/host/${cluster.name}/Resources`,
+      host: cluster.ovfDeployHost,
+      network: nic.dedicatedVlan ? nic.dedicatedVlan.portGroupName : p.networks[nic.networkKey as StandardNetworkKey].portGroup,
+      diskProvisioning: s.disks[0]!.thin ? 'thin' : 'thick',
+      firmware: hw.firmware,
+      scsiType: hw.scsiType,
+      diskCount: s.disks.length,
+    });
   }
 
   private windowsPassword(server: string): string {
@@ -308,18 +383,26 @@ export class VsphereSystemStack extends TerraformStack {
   }
 }
 
-/** Changes Terraform must not act on: a rebuilt template or a re-exported OVF never recreates a VM. */
-function ignoredChanges(kind: string): string[] {
+/**
+ * Changes Terraform must not act on. A rebuilt template or a re-exported OVF never recreates a VM;
+ * the SCSI controller and the firmware of an existing VM never change (its guest would no longer
+ * boot); the NICs of an adopted OVF keep the adapter type the OVF gave them (a new type is a new
+ * NIC to the guest).
+ */
+function ignoredChanges(kind: string, nics: number): string[] {
+  const pinned = ['scsi_type', 'firmware'];
   switch (kind) {
     case 'template':
     case 'clone':
-      return ['clone[0].template_uuid', 'clone[0].customize'];
+      return ['clone[0].template_uuid', 'clone[0].customize', ...pinned];
     case 'ovf':
-      return ['ovf_deploy'];
+      // `ovf_deploy` too: a VM an earlier output deployed with it would otherwise be replaced now
+      // that the block is gone (its arguments force replacement).
+      return ['ovf_deploy', ...pinned, ...Array.from({ length: nics }, (_, i) => `network_interface[${i}].adapter_type`)];
     case 'vmdk':
-      return ['disk[0].path'];
+      return ['disk[0].path', ...pinned];
     default:
-      return [];
+      return pinned;
   }
 }
 

@@ -29,13 +29,14 @@ interface Case {
 
 const CASES: Case[] = [
   { rule: 'R01-DepartmentRegistered', systems: [sys('a', [srv('a01')], { department: 'gikai' })] },
-  { rule: 'R03-CapacityWithinPlatform', systems: [sys('a', [srv('a01', { memoryGb: 64 })])], platform: (p) => (p.vsphere.clusters[0]!.memoryGbPerHost = 8, p.vsphere.clusters[0]!.hosts = 1) },
+  { rule: 'R03-CapacityWithinPlatform', systems: [sys('a', [srv('a01', { memoryGb: 64 })])], platform: (p) => (p.vsphere.clusters[0]!.memoryGbPerHost = 8) },
   { rule: 'R05-NoRacOnSe2', systems: [sys('a', [srv('a01', { guestOs: 'windows_server_2019', oracleDatabase: { edition: 'SE2', license: 'department', rac: true } })], { hypervisor: 'hyperv' })] },
   { rule: 'R05-SharedLicensePoolsNotOvercommitted', systems: [sys('a', [srv('a01', { guestOs: 'windows_server_2019', oracleDatabase: ora })], { hypervisor: 'hyperv' })], platform: (p) => (p.sharedLicenses!.oracleSe2 = { units: 1 }) },
   { rule: 'R05-SharedOsLicenseEligible', systems: [sys('a', [srv('a01', { guestOs: 'sles_15', osLicense: 'shared' })])] },
   { rule: 'R10-OsImageBackup', systems: [sys('a', [srv('a01')], { backup: { osImage: false } })] },
   { rule: 'R10a-BackupVolumeOnBackupStorage', systems: [sys('a', [srv('a01', { backupVolume: { sizeGb: 100, datastore: 'kiban-sys-ds01' } })])] },
   { rule: 'R11-SnapshotExpiry', systems: [sys('a', [srv('a01', { snapshots: [{ name: 'before-patch', purposeJa: 'パッチ前', createdAt: '2026-11-01T09:00:00+09:00', expiresAt: '2026-11-02T09:00:00+09:00' }] })])] },
+  { rule: 'R12-ProviderSupportsVcenter', systems: [sys('a', [srv('a01')])], platform: (p) => (p.vsphere.vcenterVersion = '6.5') },
   { rule: 'R21-OracleOnlyOnHyperV', systems: [sys('a', [srv('a01', { oracleDatabase: ora })])] },
   { rule: 'R22-GuestOsSupportedByHypervisor', systems: [sys('a', [srv('a01', { guestOs: 'windows_server_2022' })], { hypervisor: 'hyperv' })] },
   { rule: 'R22-GuestOsWithinVendorSupport', systems: [sys('a', [srv('a01', { guestOs: 'centos_7' })], { hypervisor: 'hyperv' })] },
@@ -47,6 +48,7 @@ const CASES: Case[] = [
   { rule: 'R24-HostNamesAndFqdnsUnique', systems: [sys('a', [srv('web01')]), sys('b', [srv('web01')])] },
   { rule: 'R26-NoPassthroughDevices', systems: [sys('a', [srv('a01', { devices: ['usb'] })])] },
   { rule: 'R28-TemplateAndCloneCustomized', systems: [sys('a', [srv('a01', { source: { kind: 'clone', sourceVm: 'gold01', customization: { disabled: { reason: '手作業で sysprep を実施' } } } })])] },
+  { rule: 'R34-V2vMediaHandedOverInPerson', systems: [sys('a', [srv('a01', { source: { kind: 'ovf', remoteOvfUrl: 'https://media.pref.example.jp/v2v/a01.ovf' } })])] },
   { rule: 'R33-VmwareToolsInstalled', systems: [sys('a', [srv('a01', { vmwareTools: { install: false } })])] },
 ];
 
@@ -55,6 +57,7 @@ function estateOf(c: Case): string {
   const dir = tempDir('kiban-verdict-');
   const p: Data = { ...examplePlatform(), sharedLicenses: { oracleSe2: { units: 100 }, rhel: { units: 100 }, windowsDatacenter: { units: 100 } }, dedicatedVlans: [] };
   p.vsphere.esxiVersion = '8.0';
+  p.vsphere.vcenterVersion = '8.0';
   c.platform?.(p);
   if (p.dedicatedVlans!.length === 0) delete p.dedicatedVlans;
   fs.mkdirSync(path.join(dir, 'platform'));

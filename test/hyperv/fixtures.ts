@@ -27,9 +27,9 @@ export function fullProps(over: Partial<IndividualBusinessSystemProps> = {}): In
         cpu: { sockets: 2, coresPerSocket: 2 },
         memoryGb: 16,
         disks: [{ sizeGb: 100 }, { sizeGb: 200 }, { sizeGb: 50, thin: false }],
-        nics: [{ network: 'lgwan' }, { network: 'mynumber-test' }],
+        nics: [{ network: 'lgwan', ipv4: '10.120.0.21' }, { network: 'mynumber-test', ipv4: '10.240.0.21' }],
         guestOs: 'windows_server_2019',
-        source: { kind: 'template', template: 'ws2019', customization: { windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' } } },
+        source: { kind: 'template', template: 'ws2019', customization: { domain: 'hoken.pref.example.jp', timeZone: 'Asia/Tokyo', windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' } } },
         backupVolume: { sizeGb: 300 },
         snapshots: [
           { name: 'before-patch', purposeJa: 'パッチ適用前', createdAt: '2026-11-21T18:00:00+09:00', expiresAt: '2026-11-24T18:00:00+09:00' },

@@ -60,6 +60,10 @@ const FIELDS: [string, string, Build][] = [
   ['platform.networks.lgwan.hypervSwitch', 'vSwitch-A', withSystem((p) => p, (pl, v) => { pl.networks.lgwan.hypervSwitch = v; })],
   ['platform.backupPolicy.tag', 'weekly', withSystem((p) => p, (pl, v) => { pl.backupPolicy.tag = v; })],
   ['platform.hyperv.windowsServerVersion', '2016', withSystem((p) => p, (pl, v) => { pl.hyperv.windowsServerVersion = v; })],
+  ['platform.hyperv.cluster', 'KIBAN-HVCL01', withSystem((p) => p, (pl, v) => { pl.hyperv.cluster = v; })],
+  ['servers.0.nics.0.ipv4', '10.120.0.21', withSystem((p, v) => server0(p, (s) => ({ ...s, nics: [{ network: 'lgwan', ipv4: v }, ...(s.nics as object[]).slice(1)] })))],
+  ['servers.0.source.customization.domain', 'hoken.pref.example.jp', withSystem((p, v) => server0(p, (s) => ({ ...s, source: { kind: 'template', template: 'ws2019', customization: { domain: v } } })))],
+  ['servers.0.source.customization.timeZone', 'Asia/Tokyo', withSystem((p, v) => server0(p, (s) => ({ ...s, source: { kind: 'template', template: 'ws2019', customization: { timeZone: v } } })))],
 ];
 
 function structure(files: Map<string, string>) {

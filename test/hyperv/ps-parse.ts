@@ -16,9 +16,10 @@ export async function loadParser(): Promise<Parser> {
   return parser;
 }
 
+/** Parses PowerShell source; a leading UTF-8 BOM is dropped first, as PowerShell does when it reads the file. */
 export function parse(src: string): Tree {
   if (!parser) throw new Error('call loadParser() first (beforeAll)');
-  const t = parser.parse(src);
+  const t = parser.parse(src.startsWith('\uFEFF') ? src.slice(1) : src);
   if (!t) throw new Error('parse failed');
   return t;
 }
@@ -88,4 +89,33 @@ export function enclosingConditions(n: Node): string[] {
     cur = cur.parent;
   }
   return out;
+}
+
+/**
+ * The guards of `n`, innermost first: each enclosing if's condition, written `!(cond)` when `n`
+ * is in its else branch. Tells "only when the window is open" from "only when it is closed".
+ */
+export function guards(n: Node): string[] {
+  const out: string[] = [];
+  let child: Node = n;
+  let cur: Node | null = n.parent;
+  while (cur) {
+    if (cur.type === 'if_statement') {
+      const cond = cur.children.find((c) => c?.type === 'pipeline');
+      if (cond) out.push(child.type === 'else_clause' ? `!(${cond.text})` : cond.text);
+    }
+    child = cur;
+    cur = cur.parent;
+  }
+  return out;
+}
+
+/** The text of the innermost statement block of kind `catch_clause` / `finally_clause` / `try_statement` enclosing `n`, if any. */
+export function enclosingOfType(n: Node, type: string): Node | undefined {
+  let cur: Node | null = n.parent;
+  while (cur) {
+    if (cur.type === type) return cur;
+    cur = cur.parent;
+  }
+  return undefined;
 }

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { REPO, copyExampleEstate, tempDir } from '../fixtures/estate';
 
 /** Every module lib/intake loads (relative imports, transitively) and the packages it needs. */
 function closure(entry: string): { files: Set<string>; packages: Set<string> } {
@@ -32,3 +34,11 @@ test('lib/intake never imports cdktf (validation must start fast), though it loa
   expect([...files].some((f) => f.endsWith(path.join('lib', 'rules', 'pack.ts')))).toBe(true);
   expect([...files].filter((f) => /lib[\\/](vsphere|synth|review|hyperv|cli)[\\/]/.test(f))).toEqual([]);
 });
+
+test('kiban validate of the whole example estate loads no cdktf module at run time', () => {
+  const hook = path.join(tempDir(), 'hook.js');
+  fs.writeFileSync(hook, "const M = require('module'); const load = M._load; M._load = function (r, ...a) { if (/^(cdktf|@cdktf\\/)/.test(r)) process.stderr.write('LOADED ' + r + '\\n'); return load.call(this, r, ...a); };\n");
+  const r = spawnSync(process.execPath, ['-r', hook, path.join(REPO, 'bin', 'kiban.js'), 'validate', '--estate', copyExampleEstate()], { encoding: 'utf8' });
+  expect([r.status, r.stderr]).toEqual([0, '']);
+  expect(r.stdout).toMatch(/: 0 error\(s\)/);
+}, 60_000);

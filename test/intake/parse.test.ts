@@ -50,7 +50,7 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
       fs.writeFileSync(f, big);
       expect(parseDeclarationFile(f).issues).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_TOO_LARGE' })]);
       expect(parseDeclarationFile(path.join(dir, 'missing.yaml')).issues).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_UNREADABLE' })]);
-      expect(parseDeclarationFile(dir).issues).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_UNREADABLE' })]);
+      expect(parseDeclarationFile(dir).issues).toEqual([expect.objectContaining({ code: 'KIBAN_NOT_A_REGULAR_FILE' })]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 import { findGuestOs, guestOsCatalog, hypervSupport, vsphereSupport } from '../../lib/model';
+import { hypervisorLifecycle } from '../../lib/model/guest-os';
 
 describe('guest OS catalog (from guest-os-facts.json)', () => {
   test('covers every OS of the fact sheet with family, licence source and end of support', () => {
@@ -25,5 +26,30 @@ describe('guest OS catalog (from guest-os-facts.json)', () => {
   test('strips the fact sheet notes from guest ids and knows no version it has no facts for', () => {
     expect(vsphereSupport(findGuestOs('rhel_8')!, '6.5').guestId).toBe('rhel7_64Guest');
     expect(vsphereSupport(findGuestOs('rhel_8')!, '9.0')).toMatchObject({ support: 'unconfirmed', guestId: undefined });
+  });
+});
+
+describe('catalog sources', () => {
+  test('every support cell and lifecycle date carries its sources with URL and title', () => {
+    for (const os of guestOsCatalog().values()) {
+      for (const [v, cell] of [...Object.entries(os.vsphere), ...Object.entries(os.hyperv)]) {
+        expect([os.key, v, cell.sources.length > 0]).toEqual([os.key, v, true]);
+        for (const s of cell.sources) expect([os.key, v, s.url.startsWith('https://'), s.title.length > 0]).toEqual([os.key, v, true, true]);
+      }
+      if (os.endOfSupportFact) expect([os.key, os.endOfSupportFact.sources.length > 0]).toEqual([os.key, true]);
+    }
+  });
+
+  test('ESXi 7.0/8.0 and Hyper-V 2019/2022 cells exist for every guest OS; unconfirmed stays unconfirmed', () => {
+    for (const os of guestOsCatalog().values()) {
+      for (const v of ['7.0', '8.0']) expect([os.key, v, os.vsphere[v] !== undefined]).toEqual([os.key, v, true]);
+      for (const v of ['2019', '2022']) expect([os.key, v, os.hyperv[v] !== undefined]).toEqual([os.key, v, true]);
+    }
+    const ws2016 = findGuestOs('windows_server_2016')!;
+    expect(vsphereSupport(ws2016, '8.0').support).toBe('unconfirmed');
+    expect(hypervSupport(findGuestOs('windows_server_2022')!, '2016')).toEqual(expect.objectContaining({ support: 'unsupported', sources: [expect.objectContaining({ title: expect.stringContaining('Supported Windows guest operating systems for Hyper-V') })] }));
+    expect(hypervisorLifecycle('vsphere', '6.5')).toEqual(expect.objectContaining({ endOfSupport: '2022-10-15' }));
+    expect(hypervisorLifecycle('hyperv', '2022')).toEqual(expect.objectContaining({ endOfSupport: '2031-10-14' }));
+    expect(hypervisorLifecycle('vsphere', '9.9')).toBeUndefined();
   });
 });

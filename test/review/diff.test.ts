@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildEstateManifest, diffManifests, diffOutputs, manifestJson, renderDiffMarkdown, GITHUB_COMMENT_LIMIT, EstateManifest } from '../../lib/review';
+import { runCli } from '../../lib/cli/main';
 import { KOKUHO_VLAN, SystemProps, estateOf, expectWellFormedMarkdown, lgwanSystem, tmpDir, webSystem } from './helpers';
 
 const manifest = (systems: SystemProps[], vlans = [] as (typeof KOKUHO_VLAN)[]) => buildEstateManifest(estateOf(systems, vlans));
@@ -197,5 +198,48 @@ describe('diff BASE HEAD', () => {
     const head = base();
     head[0]!.servers[0]!.memoryGb = 32;
     expect(diffOf(manifest(base()), manifest(head)).markdown).toBe(diffOf(manifest(base()), manifest(head)).markdown);
+  });
+});
+
+describe('data-loss rules of the diff (issue 10, item 6)', () => {
+  const base = () => [webSystem(), lgwanSystem()];
+
+  test('a shrunk disk or backup volume fails the diff and is in the data-loss section', () => {
+    const shrunk = base();
+    shrunk[0]!.servers[0]!.disks[1]!.sizeGb = 50;
+    const r = diffOf(manifest(base()), manifest(shrunk));
+    expect(r.errors).toEqual([expect.stringMatching(/^kanko-web\/web01 データディスク1: disk shrunk from 100 GB to 50 GB/)]);
+    expect(destroySection(r.markdown)).toContain('縮小 100 → 50 GB');
+    const bk = base();
+    bk[0]!.servers[0]!.backupVolume = { sizeGb: 100 };
+    expect(diffOf(manifest(base()), manifest(bk)).errors).toEqual([expect.stringMatching(/web01 バックアップ領域: backup volume shrunk from 200 GB to 100 GB/)]);
+  });
+
+  test('kiban diff exits 1 on a shrunk disk', () => {
+    const dir = tmpDir();
+    const shrunk = base();
+    shrunk[0]!.servers[0]!.disks[1]!.sizeGb = 50;
+    for (const [name, m] of [['base', manifest(base())], ['head', manifest(shrunk)]] as const) {
+      fs.mkdirSync(path.join(dir, name));
+      fs.writeFileSync(path.join(dir, name, 'estate.json'), manifestJson(m));
+    }
+    const err: string[] = [];
+    const out: string[] = [];
+    expect(runCli(['diff', path.join(dir, 'base'), path.join(dir, 'head')], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(1);
+    expect(err.join('')).toMatch(/error: kanko-web\/web01 データディスク1: disk shrunk/);
+    expect(destroySection(out.join(''))).toContain('縮小 100 → 50 GB');
+  });
+
+  test('a server deleted with a backup volume lists the volume as destroyed too', () => {
+    const head = base();
+    head[0]!.servers.splice(0, 1);
+    const r = diffOf(manifest(base()), manifest(head));
+    expect(r.changes.filter((c) => c.destroysData).map((c) => [c.op, c.object, c.target])).toEqual([
+      ['destroyed', 'server', 'web01'],
+      ['destroyed', 'backup-volume', 'web01 バックアップ領域'],
+    ]);
+    expect(destroySection(r.markdown)).toContain('web01 バックアップ領域');
+    const gone = diffOf(manifest(base()), manifest([base()[1]!]));
+    expect(gone.changes.filter((c) => c.object === 'backup-volume').map((c) => [c.op, c.target])).toEqual([['destroyed', 'web01 バックアップ領域']]);
   });
 });

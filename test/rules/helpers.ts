@@ -15,10 +15,11 @@ import { examplePlatform } from '../fixtures/estate';
 
 export const AS_OF = '2026-11-22T09:00:00+09:00';
 
-/** A fresh estate on the example platform upgraded to ESXi 8.0 (where RHEL 9 is supported), clock fixed at AS_OF. */
+/** A fresh estate on the example platform upgraded to ESXi and vCenter 8.0 (where RHEL 9 is supported), clock fixed at AS_OF. */
 export function makeEstate(mod?: (p: Platform) => void, asOf = AS_OF): Estate {
   const platform = examplePlatform();
   platform.vsphere.esxiVersion = '8.0';
+  platform.vsphere.vcenterVersion = '8.0';
   mod?.(platform);
   return new Estate(new Construct(undefined as never, ''), 'Estate', { platform, clock: fixedClock(asOf) });
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DedicatedVlan, Estate, SharedRhelLicense, SharedWindowsDatacenterLicense, fixedClock } from '../../lib/model';
-import { formatFinding, runRulePack, upgradeImpact } from '../../lib/rules';
+import { countVerdicts, formatFinding, runRulePack, upgradeImpact } from '../../lib/rules';
 import { exampleEstate } from '../fixtures/estate';
 import { AS_OF, decommissioned, makeEstate, pooledEstate, srv, sys } from './helpers';
 
@@ -158,15 +158,35 @@ describe('runRulePack', () => {
 });
 
 describe('upgradeImpact (R12)', () => {
-  test('lists running servers whose guest OS would not be supported on the target version', () => {
+  test('gives every running server of the target hypervisor a verdict with its fact and sources', () => {
     const e = pooledEstate((p) => (p.vsphere.esxiVersion = '7.0'));
     sys(e, 'h', [srv('ws19', { guestOs: 'windows_server_2019' }), srv('ubuntu01', { guestOs: 'ubuntu_20_04', osLicense: 'department' })], { hypervisor: 'hyperv' });
     sys(e, 'v', [srv('rhel9')]);
     sys(e, 'old', [srv('old01', { guestOs: 'ubuntu_20_04' })], { ...decommissioned('old'), hypervisor: 'hyperv' });
     const impact = upgradeImpact(e, { windowsServerVersion: '2022' });
-    expect(impact.map((i) => [i.path, i.targetSupport, i.currentSupport])).toEqual([['Estate/h/ubuntu01', 'unconfirmed', 'supported']]);
-    expect(upgradeImpact(e, { esxiVersion: '6.5' })).toEqual([expect.objectContaining({ systemId: 'sys-v', server: 'rhel9', targetSupport: 'unsupported', toVersion: '6.5' })]);
+    expect(impact.map((i) => [i.path, i.verdict, i.targetSupport, i.currentSupport])).toEqual([
+      ['Estate/h/ubuntu01', 'unconfirmed', 'unconfirmed', 'supported'],
+      ['Estate/h/ws19', 'supported', 'supported', 'supported'],
+    ]);
+    const [ubuntu, ws19] = impact;
+    expect(ubuntu!.checkWithVendor).toEqual({ vendor: 'Microsoft', guestOs: 'Ubuntu 20.04 LTS', host: 'Hyper-V on Windows Server 2022', where: expect.objectContaining({ url: expect.stringContaining('learn.microsoft.com') }) });
+    expect(ws19!.checkWithVendor).toBeUndefined();
+    expect(ws19!.sources).toEqual([expect.objectContaining({ title: expect.stringContaining('Supported Windows guest operating systems for Hyper-V') })]);
+    expect(upgradeImpact(e, { esxiVersion: '6.5' })).toEqual([expect.objectContaining({ systemId: 'sys-v', server: 'rhel9', verdict: 'unsupported', targetSupport: 'unsupported', toVersion: '6.5' })]);
     expect(upgradeImpact(e, {})).toEqual([]);
     expect(AS_OF).toBeDefined();
+  });
+
+  test('a guest OS whose vendor support ends before the upgrade day is past end of support', () => {
+    const e = pooledEstate();
+    sys(e, 'h', [srv('ws16', { guestOs: 'windows_server_2016' })], { hypervisor: 'hyperv' });
+    const before = upgradeImpact(e, { windowsServerVersion: '2022', on: '2027-01-12' });
+    const after = upgradeImpact(e, { windowsServerVersion: '2022', on: '2027-01-13' });
+    expect(before.map((i) => i.verdict)).toEqual(['supported']);
+    expect(after.map((i) => [i.verdict, i.endOfSupport])).toEqual([['past-end-of-support', '2027-01-12']]);
+    expect(after[0]!.fact).toContain('2027-01-12');
+    expect(after[0]!.sources.map((s) => s.url)).toEqual([expect.stringContaining('endoflife.date')]);
+    expect(countVerdicts(after)).toEqual({ supported: 0, unsupported: 0, 'past-end-of-support': 1, unconfirmed: 0 });
+    expect(() => upgradeImpact(e, { windowsServerVersion: '2022', on: 'soon' })).toThrow(/not a date: "soon"/);
   });
 });

@@ -22,6 +22,7 @@ import { r24ZoneIsolation } from '../../lib/rules/r24-zone-isolation';
 import { r26NoPassthroughDevices } from '../../lib/rules/r26-no-passthrough-devices';
 import { r28GuestCustomization } from '../../lib/rules/r28-guest-customization';
 import { r33VmwareTools } from '../../lib/rules/r33-vmware-tools';
+import { r34V2vMediaHandedOver } from '../../lib/rules/r34-v2v-media-handed-over';
 import { decommissioned, makeEstate, srv, statuses, sys, violations } from './helpers';
 
 const C = 'compliant';
@@ -199,8 +200,18 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     const e = makeEstate();
     sys(e, 'a', [srv('web01', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
     sys(e, 'b', [srv('web01'), srv('web02', { nics: [{ network: 'dmz', fqdn: 'www.pref.example.jp' }] })]);
-    sys(e, 'c', [srv('web01')], decommissioned('c'));
+    const removed = decommissioned('c');
+    sys(e, 'c', [srv('web01')], { ...removed, decommission: { ...removed.decommission!, removedOn: '2026-11-10' } });
     expect(statuses(r24NamesUnique, e)).toEqual([`${C} Estate/a/web01`, `${N} Estate/b/web01`, `${N} Estate/b/web02`, `${NA} Estate/c/web01`]);
+  });
+
+  test('R24 a decommissioned name stays reserved until its removal is confirmed (removedOn)', () => {
+    const e = makeEstate();
+    sys(e, 'old', [srv('app01')], decommissioned('old'));
+    sys(e, 'part', [srv('db01', { decommissioned: { confirm: 'db01', reasonJa: '統合', approvedBy: '室長', date: '2026-11-01' } }), srv('gone01', { decommissioned: { confirm: 'gone01', reasonJa: '統合', approvedBy: '室長', date: '2026-11-01', removedOn: '2026-11-05' } })]);
+    sys(e, 'new', [srv('app01'), srv('db01'), srv('gone01')]);
+    expect(statuses(r24NamesUnique, e)).toEqual([`${N} Estate/new/app01`, `${N} Estate/new/db01`, `${C} Estate/new/gone01`, `${NA} Estate/old/app01`, `${NA} Estate/part/db01`, `${NA} Estate/part/gone01`]);
+    expect(violations(r24NamesUnique, e).map((v) => v.messageJa)).toEqual([expect.stringContaining('削除が確認されるまで予約'), expect.stringContaining('削除が確認されるまで予約')]);
   });
 
   test('R26 no passthrough devices', () => {
@@ -214,6 +225,7 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
   test('R03 capacity per cluster, host pool and datastore; backup storage', () => {
     const e = makeEstate((p) => {
       p.vsphere.clusters[0]!.hosts = 1; // 1 host x 2 x 16 cores x 4 = 128 vCPU, 512 GB
+      p.vsphere.clusters[0]!.hostNames = ['kiban-esx01.pref.example.jp'];
       p.vsphere.datastores[0]!.capacityGb = 100;
       p.hyperv.backupStorageCapacityGb = 100;
     });
@@ -279,6 +291,23 @@ describe('per-construct rules: compliant, non-compliant, not-applicable', () => 
     sys(e, 'v', [srv('ok01'), srv('bad01', { vmwareTools: { install: false } })]);
     sys(e, 'h', [srv('hv01', { vmwareTools: { install: false } })], { hypervisor: 'hyperv' });
     expect(statuses(r33VmwareTools, e)).toEqual([`${NA} Estate/h/hv01`, `${N} Estate/v/bad01`, `${C} Estate/v/ok01`]);
+  });
+
+  test('R34 V2V media are handed over in person: an OVF from a URL warns (issue 10, item 8)', () => {
+    const e = makeEstate();
+    sys(e, 'v', [
+      srv('url01', { source: { kind: 'ovf', remoteOvfUrl: 'https://media.pref.example.jp/v2v/url01.ovf' } }),
+      srv('local01', { source: { kind: 'ovf', localOvfPath: 'D:/v2v/local01/local01.ovf' } }),
+      srv('tmpl01'),
+    ]);
+    sys(e, 'old', [srv('old01', { source: { kind: 'ovf', remoteOvfUrl: 'https://media.pref.example.jp/v2v/old01.ovf' } })], decommissioned('old'));
+    expect(statuses(r34V2vMediaHandedOver, e)).toEqual([`${NA} Estate/old/old01`, `${C} Estate/v/local01`, `${NA} Estate/v/tmpl01`, `${N} Estate/v/url01`]);
+    expect(r34V2vMediaHandedOver.level).toBe('warning');
+    expect(PLATFORM_RULES).toContain(r34V2vMediaHandedOver);
+    const v = violations(r34V2vMediaHandedOver, e)[0]!;
+    expect(v.value).toBe('"https://media.pref.example.jp/v2v/url01.ovf"');
+    expect(v.messageJa).toContain('手渡し');
+    expect(fs.readFileSync(path.join(__dirname, '..', '..', 'lib', 'rules', 'README.md'), 'utf8')).toContain('| `R34-V2vMediaHandedOverInPerson` | warning |');
   });
 
   test('R23 sizes far above the typical allocation warn', () => {

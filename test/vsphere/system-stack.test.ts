@@ -38,7 +38,7 @@ describe('VsphereSystemStack', () => {
           ipv4_gateway: '10.120.0.1',
         }),
       }),
-      lifecycle: { prevent_destroy: true, ignore_changes: ['clone[0].template_uuid', 'clone[0].customize'] },
+      lifecycle: { prevent_destroy: true, ignore_changes: ['clone[0].template_uuid', 'clone[0].customize', 'scsi_type', 'firmware'] },
     });
     const vm = parsed(out).resource!['vsphere_virtual_machine']!['vm_ap01']!;
     expect((vm['disk'] as Array<Record<string, unknown>>).map((d) => [d['label'], d['unit_number'], d['size'], d['keep_on_remove']])).toEqual([['disk0', 0, 60, true], ['disk1', 1, 100, true]]);
@@ -55,16 +55,20 @@ describe('VsphereSystemStack', () => {
     expect(out.data!['vsphere_virtual_machine']!['clone_gold-vm'.replace('-', '_')]).toMatchObject({ name: 'gold-vm' });
   });
 
-  test('V2V from OVF deploys with ovf_deploy on the platform host; no customization (R20)', () => {
+  test('V2V from OVF is adopted with an import block: no ovf_deploy, no host, disks under their vSphere labels (R20, R34)', () => {
     const e = newEstate();
     new IndividualBusinessSystem(e, 's', system({ servers: [server({ source: { kind: 'ovf', localOvfPath: 'D:/v2v/a.ovf' } })] }));
-    const out = synthOf(e, 'bunsho');
-    expect(out).toHaveResourceWithProperties(VirtualMachine, {
-      ovf_deploy: { local_ovf_path: 'D:/v2v/a.ovf', disk_provisioning: 'thin', allow_unverified_ssl_cert: false },
-      wait_for_guest_net_timeout: 0,
-      lifecycle: { prevent_destroy: true, ignore_changes: ['ovf_deploy'] },
-    });
-    expect(parsed(out).data!['vsphere_host']).toBeDefined();
+    const out = parsed(synthOf(e, 'bunsho')) as ReturnType<typeof parsed> & { import?: Array<Record<string, string>> };
+    const vm = out.resource!['vsphere_virtual_machine']!['vm_ap01']!;
+    expect(vm['ovf_deploy']).toBeUndefined();
+    expect(vm['datacenter_id']).toBeUndefined();
+    expect(vm['host_system_id']).toBeUndefined();
+    expect(out.data!['vsphere_host']).toBeUndefined();
+    expect(out.import).toEqual([{ to: 'vsphere_virtual_machine.vm_ap01', id: '/Kiban-DC/vm/kobetsu-gyomu/somu/ap01' }]);
+    expect(vm['folder']).toBe('kobetsu-gyomu/somu/bunsho');
+    expect((vm['disk'] as Array<Record<string, unknown>>).map((d) => d['label'])).toEqual(['Hard disk 1', 'Hard disk 2']);
+    expect(vm).toMatchObject({ wait_for_guest_net_timeout: 0, lifecycle: { prevent_destroy: true, ignore_changes: ['ovf_deploy', 'scsi_type', 'firmware', 'network_interface[0].adapter_type'] } });
+    expect(JSON.stringify(out)).not.toContain('D:/v2v/a.ovf');
   });
 
   test('V2V from a VMDK attaches the transferred disk as the system disk (R20)', () => {
@@ -81,7 +85,7 @@ describe('VsphereSystemStack', () => {
     const vm = parsed(synthOf(e, 'bunsho')).resource!['vsphere_virtual_machine']!['vm_ap01']!;
     expect(vm['clone']).toBeUndefined();
     expect(vm['ovf_deploy']).toBeUndefined();
-    expect(vm['lifecycle']).toEqual({ prevent_destroy: true, ignore_changes: [] });
+    expect(vm['lifecycle']).toEqual({ prevent_destroy: true, ignore_changes: ['scsi_type', 'firmware'] });
   });
 
   test('a backup volume is a protected virtual disk on the backup datastore, attached to the VM (R10a)', () => {
@@ -90,7 +94,7 @@ describe('VsphereSystemStack', () => {
     const out = synthOf(e, 'bunsho');
     expect(out).toHaveResourceWithProperties(VirtualDisk, { size: 300, datastore: 'kiban-bk-ds01', vmdk_path: 'kiban-backup/bunsho/ap01-backup.vmdk', lifecycle: { prevent_destroy: true } });
     const vm = parsed(out).resource!['vsphere_virtual_machine']!['vm_ap01']!;
-    expect((vm['disk'] as unknown[])[2]).toEqual({ label: 'backup', unit_number: 2, attach: true, path: '${vsphere_virtual_disk.backup_disk_ap01.vmdk_path}', datastore_id: '${data.vsphere_datastore.datastore_kiban_bk_ds01.id}' });
+    expect((vm['disk'] as unknown[])[2]).toEqual({ label: 'backup', unit_number: 2, attach: true, path: '${vsphere_virtual_disk.backup_disk_ap01.vmdk_path}', datastore_id: '${data.vsphere_datastore.datastore_kiban_bk_ds01.id}', disk_mode: 'independent_persistent' });
   });
 
   test('tags select the VM for the OS-image backup job unless opted out (R10)', () => {
@@ -114,13 +118,13 @@ describe('VsphereSystemStack', () => {
     });
   });
 
-  test('temporary snapshots carry their expiry (R11)', () => {
+  test('temporary snapshots carry their purpose and creation time (R11)', () => {
     const e = newEstate();
     new IndividualBusinessSystem(e, 's', system({ servers: [server({ snapshots: [{ name: 'pre-patch', purposeJa: 'パッチ適用前', createdAt: '2026-11-21T09:00:00+09:00', expiresAt: '2026-11-23T09:00:00+09:00' }] })] }));
     expect(synthOf(e, 'bunsho')).toHaveResourceWithProperties(VirtualMachineSnapshot, {
       snapshot_name: 'pre-patch',
       virtual_machine_uuid: '${vsphere_virtual_machine.vm_ap01.uuid}',
-      description: expect.stringContaining('期限 2026-11-23T09:00:00+09:00'),
+      description: 'パッチ適用前 (R11, 作成 2026-11-21T09:00:00+09:00)',
     });
   });
 

@@ -1,0 +1,38 @@
+import { Construct } from 'constructs';
+import { TerraformElement, TerraformResource } from 'cdktf';
+
+/**
+ * A Terraform `import { to, id }` block (Terraform >= 1.5): adopts an object that already exists
+ * in vCenter into the stack's state on the next plan and apply; a no-op once it is in state.
+ *
+ * cdktf 0.21 has `TerraformResource.importFrom(id)` rendering the same block, but it also adds a
+ * synth-time validation that runs the `terraform` binary (`terraform version`) on the machine that
+ * synthesizes: synth would then fail or differ on a machine without Terraform. The Terraform version
+ * is required in the stack instead (`required_version`), where Terraform itself checks it.
+ */
+export class ImportBlock extends TerraformElement {
+  constructor(scope: Construct, id: string, private readonly target: TerraformResource, private readonly importId: string) {
+    super(scope, id);
+  }
+
+  public override toTerraform(): Record<string, unknown> {
+    return { import: [{ to: `${this.target.terraformResourceType}.${this.target.friendlyUniqueId}`, id: this.importId }] };
+  }
+}
+
+/**
+ * A Terraform `removed { from, lifecycle { destroy = false } }` block (Terraform >= 1.7): the
+ * resource leaves the configuration and the state, and the object stays in vCenter.
+ */
+export class ForgetBlock extends TerraformElement {
+  constructor(scope: Construct, id: string, private readonly address: string) {
+    super(scope, id);
+  }
+
+  public override toTerraform(): Record<string, unknown> {
+    return { removed: [{ from: this.address, lifecycle: { destroy: false } }] };
+  }
+}
+
+/** Import and removed blocks need Terraform 1.7 or later. */
+export const REQUIRED_TERRAFORM = '>= 1.7.0';
