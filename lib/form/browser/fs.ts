@@ -51,7 +51,22 @@ class Entry {
   isSymbolicLink(): boolean {
     return false;
   }
+  isFIFO(): boolean {
+    return false;
+  }
+  isSocket(): boolean {
+    return false;
+  }
+  isCharacterDevice(): boolean {
+    return false;
+  }
+  isBlockDevice(): boolean {
+    return false;
+  }
 }
+
+/** Open flags lib/intake passes (ignored: the volume holds regular files only). */
+export const constants = { O_RDONLY: 0, O_NOFOLLOW: 0, O_NONBLOCK: 0 };
 
 export function existsSync(p: string): boolean {
   const n = norm(p);
@@ -75,6 +90,12 @@ export function statSync(p: string): Entry {
 export const lstatSync = statSync;
 
 const open = new Map<number, Uint8Array>();
+
+export function fstatSync(fd: number): Entry {
+  const f = open.get(fd);
+  if (!f) throw Object.assign(new Error('EBADF'), { code: 'EBADF' });
+  return new Entry('', f.length, false);
+}
 let nextFd = 3;
 
 export function openSync(p: string): number {
