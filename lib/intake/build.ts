@@ -5,106 +5,17 @@ import { DeclarationError, DeclarationIssue } from '../model/errors';
 import { Estate } from '../model/estate';
 import { SharedLicenseProps, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../model/shared-license';
 import { IndividualBusinessSystem, IndividualBusinessSystemProps, systemSchema } from '../model/system';
-import { zodToIssues } from '../model/zod-issues';
 import { IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile } from './parse';
 import { SHARED_LICENSE_IDS } from './schema';
+import { schemaIssues } from './schema-issues';
+
+export { schemaIssues };
 
 /** Splits a dotted field path of the model (`servers.0.nics.1.network`) into segments. */
 export function fieldPath(field: string): Array<string | number> {
   if (field === '' || field === '(root)') return [];
   return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-/** Checks data against a zod schema; every issue located at its YAML key, unknown keys one by one. */
-export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType): IntakeIssue[] {
-  const result = schema.safeParse(parsed.data);
-  if (result.success) return [];
-  const out: IntakeIssue[] = [];
-  for (const zi of result.error.issues) {
-    const split: z.core.$ZodIssue[] = zi.code === 'unrecognized_keys' ? zi.keys.map((k) => ({ ...zi, keys: [k] })) : [zi];
-    for (const one of split) {
-      const [di] = zodToIssues(new z.ZodError([one]), parsed.data, parsed.file);
-      if (!di) continue;
-      const key = one.code === 'unrecognized_keys' ? one.keys[0] : undefined;
-      const at = key !== undefined ? [...one.path, key] : one.path;
-      const field = key !== undefined ? [...one.path.map(String), key === '' ? '""' : key].join('.') : di.field;
-      const typo = key !== undefined ? suggest(key, schema, one.path) : undefined;
-      if (one.code === 'invalid_type' && one.path.length > 0 && valueAt(parsed.data, one.path) === undefined) {
-        const name = String(one.path[one.path.length - 1]);
-        out.push(relocate({ ...di, code: 'KIBAN_MISSING_FIELD', message: `the required key "${name}" is missing`, messageJa: `必須項目「${name}」がありません`, fix: `add ${name}: (see the JSON Schema or docs/intake-guide.md)`, fixJa: `${name}: を追加してください（JSONスキーマまたは docs/intake-guide.md を参照）` }, parsed.file, parsed.positionOf(one.path), di.field));
-        continue;
-      }
-      out.push(
-        relocate(
-          typo ? { ...di, code: 'KIBAN_UNKNOWN_KEY', message: `unknown key "${key}" (did you mean "${typo}"?)`, fix: `rename it to "${typo}"`, fixJa: `「${typo}」の綴りの誤りではありませんか。正しい項目名に直してください` } : { ...di, code: key !== undefined ? 'KIBAN_UNKNOWN_KEY' : di.code },
-          parsed.file,
-          parsed.positionOf(at),
-          field,
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function valueAt(root: unknown, at: readonly PropertyKey[]): unknown {
-  let cur = root;
-  for (const k of at) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[String(k)];
-  }
-  return cur;
-}
-
-/** The keys a strict object at `at` accepts (walking objects, arrays, optional/default wrappers). */
-function keysAt(schema: z.ZodType, at: readonly PropertyKey[]): string[] {
-  let s: unknown = schema;
-  const unwrap = (x: unknown): unknown => {
-    for (let i = 0; i < 10; i++) {
-      const def = (x as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } })?._zod?.def;
-      if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')) x = def.innerType;
-      else if (def && def.type === 'pipe') x = def.in;
-      else break;
-    }
-    return x;
-  };
-  for (const seg of at) {
-    s = unwrap(s);
-    const def = (s as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })?._zod?.def;
-    if (def?.type === 'object' && def.shape) s = def.shape[String(seg)];
-    else if (def?.type === 'array') s = def.element;
-    else return [];
-  }
-  const def = (unwrap(s) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } })?._zod?.def;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const row = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[y.length]!;
-}
-
-function suggest(key: string, schema: z.ZodType, at: readonly PropertyKey[]): string | undefined {
-  if (key.length > 64) return undefined;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of keysAt(schema, at)) {
-    const d = distance(key, k);
-    if (d < bestD) (best = k), (bestD = d);
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 4)) ? best : undefined;
 }
 
 /** Maps a model issue (construct path + field) back to the file, under a field prefix. */
@@ -200,12 +111,13 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
   }
   for (const f of files) {
     if (f.kind !== 'system') continue;
-    const bad = schemaIssues(f, systemSchema);
+    const bad = schemaIssues(f, systemSchema, estate.platform);
     issues.push(...bad);
     if (bad.length > 0) continue;
     const props = f.data as IndividualBusinessSystemProps;
     systemIds.set(f.file, props.systemId);
-    const layout = layoutIssues(f, props);
+    // an unregistered department is one error (R01), not also a folder mismatch
+    const layout = estate.platform.departments.some((d) => d.code === props.department) ? layoutIssues(f, props) : [];
     issues.push(...layout);
     guard(f, [], () => {
       const system = new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props);

@@ -1,4 +1,4 @@
-import { DeclarationError, DeclarationIssue, formatIssue, renderValue } from '../model/errors';
+import { DeclarationError, DeclarationIssue, formatIssue, receivedJa, renderValue, ruleJa } from '../model/errors';
 
 /** Severity of an intake issue: errors block synthesis, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -60,14 +60,18 @@ export function relocate(i: DeclarationIssue, file: string, pos: FilePos, field 
   return { ...i, field, severity, file, line, column, location: `${file}:${line}:${column}` };
 }
 
-/** Formats an intake issue for a terminal: `file:line:col: error [R24] field: message`, then Japanese. */
+/**
+ * Formats an intake issue for a terminal: the English line (`file:line:col: error [R24] field:
+ * message`), its fix, then the Japanese line naming the line and column in words, and what to do.
+ */
 export function formatIntakeIssue(i: IntakeIssue): string {
   const sev = i.severity === 'error' ? 'error' : 'warning';
   const sevJa = i.severity === 'error' ? 'エラー' : '警告';
+  const got = i.received === '(missing)' ? '' : `（書かれている値: ${receivedJa(i.received)}）`;
   return [
     `${i.location}: ${sev} [${i.ruleId}] ${i.field}: ${i.message} (received ${i.received}) {${i.code}}`,
     `  fix: ${i.fix}`,
-    `  ${sevJa} [${i.ruleId}] ${i.field}: ${i.messageJa}（受け取った値: ${i.received}）`,
+    `  ${sevJa} [${ruleJa(i.ruleId)}] ${i.file} の ${i.line} 行目 ${i.column} 文字目: ${i.messageJa}${got}`,
     `  対処: ${i.fixJa}`,
   ].join('\n');
 }

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument, YAMLError } from 'yaml';
+import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument } from 'yaml';
 import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
+import { yamlSyntaxIssues } from './yaml-errors';
 
 /** Largest declaration file accepted, checked before reading or parsing. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -158,20 +159,8 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: p.line, column: p.col };
   };
-  const yamlIssue = (e: YAMLError, severity: 'error' | 'warning'): IntakeIssue => {
-    const p = e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : pos(e.pos?.[0] ?? 0);
-    const dup = e.code === 'DUPLICATE_KEY';
-    const msg = e.message.split('\n')[0] ?? e.message;
-    return intakeIssue({
-      file, pos: p, severity: 'error', code: dup ? 'KIBAN_YAML_DUPLICATE_KEY' : 'KIBAN_YAML_SYNTAX', ruleId: 'SCHEMA', field: '(yaml)',
-      value: undefined,
-      message: dup ? 'the same key appears twice in one mapping' : `YAML ${severity === 'warning' ? 'problem' : 'syntax error'}: ${msg}`,
-      messageJa: dup ? '同じ項目（キー）が2回書かれています' : `YAMLの書式が正しくありません: ${msg}`,
-      fix: dup ? 'keep one of the two keys' : 'correct the YAML syntax at this position (indentation, colons, quotes)',
-      fixJa: dup ? 'どちらか一方を削除してください' : 'この位置のYAMLの書式（インデント、コロン、引用符）を直してください',
-    });
-  };
-  const issues: IntakeIssue[] = [...doc.errors.map((e) => yamlIssue(e, 'error')), ...doc.warnings.map((e) => yamlIssue(e, 'warning'))];
+  // Warnings of the yaml library (e.g. an unresolved tag) block like errors: the file would not mean what it says.
+  const issues: IntakeIssue[] = doc.errors.length + doc.warnings.length > 0 ? yamlSyntaxIssues(file, text, doc, [...doc.errors, ...doc.warnings], pos) : [];
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     issues.push(intakeIssue({ file, pos: START, code: 'KIBAN_YAML_VERSION', ruleId: 'SCHEMA', field: '(yaml)', value: doc.directives.yaml.version, message: 'only YAML 1.2 is accepted', messageJa: 'YAML 1.2 のみ使用できます', fix: 'remove the %YAML directive', fixJa: '%YAML 指定を削除してください' }));
   }
@@ -185,16 +174,17 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
-    const alias = /alias/i.test(msg);
+    const alias = /alias/i.test(msg) && !/unresolved/i.test(msg);
+    const badRef = /unresolved alias/i.test(msg);
     return {
       file, kind: undefined, data: undefined, positionOf,
-      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `エイリアス（*参照）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : `YAMLを変換できません: ${msg}`, alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias ? 'アンカー（&）とエイリアス（*）を使わずに値を書いてください' : 'YAMLを確認してください')],
+      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `「*」で始まる参照（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : badRef ? '「*」で始まる参照の行き先（「&」の付いた値）がありません' : '書かれた内容を読み取れません', alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias || badRef ? '「&」「*」は使わず、値をそのまま書きます' : 'ガイドの例と見比べて書き方を確かめます')],
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       file, kind: undefined, data, positionOf,
-      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルの最上位は「項目: 値」の形式（マッピング）でなければなりません', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
+      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルが「項目名: 値」の行で書かれていません（空のファイルか、一覧や値だけが書かれています）', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
     };
   }
   const own = (k: string) => Object.prototype.hasOwnProperty.call(data, k);

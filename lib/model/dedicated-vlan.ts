@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { issue } from './errors';
+import { departmentHint } from './hints';
 import { Estate } from './estate';
 import { codeSchema, freeTextSchema } from './names';
 import { ZONES } from './platform';
@@ -66,9 +67,8 @@ export class DedicatedVlan extends Construct {
             issue({
               code: 'KIBAN_UNKNOWN_DEPARTMENT', ruleId: 'R01', location, field: 'department', value: parsed.department,
               message: 'the department is not registered on the platform',
-              messageJa: '所管部局が統合基盤に登録されていません',
-              fix: `use one of: ${estate.platform.departments.map((d) => d.code).join(', ')}`,
-              fixJa: `登録済みの部局コードを指定してください: ${estate.platform.departments.map((d) => d.code).join(', ')}`,
+              messageJa: `部局コード「${parsed.department}」は統合基盤に登録されていません`,
+              ...departmentHint(parsed.department, estate.platform.departments),
             }),
           ],
     );

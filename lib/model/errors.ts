@@ -28,16 +28,30 @@ export interface DeclarationIssue {
   readonly fixJa: string;
 }
 
-/** Renders a value for an error message: short, single line, never throws. */
+/** A short form of an object or array: its keys (or item count), never the whole subtree. */
+function shallow(value: object): string {
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.length} item(s)]`;
+  const keys = Object.keys(value);
+  const shown = keys.slice(0, 4).map((k) => {
+    const v = (value as Record<string, unknown>)[k];
+    return `${k}: ${v !== null && typeof v === 'object' ? '{…}' : JSON.stringify(v) ?? String(v)}`;
+  });
+  return `{${shown.join(', ')}${keys.length > 4 ? ', …' : ''}}`;
+}
+
+/** Renders a value for an error message: short, single line, never a dump of a subtree; never throws. */
 export function renderValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   let text: string;
   try {
-    if (typeof value === 'string') text = JSON.stringify(value);
+    if (typeof value === 'string') text = JSON.stringify([...value].length > 80 ? `${[...value].slice(0, 79).join('')}…` : value);
     else if (typeof value === 'function') text = `[function ${value.name || 'anonymous'}]`;
     else if (value !== null && typeof value === 'object' && 'node' in (value as object)) {
       const node = (value as { node?: { path?: string } }).node;
       text = `[construct ${node?.path ?? '?'}]`;
+    } else if (value !== null && typeof value === 'object') {
+      const json = JSON.stringify(value) ?? String(value);
+      text = json.length <= 60 ? json : shallow(value);
     } else text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
@@ -45,12 +59,24 @@ export function renderValue(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/** The received value for a Japanese line: nothing and empty said in words. */
+export function receivedJa(received: string): string {
+  if (received === '(missing)') return 'なし';
+  if (received === 'null') return '空欄';
+  return received;
+}
+
+/** The rule ID as shown in a Japanese line: `SCHEMA` (no platform rule, only the way it is written) is 書き方. */
+export function ruleJa(ruleId: string): string {
+  return ruleId === 'SCHEMA' ? '書き方' : ruleId;
+}
+
 /** Formats one issue as a multi-line human message (English and Japanese). */
 export function formatIssue(issue: DeclarationIssue): string {
   return [
     `[${issue.ruleId}] ${issue.location}: ${issue.field}: ${issue.message} (received ${issue.received})`,
     `  fix: ${issue.fix}`,
-    `  [${issue.ruleId}] ${issue.messageJa}（受け取った値: ${issue.received}）`,
+    `  [${ruleJa(issue.ruleId)}] ${issue.messageJa}（受け取った値: ${receivedJa(issue.received)}）`,
     `  対処: ${issue.fixJa}`,
   ].join('\n');
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DeclarationIssue, issue } from './errors';
 import { DedicatedVlan } from './dedicated-vlan';
 import { Estate } from './estate';
-import { findGuestOs } from './guest-os';
+import { findGuestOs, guestOsCatalog } from './guest-os';
+import { departmentHint, guestOsHint, networkHint, templateHint } from './hints';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, keptDisksSchema, virtualServerSchema } from './server';
@@ -191,8 +192,8 @@ function checkSystem(spec: SystemSpec, estate: Estate, location: string): Declar
   const p = estate.platform;
   const out: DeclarationIssue[] = [];
   if (!p.departments.some((d) => d.code === spec.department)) {
-    const codes = p.departments.map((d) => d.code).join(', ');
-    out.push(err(location, 'department', spec.department, 'R01', 'KIBAN_UNKNOWN_DEPARTMENT', 'the department is not registered on the platform (only the governor\'s departments may use it)', '所管部局が統合基盤に登録されていません（知事部局のみ利用可）', `use one of: ${codes}`, `登録済みの部局コードを指定してください: ${codes}`));
+    const h = departmentHint(spec.department, p.departments);
+    out.push(err(location, 'department', spec.department, 'R01', 'KIBAN_UNKNOWN_DEPARTMENT', 'the department is not registered on the platform (only the governor\'s departments may use it)', `部局コード「${spec.department}」は統合基盤に登録されていません（知事部局のみ利用できます）`, h.fix, h.fixJa));
   }
   if (spec.cluster !== undefined && !p.vsphere.clusters.some((c) => c.name === spec.cluster)) {
     out.push(err(location, 'cluster', spec.cluster, 'R03', 'KIBAN_UNKNOWN_CLUSTER', 'no such vSphere cluster on the platform', '統合基盤にそのクラスタはありません', `use one of: ${p.vsphere.clusters.map((c) => c.name).join(', ')}`, 'プラットフォーム定義のクラスタ名を指定してください'));
@@ -229,12 +230,16 @@ function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Esta
   const f = (field: string) => [prefix, field].filter((x) => x !== '').join('.');
   const issues: DeclarationIssue[] = [];
   const os = findGuestOs(spec.guestOs);
-  if (!os) issues.push(err(location, f('guestOs'), spec.guestOs, 'R22', 'KIBAN_UNKNOWN_GUEST_OS', 'the guest OS is not in the catalog', 'ゲストOSがカタログにありません', 'use a key of the guest OS catalog, e.g. rhel_7 or windows_server_2019', 'カタログのキー（例: rhel_7、windows_server_2019）を指定してください'));
+  if (!os) {
+    const h = guestOsHint(spec.guestOs, [...guestOsCatalog().values()]);
+    issues.push(err(location, f('guestOs'), spec.guestOs, 'R22', 'KIBAN_UNKNOWN_GUEST_OS', 'the guest OS is not in the catalog', `ゲストOS「${spec.guestOs}」はゲストOSカタログにありません`, h.fix, h.fixJa));
+  }
   const nics: ResolvedNic[] = [];
   spec.nics.forEach((n, i) => {
     const r = resolveNetwork(estate, n.network);
     if (!r) {
-      issues.push(err(location, f(`nics.${i}.network`), n.network, 'R24', 'KIBAN_UNKNOWN_NETWORK', 'no such network: use a standard network or a declared DedicatedVlan', 'そのネットワークはありません。標準ネットワークか宣言済みの専用ネットワークを指定してください', `use one of: ${STANDARD_NETWORKS.join(', ')}, or the name of a DedicatedVlan`, `${STANDARD_NETWORKS.join('、')} または専用ネットワーク名を指定してください`));
+      const h = networkHint(n.network, p.networks);
+      issues.push(err(location, f(`nics.${i}.network`), n.network, 'R24', 'KIBAN_UNKNOWN_NETWORK', 'no such network: use a standard network or a declared DedicatedVlan', `ネットワーク「${String(n.network)}」はありません（標準ネットワークでも、宣言済みの専用ネットワークでもありません）`, h.fix, h.fixJa));
       return;
     }
     nics.push({ index: i, networkKey: r.key, dedicatedVlan: r.vlan, ipv4: n.ipv4, fqdn: n.fqdn });
@@ -250,8 +255,10 @@ function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Esta
   if (src.kind === 'template') {
     const templates = system.hypervisor === 'vsphere' ? p.vsphere.templates : p.hyperv.templates;
     const t = templates.find((x) => x.key === src.template);
-    if (!t) issues.push(err(location, f('source.template'), src.template, 'R06', 'KIBAN_UNKNOWN_TEMPLATE', `no such OS template on the ${system.hypervisor} side of the platform`, '統合基盤にそのOSテンプレートはありません', `use one of: ${templates.map((x) => x.key).join(', ') || '(none)'}`, `次のテンプレートから選んでください: ${templates.map((x) => x.key).join(', ') || '（なし）'}`));
-    else if (t.guestOs !== spec.guestOs) issues.push(err(location, f('guestOs'), spec.guestOs, 'R06', 'KIBAN_TEMPLATE_OS_MISMATCH', `template ${t.key} carries ${t.guestOs}`, `テンプレート ${t.key} のOSは ${t.guestOs} です`, `set guestOs to ${t.guestOs}`, `guestOs を ${t.guestOs} にしてください`));
+    if (!t) {
+      const h = templateHint(src.template, templates);
+      issues.push(err(location, f('source.template'), src.template, 'R06', 'KIBAN_UNKNOWN_TEMPLATE', `no such OS template on the ${system.hypervisor} side of the platform`, `統合基盤（${system.hypervisor === 'vsphere' ? 'VMware vSphere' : 'Hyper-V'}）にOSテンプレート「${src.template}」はありません`, h.fix, h.fixJa));
+    } else if (os && t.guestOs !== spec.guestOs) issues.push(err(location, f('guestOs'), spec.guestOs, 'R06', 'KIBAN_TEMPLATE_OS_MISMATCH', `template ${t.key} carries ${t.guestOs}`, `テンプレート ${t.key} のゲストOSは ${t.guestOs} です（ゲストOSの欄と合っていません）`, `set guestOs to ${t.guestOs}`, `guestOs: ${t.guestOs} と書くか、ゲストOSに合うテンプレートを選びます`));
   }
   if (src.kind === 'ovf' && (src.localOvfPath === undefined) === (src.remoteOvfUrl === undefined)) {
     issues.push(err(location, f('source'), src, 'R20', 'KIBAN_OVF_LOCATION', 'an OVF source needs exactly one of localOvfPath and remoteOvfUrl', 'OVFテンプレートは localOvfPath と remoteOvfUrl のどちらか一方を指定してください', 'give exactly one of localOvfPath / remoteOvfUrl', 'どちらか一方だけを指定してください'));

@@ -21,10 +21,12 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
   test('YAML syntax errors point to line and column', () => {
     const e = errors(`${MODE}department: somu\nservers:\n  - name: [unclosed\n`);
     expect(e.length).toBeGreaterThan(0);
-    expect(e[0]).toMatchObject({ code: 'KIBAN_YAML_SYNTAX', ruleId: 'SCHEMA', file: 'systems/somu/x.yaml' });
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ code: 'KIBAN_YAML_BRACKET', ruleId: 'SCHEMA', file: 'systems/somu/x.yaml' });
     expect(e[0]!.line).toBeGreaterThanOrEqual(4);
     expect(e[0]!.location).toBe(`systems/somu/x.yaml:${e[0]!.line}:${e[0]!.column}`);
-    expect(e[0]!.messageJa).toMatch(/YAML/);
+    expect(e[0]!.messageJa).toBe('「[」に対応する「]」がありません');
+    expect(e[0]!.message).toMatch(/YAML: /);
   });
 
   test('duplicate keys are errors at the second key', () => {
@@ -96,7 +98,7 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
 
   test('pathological nesting, tabs and __proto__ keys are errors or plain data, never a crash or pollution', () => {
     expect(errors(`${MODE}a: ${'['.repeat(100000)}${']'.repeat(100000)}\n`).length).toBeGreaterThan(0);
-    expect(errors(`${MODE}a:\n\t- b\n`)).toEqual([expect.objectContaining({ code: 'KIBAN_YAML_SYNTAX', line: 3 })]);
+    expect(errors(`${MODE}a:\n\t- b\n`)).toEqual([expect.objectContaining({ code: 'KIBAN_YAML_TAB', line: 3 })]);
     const p = parse(`${MODE}__proto__: { polluted: true }\n`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);

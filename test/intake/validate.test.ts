@@ -62,7 +62,6 @@ describe('validateFiles', () => {
     const r = validateFiles([put('somu/bunsho.yaml', text)], opts());
     expect(r.ok).toBe(false);
     expect(r.errors.map(at)).toEqual([
-      ['systemName', 2, 1, 'R03'],
       ['sytemName', 4, 1, 'SCHEMA'],
       ['hypervisor', 10, 1, 'R21'],
       ['servers.0.cpu.sockets', 15, 7, 'R27'],
@@ -71,8 +70,9 @@ describe('validateFiles', () => {
     const typo = r.errors.find((i) => i.field === 'sytemName')!;
     expect(typo).toMatchObject({ code: 'KIBAN_UNKNOWN_KEY' });
     expect(typo.message).toMatch(/did you mean "systemName"/);
-    expect(typo.messageJa).toMatch(/未知の項目/);
-    expect(r.errors.find((i) => i.field === 'systemName')).toMatchObject({ code: 'KIBAN_MISSING_FIELD', messageJa: expect.stringMatching(/必須項目/) });
+    // one cause, one error: the misspelt key stands for the missing required key
+    expect(typo.messageJa).toBe('「sytemName」という項目はありません。「systemName」（システム名）の綴りの誤りではありませんか（「systemName」は必須項目です）');
+    expect(r.errors.find((i) => i.field === 'systemName')).toBeUndefined();
     for (const i of r.errors) expect(i.location).toBe(`${i.file}:${i.line}:${i.column}`);
   });
 
@@ -85,7 +85,7 @@ describe('validateFiles', () => {
       ['servers.0.source.template', 24, 7, 'R06'],
     ]);
     expect(r.errors[0]).toMatchObject({ code: 'KIBAN_UNKNOWN_DEPARTMENT', received: '"gikai"' });
-    expect(r.errors[1]!.messageJa).toMatch(/ネットワークはありません/);
+    expect(r.errors[1]!.messageJa).toMatch(/ネットワーク「lgwn」はありません/);
   });
 
   test('the department folder must match the department; the file name should match the system id', () => {
