@@ -1,4 +1,4 @@
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, PgBackend, PgBackendConfig, TerraformStack, TerraformVariable } from 'cdktf';
 import { VsphereProvider } from '@cdktf/provider-vsphere/lib/provider';
 import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
 import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
@@ -24,6 +24,11 @@ const GUEST_ID: Record<string, string> = { rhel_7: 'rhel7_64Guest', windows_serv
 // The privilege list is data, not emitter logic: the baseline shares it so both build the same role.
 const ROLE_PRIVILEGES = [...SYSTEM_ROLE_PRIVILEGES];
 const tfName = (s: string) => s.replace(/[^a-zA-Z0-9_]/g, '_');
+
+/** The pg state backend, one schema per stack, no connection string (as the product does). */
+function pg(stack: TerraformStack): void {
+  new PgBackend(stack, { schemaName: `kiban_${stack.node.id.replace(/-/g, '_')}` } as PgBackendConfig);
+}
 
 function provider(stack: TerraformStack): void {
   const user = new TerraformVariable(stack, 'vsphere_user', { type: 'string', sensitive: true, description: 'vCenter user (set TF_VAR_vsphere_user)' });
@@ -59,6 +64,7 @@ export function rawCdktf(count: number, outdir: string): App {
   // Platform stack: department folders, tag categories and tags, a port group per dedicated VLAN.
   const ps = new TerraformStack(app, 'platform');
   provider(ps);
+  pg(ps);
   const pdc = new DataVsphereDatacenter(ps, 'datacenter', { name: v.datacenter });
   const root = new Folder(ps, 'folder_root', { path: v.vmFolderRoot, type: 'vm', datacenterId: pdc.id, lifecycle: { preventDestroy: true } });
   for (const d of platform.departments) new Folder(ps, `folder_${d.code}`, { path: `${v.vmFolderRoot}/${d.code}`, type: 'vm', datacenterId: pdc.id, dependsOn: [root] });
@@ -91,6 +97,7 @@ export function rawCdktf(count: number, outdir: string): App {
     if (sys.hypervisor !== 'vsphere') continue;
     const stack = new TerraformStack(app, sys.systemId);
     provider(stack);
+    pg(stack);
     const dc = new DataVsphereDatacenter(stack, 'datacenter', { name: v.datacenter });
     const cluster = new DataVsphereComputeCluster(stack, 'cluster', { name: sys.cluster, datacenterId: dc.id });
     const folderPath = `${v.vmFolderRoot}/${sys.department}/${sys.systemId}`;

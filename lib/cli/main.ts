@@ -4,11 +4,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { SynthStage } from '../synth/context';
 import { recoverOutput, writeReportFile } from '../synth/atomic';
 import type { RulesStageOptions } from '../rules/stage';
+import type { VsphereStageOptions } from '../vsphere/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
 import { DIFF_HEADER, diffOutputs } from '../review/diff';
 import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
+import { PLAN_REVIEW_HEADER, reviewPlans } from '../review/plan-review';
 import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
@@ -22,6 +24,8 @@ const FORM_SUMMARY = 'the application form page (利用申請書, 様式1): one 
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
   readonly rules?: RulesStageOptions;
+  /** State backend of the vSphere stacks. @default pg */
+  readonly vsphere?: VsphereStageOptions;
 }
 
 /** Where the CLI writes; injectable for tests. */
@@ -97,8 +101,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'print only errors and the one-line summary')
-    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00'))
-    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean }) => {
+    // Choices spelled here (not imported) so the CLI loads cdktf only when it synthesizes.
+    .addOption(new Option('--backend <kind>', 'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string given at terraform init) or local (terraform.tfstate in the stack folder)').choices(['pg', 'local']).default('pg'))
+    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --now 2027-04-01T09:00:00+09:00', 'kiban synth --backend local'))
+    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean; backend: 'pg' | 'local' }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
       const reporter = cliReporter(io, opts.quiet === true);
@@ -108,8 +114,8 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       const result = synthesize(estate, {
         outdir: opts.out,
         stages: io.stages
-          ? io.stages({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } })
-          : [...cliStages({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) } }), formStage(estateOptions(opts))],
+          ? io.stages({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere: { backend: opts.backend } })
+          : [...cliStages({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere: { backend: opts.backend } }), formStage(estateOptions(opts))],
         progress: (stage, done, total) => reporter.progress(stage, done, total),
       });
       if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
@@ -137,6 +143,28 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       const r = diffOutputs(base, head);
       // Never overwrites a file kiban did not write (only an earlier diff report).
       if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
+      else io.out(r.markdown);
+      for (const e of r.errors) io.err(`error: ${e}\n`);
+      if (r.errors.length > 0) code = 1;
+    });
+
+  // plan-review
+  program
+    .command('plan-review')
+    .summary('"what Terraform will do" from the stacks\' terraform show -json plans; a VM or disk lost without decommissioning fails it')
+    .description(
+      'Read each stack\'s plan (DIR/stacks/<stack>/plan.json, written by `terraform show -json tfplan > plan.json`) and print the ' +
+        'pull-request comment part "what Terraform will do / Terraform が行う変更": per system creates, in-place updates, replacements ' +
+        'and destroys. A VM or disk the plan destroys or recreates goes into the data-loss section and fails the command (exit 1) ' +
+        'unless its server is decommissioned with confirmation (R07).',
+    )
+    .argument('<dir>', 'synth output folder with each stack\'s plan.json')
+    .option('--stack <id>', 'review only this stack\'s plan (as an Atlantis project does)')
+    .option('--output <file>', 'write the Markdown to a file instead of stdout')
+    .addHelpText('after', examples('kiban plan-review cdktf.out', 'kiban plan-review cdktf.out --stack platform --output plan-review.md'))
+    .action((dir: string, opts: { output?: string; stack?: string }) => {
+      const r = reviewPlans(dir, opts.stack !== undefined ? { stack: opts.stack } : {});
+      if (opts.output) writeReportFile(opts.output, r.markdown, PLAN_REVIEW_HEADER);
       else io.out(r.markdown);
       for (const e of r.errors) io.err(`error: ${e}\n`);
       if (r.errors.length > 0) code = 1;

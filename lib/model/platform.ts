@@ -90,6 +90,18 @@ export const vsphereSchema = z.strictObject({
   /** SSO domain of the per-system accounts of R30, e.g. `VSPHERE.LOCAL`. */
   accountDomain: z.string().regex(/^[A-Za-z0-9.-]+$/),
   templates: z.array(vmTemplateSchema).default([]),
+  /**
+   * Minutes Terraform waits after creating a customized VM (template or clone) for its guest to
+   * report a routable IP address (the provider's `wait_for_guest_net_timeout`); 0 does not wait
+   * (e.g. a simulator whose guests report no route). @default the provider's default (5 minutes)
+   */
+  guestNetWaitMinutes: z.int().min(0).max(60).optional(),
+  /**
+   * Minutes Terraform waits for guest customization (R28) to report completion (the provider's
+   * `customize.timeout`); 0 does not wait (e.g. a simulator whose customization events can precede
+   * the provider's watch). @default the provider's default (10 minutes)
+   */
+  customizeWaitMinutes: z.int().min(0).max(120).optional(),
 });
 
 export const hypervHostSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { SynthStage } from './context';
-import { vsphereStage } from '../vsphere/stage';
+import { VsphereStageOptions, vsphereStage } from '../vsphere/stage';
 import { RulesStageOptions, rulesStage } from '../rules/stage';
 import { reviewStage } from '../review/stage';
 import { hypervStage } from '../hyperv/stage';
@@ -8,10 +8,10 @@ import { hypervStage } from '../hyperv/stage';
  * The stages of a synth run, in order. Each subsystem contributes one stage:
  * rule pack (findings.json; errors abort), vSphere (cdktf stacks), Hyper-V (scripts), review output.
  */
-export function defaultStages(options: { readonly rules?: RulesStageOptions } = {}): SynthStage[] {
+export function defaultStages(options: { readonly rules?: RulesStageOptions; readonly vsphere?: VsphereStageOptions } = {}): SynthStage[] {
   return [
     rulesStage(options.rules),
-    vsphereStage(),
+    vsphereStage(options.vsphere),
     hypervStage(),
     reviewStage(),
   ];

@@ -1,12 +1,15 @@
 import { App } from 'cdktf';
 import { Estate } from '../model/estate';
 import { IndividualBusinessSystem } from '../model/system';
+import { StateBackendKind, addStateBackend } from './backend';
 import { PLATFORM_STACK } from './names';
 import { VspherePlatformStack } from './platform-stack';
 import { VsphereSystemStack } from './system-stack';
 
 export interface EmitVsphereOptions {
   readonly progress?: (done: number, total: number) => void;
+  /** State backend of every stack. @default 'pg' (one PostgreSQL schema per stack) */
+  readonly backend?: StateBackendKind;
 }
 
 export interface VsphereStacks {
@@ -25,13 +28,17 @@ export function systemsOf(estate: Estate): IndividualBusinessSystem[] {
  */
 export function emitVsphere(app: App, estate: Estate, options: EmitVsphereOptions = {}): VsphereStacks {
   const systems = systemsOf(estate).filter((s) => s.spec.hypervisor === 'vsphere');
+  const backend = options.backend ?? 'pg';
   const platform = new VspherePlatformStack(app, PLATFORM_STACK, estate);
+  addStateBackend(platform, backend);
   const out = new Map<string, VsphereSystemStack>();
   // A plain loop, not forEach: cdktf records the full call stack of every token it creates, so
   // every extra frame here is paid once per token (tens of thousands on a large estate).
   for (let i = 0; i < systems.length; i++) {
     const s = systems[i]!;
-    out.set(s.systemId, new VsphereSystemStack(app, s.systemId, s));
+    const stack = new VsphereSystemStack(app, s.systemId, s);
+    addStateBackend(stack, backend);
+    out.set(s.systemId, stack);
     options.progress?.(i + 1, systems.length);
   }
   return { platform, systems: out };

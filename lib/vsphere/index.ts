@@ -1,3 +1,4 @@
+export * from './backend';
 export * from './emit';
 export * from './escape';
 export * from './names';

@@ -2,19 +2,25 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { SynthStage } from '../synth/context';
+import { StateBackendKind } from './backend';
 import { emitVsphere } from './emit';
 import { ovfImportScriptPath, renderOvfImportScript } from './v2v-import';
+
+export interface VsphereStageOptions {
+  /** State backend of every stack. @default 'pg' */
+  readonly backend?: StateBackendKind;
+}
 
 /**
  * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack, synthesized by cdktf into the output folder,
  * and `v2v/<systemId>/<server>-import-ovf.ps1` for each server migrated from an OVF.
  */
-export function vsphereStage(): SynthStage {
+export function vsphereStage(options: VsphereStageOptions = {}): SynthStage {
   return {
     name: 'vsphere',
     run(ctx) {
       const app = new App({ outdir: ctx.workdir, skipValidation: false });
-      const stacks = emitVsphere(app, ctx.estate, { progress: (d, t) => ctx.progress('vsphere', d, t) });
+      const stacks = emitVsphere(app, ctx.estate, { progress: (d, t) => ctx.progress('vsphere', d, t), ...(options.backend ? { backend: options.backend } : {}) });
       app.synth();
       completeStackMetadata(ctx.workdir);
       // V2V from OVF: the one-off import scripts for the management terminal (R20, R34).

@@ -284,6 +284,8 @@ export class VsphereSystemStack extends TerraformStack {
     };
     // Without VMware Tools or customization the guest reports no network: do not wait for it.
     if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk') (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
+    // Otherwise the platform data may set how long to wait for the customized guest's network.
+    else if (p.vsphere.guestNetWaitMinutes !== undefined) (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = p.vsphere.guestNetWaitMinutes;
 
     let vmConfig: VirtualMachineConfig = config;
     if (src.kind === 'template' || src.kind === 'clone') {
@@ -299,6 +301,7 @@ export class VsphereSystemStack extends TerraformStack {
             }),
             ipv4Gateway: gatewayOf(server, p),
             dnsServerList: dnsOf(server, p),
+            ...(p.vsphere.customizeWaitMinutes !== undefined ? { timeout: p.vsphere.customizeWaitMinutes } : {}),
             ...(isWindows
               ? {
                   windowsOptions: {

@@ -128,6 +128,19 @@ describe('atlantis.yaml', () => {
     expect(y.projects.map((p) => p.name)).toEqual(['platform', 'bunsho', 'chikusan', 'doro-kanri', 'hozen-kansoku', 'kanko-web', 'kigyo-shien', 'koho-old', 'kokuho']);
     expect(y.projects[1]!.dir).toBe('stacks/bunsho');
   });
+
+  test('a custom workflow with the pg backend runs plan-review after plan; the platform applies first', () => {
+    const text = renderAtlantisYaml(buildEstateManifest(exampleEstate()));
+    const y = parse(text) as { projects: { name: string; workflow: string; execution_order_group: number }[]; workflows: Record<string, { plan: { steps: unknown[] } }> };
+    expect(new Set(y.projects.map((p) => p.workflow))).toEqual(new Set(['kiban']));
+    expect(y.projects.find((p) => p.name === 'platform')!.execution_order_group).toBe(0);
+    for (const p of y.projects.filter((x) => x.name !== 'platform')) expect(p.execution_order_group).toBe(1);
+    const steps = JSON.stringify(y.workflows.kiban!.plan.steps);
+    expect(steps.indexOf('"plan"')).toBeLessThan(steps.indexOf('plan-review'));
+    expect(steps).toContain('terraform show -json');
+    expect(steps).not.toMatch(/conn_str|postgres:\/\//);
+    expect(text).toContain('Atlantis does not plan again after an apply');
+  });
 });
 
 describe('boundaries', () => {
