@@ -15,8 +15,11 @@ import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
 import { describeFailure, parseInstant } from './errors';
+import { formStage } from '../form/stage';
 
 export { buildEstate } from './estate';
+
+const FORM_SUMMARY = 'the application form page (利用申請書, 様式1): one static `index.html` that checks a declaration in the browser with validate\'s code and offers the YAML; `--serve` also serves it on 127.0.0.1; synth writes it too (`form/index.html`)';
 
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
@@ -121,7 +124,9 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).
       const recipe = { module: require.resolve('./estate'), exportName: 'buildEstate', args: [{ estate: path.resolve(opts.estate), now: estate.clock().toISOString() }] };
       const vsphere = { recipe, backend: opts.backend, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
-      const stages = (io.stages ?? cliStages)({ rules: { write: (t) => reporter.finding(t), summary: (t) => reporter.findingCount(t) }, vsphere });
+      const stageOptions = { rules: { write: (t: string) => reporter.finding(t), summary: (t: string) => reporter.findingCount(t) }, vsphere };
+      // The application form page (form/index.html) is written by every synth of the CLI.
+      const stages = io.stages ? io.stages(stageOptions) : [...cliStages(stageOptions), formStage(estateOptions(opts))];
       const result = synthesize(estate, {
         outdir: opts.out,
         stages,
@@ -276,6 +281,39 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       const manifest = buildEstateManifest(buildEstate(estateOptions(opts)));
       const prefix = opts.out !== undefined ? `${opts.out.replace(/\\/g, '/').replace(/\/+$/, '')}/stacks` : undefined;
       io.out(prefix !== undefined ? renderAtlantisYaml(manifest, prefix) : renderAtlantisYaml(manifest));
+    });
+
+  // form
+  program
+    .command('form')
+    .summary(FORM_SUMMARY)
+    .description(
+      'Write the application form page of the estate: one static index.html (no server needed, nothing loaded from the network) where a ' +
+        'department clerk fills in the 利用申請書 (様式1), sees validate\'s verdict in Japanese with the rule ID as they type (the rule pack runs in ' +
+        'the page over the estate embedded at generation time, contacts of other systems left out), previews the review document, prints ' +
+        'the application on A4, and downloads or copies the YAML declaration. The output folder is replaced, atomically, only when it is absent, empty or one kiban wrote.',
+    )
+    .addHelpText('after', examples('kiban form --out form', 'kiban form --estate examples/estate --serve'))
+    .option('--out <dir>', 'output folder (replaced only when absent, empty or written by kiban)', 'form')
+    .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
+    .option('--now <iso>', NOW_HELP)
+    .option('--serve', 'also serve the page on 127.0.0.1 until interrupted')
+    .option('--port <port>', 'port for --serve (default: any free port)', '0')
+    .action((opts: { out: string; estate: string; now?: string; serve?: boolean; port: string }) => {
+      // Loaded lazily: esbuild is needed only here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const form = require('../form') as typeof import('../form');
+      const files = form.buildFormPage(estateOptions(opts));
+      form.writeFormPage(opts.out, files);
+      io.err(`wrote ${opts.out}/index.html (the application form page; open it in a browser, no server needed)\n`);
+      if (opts.serve) {
+        void form.serveForm(files, Number(opts.port)).then((server) => {
+          io.out(`${server.url}\n`);
+          io.err('serving on 127.0.0.1 only; press Ctrl+C to stop\n');
+          process.once('SIGINT', () => void server.close());
+          process.once('SIGTERM', () => void server.close());
+        });
+      }
     });
 
   return { program, exitCode: () => code };

@@ -158,7 +158,7 @@ describe('kiban CLI', () => {
 
   test('every command has full help with an example, and every option its help names exists', () => {
     const { program } = buildProgram(io());
-    expect(program.commands.map((c) => c.name())).toEqual(['synth', 'diff', 'plan-review', 'impact', 'validate', 'atlantis']);
+    expect(program.commands.map((c) => c.name())).toEqual(['synth', 'diff', 'plan-review', 'impact', 'validate', 'atlantis', 'form']);
     for (const cmd of program.commands) {
       const t = io();
       expect(runCli([cmd.name(), '--help'], t)).toBe(0);
