@@ -14,14 +14,14 @@ export const ERROR_CODES = [
   'KIBAN_BACKUP_ON_SYSTEM_STORAGE',
   'KIBAN_BACKUP_OPTOUT_REASON',
   'KIBAN_BAD_DATE',
-  'KIBAN_BASE_NOT_OUTPUT', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_BASE_NOT_OUTPUT',
   'KIBAN_DATASTORE_KIND',
   'KIBAN_DECOMMISSION_PHASE',
   'KIBAN_DECOMMISSION_UNCONFIRMED',
   'KIBAN_DUPLICATE_SERVER',
   'KIBAN_DUPLICATE_SYSTEM_ID',
   'KIBAN_DUPLICATE_VLAN',
-  'KIBAN_ESTATE_SCRIPT', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_ESTATE_SCRIPT',
   'KIBAN_FILE_ENCODING',
   'KIBAN_FILE_NAME',
   'KIBAN_FILE_OUTSIDE',
@@ -29,13 +29,13 @@ export const ERROR_CODES = [
   'KIBAN_FILE_UNREADABLE',
   'KIBAN_FOLDER_DEPARTMENT',
   'KIBAN_FOLDER_UNREADABLE',
-  'KIBAN_FORM_OUT_NOT_OURS', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_HYPERV_POOL', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_INDENTATION', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_FORM_OUT_NOT_OURS',
+  'KIBAN_HYPERV_POOL',
+  'KIBAN_INDENTATION',
   'KIBAN_INTAKE_FAILED',
   'KIBAN_INVALID',
   'KIBAN_INVALID_FIELD',
-  'KIBAN_MAC_COLLISION', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_MAC_COLLISION',
   'KIBAN_MISSING_FIELD',
   'KIBAN_NOT_A_DECLARATION',
   'KIBAN_NOT_A_DECLARATION_FILE',
@@ -44,9 +44,9 @@ export const ERROR_CODES = [
   'KIBAN_OUTPUT_NOT_OURS',
   'KIBAN_OVF_LOCATION',
   'KIBAN_PASSTHROUGH_DEVICE',
-  'KIBAN_PLATFORM_INCOMPLETE', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_PLATFORM_KEY_TWICE', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_PLATFORM_MISSING', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_PLATFORM_INCOMPLETE',
+  'KIBAN_PLATFORM_KEY_TWICE',
+  'KIBAN_PLATFORM_MISSING',
   'KIBAN_SCHEMA_MODELINE',
   'KIBAN_SOURCE_HYPERVISOR',
   'KIBAN_SWAP_JOURNAL',
@@ -57,19 +57,19 @@ export const ERROR_CODES = [
   'KIBAN_UNKNOWN_KEY',
   'KIBAN_UNKNOWN_NETWORK',
   'KIBAN_UNKNOWN_TEMPLATE',
-  'KIBAN_WINDOWS_TIME_ZONE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_WINDOWS_TIME_ZONE',
   'KIBAN_YAML_ALIASES',
-  'KIBAN_YAML_BRACKET', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_YAML_COLON', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_YAML_DASH', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_BRACKET',
+  'KIBAN_YAML_COLON',
+  'KIBAN_YAML_DASH',
   'KIBAN_YAML_DUPLICATE_KEY',
-  'KIBAN_YAML_INDENT', // introduced on a branch in flight (issues 11-19)
-  'KIBAN_YAML_QUOTE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_INDENT',
+  'KIBAN_YAML_QUOTE',
   'KIBAN_YAML_SYNTAX',
-  'KIBAN_YAML_TAB', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_TAB',
   'KIBAN_YAML_TOO_DEEP',
   'KIBAN_YAML_VERSION',
-  'KIBAN_YAML_WIDE_SPACE', // introduced on a branch in flight (issues 11-19)
+  'KIBAN_YAML_WIDE_SPACE',
 ] as const;
 
 /** A stable error code of {@link ERROR_CODES}. */
