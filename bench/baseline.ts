@@ -31,10 +31,26 @@ function pg(stack: TerraformStack): void {
 }
 
 function provider(stack: TerraformStack): void {
-  const user = new TerraformVariable(stack, 'vsphere_user', { type: 'string', sensitive: true, description: 'vCenter user (set TF_VAR_vsphere_user)' });
-  const password = new TerraformVariable(stack, 'vsphere_password', { type: 'string', sensitive: true, description: 'vCenter password (set TF_VAR_vsphere_password)' });
-  const server = new TerraformVariable(stack, 'vsphere_server', { type: 'string', description: 'vCenter server name (set TF_VAR_vsphere_server)' });
-  new VsphereProvider(stack, 'vsphere', { user: user.stringValue, password: password.stringValue, vsphereServer: server.stringValue, allowUnverifiedSsl: false });
+  const user = new TerraformVariable(stack, 'vsphere_user', {
+    type: 'string',
+    sensitive: true,
+    description: 'vCenter user (set TF_VAR_vsphere_user)',
+  });
+  const password = new TerraformVariable(stack, 'vsphere_password', {
+    type: 'string',
+    sensitive: true,
+    description: 'vCenter password (set TF_VAR_vsphere_password)',
+  });
+  const server = new TerraformVariable(stack, 'vsphere_server', {
+    type: 'string',
+    description: 'vCenter server name (set TF_VAR_vsphere_server)',
+  });
+  new VsphereProvider(stack, 'vsphere', {
+    user: user.stringValue,
+    password: password.stringValue,
+    vsphereServer: server.stringValue,
+    allowUnverifiedSsl: false,
+  });
   stack.addOverride('terraform.required_version', '>= 1.7.0');
 }
 
@@ -59,22 +75,52 @@ export function rawCdktf(count: number, outdir: string): App {
   const vlanCount = Math.max(1, Math.floor(count / 50));
   const vlans = Array.from({ length: vlanCount }, (_, i) => `dv${i}`);
   const vlanId = (name: string) => 1000 + Number(name.slice(2));
-  const vlanSubnet = (i: number) => `10.${200 + Math.floor(i / 256)}.${i % 256}.0/24`;
 
   // Platform stack: department folders, tag categories and tags, a port group per dedicated VLAN.
   const ps = new TerraformStack(app, 'platform');
   provider(ps);
   pg(ps);
   const pdc = new DataVsphereDatacenter(ps, 'datacenter', { name: v.datacenter });
-  const root = new Folder(ps, 'folder_root', { path: v.vmFolderRoot, type: 'vm', datacenterId: pdc.id, lifecycle: { preventDestroy: true } });
-  for (const d of platform.departments) new Folder(ps, `folder_${d.code}`, { path: `${v.vmFolderRoot}/${d.code}`, type: 'vm', datacenterId: pdc.id, dependsOn: [root] });
+  const root = new Folder(ps, 'folder_root', {
+    path: v.vmFolderRoot,
+    type: 'vm',
+    datacenterId: pdc.id,
+    lifecycle: { preventDestroy: true },
+  });
+  for (const d of platform.departments)
+    new Folder(ps, `folder_${d.code}`, {
+      path: `${v.vmFolderRoot}/${d.code}`,
+      type: 'vm',
+      datacenterId: pdc.id,
+      dependsOn: [root],
+    });
   const types = ['VirtualMachine', 'Folder'];
-  const deptCatP = new TagCategory(ps, 'tagcat_department', { name: 'kiban-department', cardinality: 'SINGLE', associableTypes: types, description: '所管部局 (R01)' });
-  new TagCategory(ps, 'tagcat_system', { name: 'kiban-system', cardinality: 'SINGLE', associableTypes: types, description: '個別業務システム' });
-  const backupCatP = new TagCategory(ps, 'tagcat_backup_policy', { name: 'kiban-backup-policy', cardinality: 'SINGLE', associableTypes: ['VirtualMachine'], description: 'OSイメージバックアップ方針 (R10)' });
-  for (const d of platform.departments) new Tag(ps, `tag_department_${d.code}`, { name: d.code, categoryId: deptCatP.id, description: d.nameJa });
+  const deptCatP = new TagCategory(ps, 'tagcat_department', {
+    name: 'kiban-department',
+    cardinality: 'SINGLE',
+    associableTypes: types,
+    description: '所管部局 (R01)',
+  });
+  new TagCategory(ps, 'tagcat_system', {
+    name: 'kiban-system',
+    cardinality: 'SINGLE',
+    associableTypes: types,
+    description: '個別業務システム',
+  });
+  const backupCatP = new TagCategory(ps, 'tagcat_backup_policy', {
+    name: 'kiban-backup-policy',
+    cardinality: 'SINGLE',
+    associableTypes: ['VirtualMachine'],
+    description: 'OSイメージバックアップ方針 (R10)',
+  });
+  for (const d of platform.departments)
+    new Tag(ps, `tag_department_${d.code}`, { name: d.code, categoryId: deptCatP.id, description: d.nameJa });
   const b = platform.backupPolicy;
-  new Tag(ps, 'tag_backup_policy', { name: b.tag, categoryId: backupCatP.id, description: `OSイメージバックアップ 週1回${b.weeklyGenerations}世代＋毎日1回${b.dailyGenerations}世代 (R10)` });
+  new Tag(ps, 'tag_backup_policy', {
+    name: b.tag,
+    categoryId: backupCatP.id,
+    description: `OSイメージバックアップ 週1回${b.weeklyGenerations}世代＋毎日1回${b.dailyGenerations}世代 (R10)`,
+  });
   const dvs = new DataVsphereDistributedVirtualSwitch(ps, 'dvs', { name: v.distributedSwitch, datacenterId: pdc.id });
   vlans.forEach((name, i) => {
     new DistributedPortGroup(ps, `portgroup_${name}`, {
@@ -105,20 +151,37 @@ export function rawCdktf(count: number, outdir: string): App {
     const deptCat = new DataVsphereTagCategory(stack, 'tagcat_department', { name: 'kiban-department' });
     const sysCat = new DataVsphereTagCategory(stack, 'tagcat_system', { name: 'kiban-system' });
     const deptTag = new DataVsphereTag(stack, 'tag_department', { name: sys.department, categoryId: deptCat.id });
-    const sysTag = new Tag(stack, 'tag_system', { name: sys.systemId, categoryId: sysCat.id, description: sys.systemName });
+    const sysTag = new Tag(stack, 'tag_system', {
+      name: sys.systemId,
+      categoryId: sysCat.id,
+      description: sys.systemName,
+    });
     const backupCat = new DataVsphereTagCategory(stack, 'tagcat_backup_policy', { name: 'kiban-backup-policy' });
-    const tags = [deptTag.id, sysTag.id, new DataVsphereTag(stack, 'tag_backup_policy', { name: b.tag, categoryId: backupCat.id }).id];
-    const role = new Role(stack, 'role', { name: `kiban-${sys.systemId}-operator`, rolePrivileges: [...ROLE_PRIVILEGES] });
+    const tags = [
+      deptTag.id,
+      sysTag.id,
+      new DataVsphereTag(stack, 'tag_backup_policy', { name: b.tag, categoryId: backupCat.id }).id,
+    ];
+    const role = new Role(stack, 'role', {
+      name: `kiban-${sys.systemId}-operator`,
+      rolePrivileges: [...ROLE_PRIVILEGES],
+    });
     new EntityPermissions(stack, 'permissions', {
       entityId: folder.id,
       entityType: 'Folder',
-      permissions: [{ userOrGroup: `${v.accountDomain}\\kiban-${sys.systemId}`, propagate: true, isGroup: false, roleId: role.id }],
+      permissions: [
+        { userOrGroup: `${v.accountDomain}\\kiban-${sys.systemId}`, propagate: true, isGroup: false, roleId: role.id },
+      ],
     });
 
     const dss = new Map<string, DataVsphereDatastore>();
     const datastore = (name: string) => {
       let ds = dss.get(name);
-      if (!ds) dss.set(name, (ds = new DataVsphereDatastore(stack, `datastore_${tfName(name)}`, { name, datacenterId: dc.id })));
+      if (!ds)
+        dss.set(
+          name,
+          (ds = new DataVsphereDatastore(stack, `datastore_${tfName(name)}`, { name, datacenterId: dc.id })),
+        );
       return ds;
     };
     const nets = new Map<string, DataVsphereNetwork>();
@@ -127,7 +190,16 @@ export function rawCdktf(count: number, outdir: string): App {
     for (const s of sys.servers) {
       const id = tfName(s.name);
       const isWindows = s.guestOs.startsWith('windows');
-      const src = s.source as { kind: string; template?: string; sourceVm?: string; localOvfPath?: string; datastore?: string; vmdkPath?: string; scsiType?: string; firmware?: string };
+      const src = s.source as {
+        kind: string;
+        template?: string;
+        sourceVm?: string;
+        localOvfPath?: string;
+        datastore?: string;
+        vmdkPath?: string;
+        scsiType?: string;
+        firmware?: string;
+      };
       const homeDs = datastore(s.disks[0]!.datastore ?? systemDs);
       const disks: VirtualMachineDisk[] = s.disks.map((d, k) => ({
         label: src.kind === 'ovf' ? `Hard disk ${k + 1}` : `disk${k}`,
@@ -137,7 +209,14 @@ export function rawCdktf(count: number, outdir: string): App {
         datastoreId: datastore(d.datastore ?? systemDs).id,
         keepOnRemove: true,
       }));
-      if (src.kind === 'vmdk') disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: src.vmdkPath, datastoreId: datastore(src.datastore!).id };
+      if (src.kind === 'vmdk')
+        disks[0] = {
+          label: 'disk0',
+          unitNumber: 0,
+          attach: true,
+          path: src.vmdkPath,
+          datastoreId: datastore(src.datastore!).id,
+        };
       if (s.backupVolume) {
         const vdisk = new VirtualDisk(stack, `backup_disk_${id}`, {
           size: s.backupVolume.sizeGb,
@@ -148,14 +227,28 @@ export function rawCdktf(count: number, outdir: string): App {
           createDirectories: true,
           lifecycle: { preventDestroy: true },
         });
-        disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: datastore(backupDs).id, diskMode: 'independent_persistent' });
+        disks.push({
+          label: 'backup',
+          unitNumber: s.disks.length,
+          attach: true,
+          path: vdisk.vmdkPath,
+          datastoreId: datastore(backupDs).id,
+          diskMode: 'independent_persistent',
+        });
       }
       const nics = s.nics.map((n) => {
         const key = String(n.network);
         const std = platform.networks[key as keyof typeof platform.networks];
         const pg = std ? std.portGroup : `dv-${key}-v${vlanId(key)}`;
         let net = nets.get(pg);
-        if (!net) nets.set(pg, (net = new DataVsphereNetwork(stack, `network_${tfName(std ? key : `vlan_${key}`)}`, { name: pg, datacenterId: dc.id })));
+        if (!net)
+          nets.set(
+            pg,
+            (net = new DataVsphereNetwork(stack, `network_${tfName(std ? key : `vlan_${key}`)}`, {
+              name: pg,
+              datacenterId: dc.id,
+            })),
+          );
         return { networkId: net.id, adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' };
       });
       const pinned = ['scsi_type', 'firmware'];
@@ -178,11 +271,16 @@ export function rawCdktf(count: number, outdir: string): App {
         memory: s.memoryGb * 1024,
         guestId: GUEST_ID[s.guestOs]!,
         ...(built
-          ? { firmware: src.firmware ?? (src.kind === 'empty' && isWindows ? 'efi' : 'bios'), scsiType: src.scsiType ?? (isWindows ? 'lsilogic-sas' : 'pvscsi') }
+          ? {
+              firmware: src.firmware ?? (src.kind === 'empty' && isWindows ? 'efi' : 'bios'),
+              scsiType: src.scsiType ?? (isWindows ? 'lsilogic-sas' : 'pvscsi'),
+            }
           : {}),
         forcePowerOff: false,
         shutdownWaitTimeout: 10,
-        annotation: [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / '),
+        annotation: [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`]
+          .filter((x) => x !== undefined)
+          .join(' / '),
         tags,
         toolsUpgradePolicy: 'manual',
         disk: disks,
@@ -196,7 +294,14 @@ export function rawCdktf(count: number, outdir: string): App {
         const from = src.kind === 'template' ? templates.get(src.template!)! : src.sourceVm!;
         const key = `${src.kind}:${from}`;
         let source = sources.get(key);
-        if (!source) sources.set(key, (source = new DataVsphereVirtualMachine(stack, `${src.kind}_${tfName(from)}`, { name: from, datacenterId: dc.id })));
+        if (!source)
+          sources.set(
+            key,
+            (source = new DataVsphereVirtualMachine(stack, `${src.kind}_${tfName(from)}`, {
+              name: from,
+              datacenterId: dc.id,
+            })),
+          );
         const dns = new Set<string>();
         for (const n of s.nics) {
           const std = platform.networks[String(n.network) as keyof typeof platform.networks];
@@ -224,7 +329,12 @@ export function rawCdktf(count: number, outdir: string): App {
             : { linuxOptions: { hostName: s.name, domain: 'localdomain', timeZone: 'Asia/Tokyo' } }),
           timeout: isWindows ? 30 : 15,
         };
-        vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, customize } };
+        vmConfig = {
+          ...config,
+          firmware: source.firmware,
+          scsiType: source.scsiType,
+          clone: { templateUuid: source.id, customize },
+        };
       }
       const vm = new VirtualMachine(stack, `vm_${id}`, vmConfig);
       if (src.kind === 'ovf') vm.importFrom(`/${v.datacenter}/vm/${v.vmFolderRoot}/${sys.department}/${s.name}`);

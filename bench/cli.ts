@@ -21,10 +21,15 @@ function kiban(...args: string[]): { ms: number; cpuMs: number; peakRssMb: numbe
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
-    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=4096 --require ${path.join(__dirname, 'tools', 'rusage.js')}`, KIBAN_BENCH_RUSAGE: rusageFile },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--max-old-space-size=4096 --require ${path.join(__dirname, 'tools', 'rusage.js')}`,
+      KIBAN_BENCH_RUSAGE: rusageFile,
+    },
   });
   const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
-  if (r.status !== 0 && args[0] === 'synth') throw new Error(`kiban ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 && args[0] === 'synth')
+    throw new Error(`kiban ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const u = JSON.parse(fs.readFileSync(rusageFile, 'utf8')) as { cpuMs: number; peakRssMb: number };
   return { ms, ...u, stderr: r.stderr, status: r.status ?? 1 };
 }
@@ -34,18 +39,36 @@ try {
   const out = path.join(dir, 'out');
   const full = kiban('synth', '--estate', estate, '--out', out, '--quiet');
   // One system's pull request: the first vSphere system's first server gets 4 GB more memory.
-  const file = fs.readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(estate, 'systems', f)).filter((f) => f.endsWith('.yaml') && /hypervisor: vsphere/.test(fs.readFileSync(f, 'utf8'))).sort()[0]!;
+  const file = fs
+    .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(estate, 'systems', f))
+    .filter((f) => f.endsWith('.yaml') && /hypervisor: vsphere/.test(fs.readFileSync(f, 'utf8')))
+    .sort()[0]!;
   const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(file, text.replace(/memoryGb: (\d+)/, (_m, n: string) => `memoryGb: ${Number(n) + 4}`));
+  fs.writeFileSync(
+    file,
+    text.replace(/memoryGb: (\d+)/, (_m, n: string) => `memoryGb: ${Number(n) + 4}`),
+  );
   const change = kiban('synth', '--estate', estate, '--out', out, '--quiet');
   const validate = kiban('validate', '--estate', estate, file);
-  const stacks = (s: string) => /vSphere stacks: (\d+) synthesized(?: in \d+ threads)?, (\d+) unchanged/.exec(s)?.slice(1).map(Number) ?? [];
-  process.stdout.write(`${JSON.stringify({
-    systems: count,
-    fullMs: full.ms, fullCpuMs: full.cpuMs, fullRssMb: full.peakRssMb, fullStacks: stacks(full.stderr),
-    changeMs: change.ms, changeCpuMs: change.cpuMs, changeRssMb: change.peakRssMb, changeStacks: stacks(change.stderr),
-    validateMs: validate.ms, validateCpuMs: validate.cpuMs, validateExit: validate.status,
-  })}\n`);
+  const stacks = (s: string) =>
+    /vSphere stacks: (\d+) synthesized(?: in \d+ threads)?, (\d+) unchanged/.exec(s)?.slice(1).map(Number) ?? [];
+  process.stdout.write(
+    `${JSON.stringify({
+      systems: count,
+      fullMs: full.ms,
+      fullCpuMs: full.cpuMs,
+      fullRssMb: full.peakRssMb,
+      fullStacks: stacks(full.stderr),
+      changeMs: change.ms,
+      changeCpuMs: change.cpuMs,
+      changeRssMb: change.peakRssMb,
+      changeStacks: stacks(change.stderr),
+      validateMs: validate.ms,
+      validateCpuMs: validate.cpuMs,
+      validateExit: validate.status,
+    })}\n`,
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,12 @@
-import { DedicatedVlan, Estate, IndividualBusinessSystem, SharedRhelLicense, SharedWindowsDatacenterLicense, VirtualServerProps, fixedClock } from '../lib/model';
+import {
+  DedicatedVlan,
+  Estate,
+  IndividualBusinessSystem,
+  SharedRhelLicense,
+  SharedWindowsDatacenterLicense,
+  VirtualServerProps,
+  fixedClock,
+} from '../lib/model';
 import * as path from 'path';
 import { loadPlatform } from '../lib/intake/estate';
 
@@ -26,14 +34,36 @@ export function benchPlatform(systems: number) {
   const p = examplePlatform();
   const scale = Math.max(1, Math.ceil(systems / 100));
   p.vsphere.clusters = Array.from({ length: scale }, (_, i) => {
-    const hostNames = Array.from({ length: 16 }, (_, j) => `kiban-c${String(i + 1).padStart(3, '0')}-esx${String(j + 1).padStart(2, '0')}.pref.example.jp`);
-    return { ...p.vsphere.clusters[0]!, name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`, hosts: 16, hostNames, ovfDeployHost: hostNames[0]! };
+    const hostNames = Array.from(
+      { length: 16 },
+      (_, j) => `kiban-c${String(i + 1).padStart(3, '0')}-esx${String(j + 1).padStart(2, '0')}.pref.example.jp`,
+    );
+    return {
+      ...p.vsphere.clusters[0]!,
+      name: `Kiban-Cluster${String(i + 1).padStart(3, '0')}`,
+      hosts: 16,
+      hostNames,
+      ovfDeployHost: hostNames[0]!,
+    };
   });
   p.vsphere.datastores = [
-    ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-sys-ds${String(i + 1).padStart(3, '0')}`, kind: 'system' as const, capacityGb: 200000 })),
-    ...Array.from({ length: scale }, (_, i) => ({ name: `kiban-bk-ds${String(i + 1).padStart(3, '0')}`, kind: 'backup' as const, capacityGb: 200000 })),
+    ...Array.from({ length: scale }, (_, i) => ({
+      name: `kiban-sys-ds${String(i + 1).padStart(3, '0')}`,
+      kind: 'system' as const,
+      capacityGb: 200000,
+    })),
+    ...Array.from({ length: scale }, (_, i) => ({
+      name: `kiban-bk-ds${String(i + 1).padStart(3, '0')}`,
+      kind: 'backup' as const,
+      capacityGb: 200000,
+    })),
   ];
-  p.hyperv.hosts = Array.from({ length: 2 * scale }, (_, i) => ({ name: `KIBAN-HV${String(i + 1).padStart(3, '0')}`, sockets: 2, coresPerSocket: 16, memoryGb: 1024 }));
+  p.hyperv.hosts = Array.from({ length: 2 * scale }, (_, i) => ({
+    name: `KIBAN-HV${String(i + 1).padStart(3, '0')}`,
+    sockets: 2,
+    coresPerSocket: 16,
+    memoryGb: 1024,
+  }));
   p.hyperv.vmStorageCapacityGb = 100000 * scale;
   p.hyperv.backupStorageCapacityGb = 100000 * scale;
   return p;
@@ -51,21 +81,43 @@ export function systemProps(i: number, r: () => number, platform: ReturnType<typ
     const name = `s${i}x${k}`;
     const ds = platform.vsphere.datastores[clusterIdx]!.name;
     const net = (['internet', 'lgwan', 'dmz'] as const)[Math.floor(r() * 3)]!;
-    const kind = hyperv ? (r() < 0.5 ? 'template' : 'hyperv-export') : (['template', 'clone', 'ovf', 'vmdk', 'empty'] as const)[Math.floor(r() * 5)]!;
+    const kind = hyperv
+      ? r() < 0.5
+        ? 'template'
+        : 'hyperv-export'
+      : (['template', 'clone', 'ovf', 'vmdk', 'empty'] as const)[Math.floor(r() * 5)]!;
     const source =
-      kind === 'template' ? { kind, template: windows ? 'ws2016' : hyperv ? 'ws2016' : 'rhel7' }
-      : kind === 'clone' ? { kind, sourceVm: 'gold-vm' }
-      : kind === 'ovf' ? { kind, localOvfPath: `D:/v2v/${name}/${name}.ovf` }
-      : kind === 'vmdk' ? { kind, datastore: ds, vmdkPath: `v2v/${name}/${name}.vmdk` }
-      : kind === 'hyperv-export' ? { kind, exportPath: `D:\\V2V\\${name}` }
-      : { kind };
-    const guestOs = kind === 'template' ? (windows || hyperv ? 'windows_server_2016' : 'rhel_7') : windows ? 'windows_server_2016' : 'rhel_7';
+      kind === 'template'
+        ? { kind, template: windows ? 'ws2016' : hyperv ? 'ws2016' : 'rhel7' }
+        : kind === 'clone'
+          ? { kind, sourceVm: 'gold-vm' }
+          : kind === 'ovf'
+            ? { kind, localOvfPath: `D:/v2v/${name}/${name}.ovf` }
+            : kind === 'vmdk'
+              ? { kind, datastore: ds, vmdkPath: `v2v/${name}/${name}.vmdk` }
+              : kind === 'hyperv-export'
+                ? { kind, exportPath: `D:\\V2V\\${name}` }
+                : { kind };
+    const guestOs =
+      kind === 'template'
+        ? windows || hyperv
+          ? 'windows_server_2016'
+          : 'rhel_7'
+        : windows
+          ? 'windows_server_2016'
+          : 'rhel_7';
     servers.push({
       name,
       cpu: { sockets: 1 + Math.floor(r() * 2), coresPerSocket: 2 },
       memoryGb: 4 * (1 + Math.floor(r() * 4)),
-      disks: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, d) => ({ sizeGb: d === 0 ? 80 : 50 + Math.floor(r() * 200), ...(hyperv ? {} : { datastore: ds }) })),
-      nics: [{ network: net }, ...(r() < 0.2 && vlans.length > 0 && net === 'internet' ? [{ network: vlans[i % vlans.length]! }] : [])],
+      disks: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, d) => ({
+        sizeGb: d === 0 ? 80 : 50 + Math.floor(r() * 200),
+        ...(hyperv ? {} : { datastore: ds }),
+      })),
+      nics: [
+        { network: net },
+        ...(r() < 0.2 && vlans.length > 0 && net === 'internet' ? [{ network: vlans[i % vlans.length]! }] : []),
+      ],
       guestOs,
       source: source as VirtualServerProps['source'],
       ...(r() < 0.2 ? { backupVolume: { sizeGb: 100 } } : {}),
@@ -80,7 +132,14 @@ export function systemProps(i: number, r: () => number, platform: ReturnType<typ
     cluster: platform.vsphere.clusters[clusterIdx]!.name,
     phase: 'production' as const,
     servers,
-    acknowledgements: [{ ruleId: 'R22', reasonJa: 'ベンチマーク用の生成データであり、確認済みとして扱う', approvedBy: 'bench', date: '2026-11-20' }],
+    acknowledgements: [
+      {
+        ruleId: 'R22',
+        reasonJa: 'ベンチマーク用の生成データであり、確認済みとして扱う',
+        approvedBy: 'bench',
+        date: '2026-11-20',
+      },
+    ],
   };
 }
 
@@ -99,7 +158,14 @@ export function generateEstateSpec(count: number): EstateSpec {
   const platform = benchPlatform(count);
   const vlans: Array<EstateSpec['vlans'][number]> = [];
   for (let v = 0; v < Math.max(1, Math.floor(count / 50)); v++) {
-    vlans.push({ name: `dv${v}`, descriptionJa: `専用ネットワーク${v}`, vlanId: 1000 + v, subnet: `10.${200 + Math.floor(v / 256)}.${v % 256}.0/24`, department: platform.departments[v % platform.departments.length]!.code, ipAdministrator: { party: 'department', nameJa: '所管課' } });
+    vlans.push({
+      name: `dv${v}`,
+      descriptionJa: `専用ネットワーク${v}`,
+      vlanId: 1000 + v,
+      subnet: `10.${200 + Math.floor(v / 256)}.${v % 256}.0/24`,
+      department: platform.departments[v % platform.departments.length]!.code,
+      ipAdministrator: { party: 'department', nameJa: '所管課' },
+    });
   }
   const r = rng(42);
   const names = vlans.map((v) => v.name);
@@ -115,7 +181,8 @@ export function buildGeneratedEstate(spec: EstateSpec): Estate {
     new SharedWindowsDatacenterLicense(estate, 'WindowsPool', { units: spec.licenses.windowsDatacenter });
   }
   spec.vlans.forEach((v, i) => new DedicatedVlan(estate, `vlan-${i}`, v));
-  for (const props of spec.systems) new IndividualBusinessSystem(estate, `${props.department}-${props.systemId}`, props);
+  for (const props of spec.systems)
+    new IndividualBusinessSystem(estate, `${props.department}-${props.systemId}`, props);
   return estate;
 }
 

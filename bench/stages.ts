@@ -13,12 +13,29 @@ export interface BenchStage {
 export function benchStages(): BenchStage[] {
   let findings: ReturnType<typeof runRulePack>['findings'] = [];
   return [
-    { name: 'rules', run: (estate) => { findings = runRulePack(estate).findings; } },
-    { name: 'hyperv', run: (estate) => { emitHyperV(estate); } },
+    {
+      name: 'rules',
+      run: (estate) => {
+        findings = runRulePack(estate).findings;
+      },
+    },
+    {
+      name: 'hyperv',
+      run: (estate) => {
+        emitHyperV(estate);
+      },
+    },
     {
       name: 'review',
       run: (estate, outdir) => {
-        const ctx: SynthContext = { estate, clock: estate.clock, files: new Map(), findings: [...findings], progress: () => undefined, workdir: outdir };
+        const ctx: SynthContext = {
+          estate,
+          clock: estate.clock,
+          files: new Map(),
+          findings: [...findings],
+          progress: () => undefined,
+          workdir: outdir,
+        };
         reviewStage().run(ctx);
       },
     },

@@ -15,7 +15,11 @@ try {
 require('ts-node').register({ transpileOnly: true, swc, project: path.join(__dirname, '..', 'tsconfig.json') });
 const args = process.argv.slice(2);
 // `kiban … | head`: a reader that stops early is not an error (no EPIPE stack trace).
-for (const stream of [process.stdout, process.stderr]) stream.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    else throw e;
+  });
 if (args[0] === 'validate' && !args.includes('--help') && !args.includes('-h')) {
   const { runValidateCli } = require(path.join(__dirname, '..', 'lib', 'intake', 'validate-cli.ts'));
   process.exitCode = runValidateCli(args.slice(1));

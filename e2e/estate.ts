@@ -1,18 +1,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, SharedRhelLicense, SharedWindowsDatacenterLicense, fixedClock } from '../lib/model';
+import {
+  DedicatedVlan,
+  DedicatedVlanProps,
+  Estate,
+  IndividualBusinessSystem,
+  IndividualBusinessSystemProps,
+  SharedRhelLicense,
+  SharedWindowsDatacenterLicense,
+  fixedClock,
+} from '../lib/model';
 import { Platform, parsePlatform } from '../lib/model/platform';
 
 /** ESXi 6.5 support of these guests is unconfirmed in VMware's guide: acknowledged as on the platform (R22). */
 const R22_ESXI65 = {
   ruleId: 'R22',
-  reasonJa: 'ESXi 6.5 での本ゲストOSのサポートはVMware互換性ガイドで未確認。統合基盤で稼働実績があり、統合基盤管理者が確認した。',
+  reasonJa:
+    'ESXi 6.5 での本ゲストOSのサポートはVMware互換性ガイドで未確認。統合基盤で稼働実績があり、統合基盤管理者が確認した。',
   approvedBy: '科学・情報政策室 統合基盤担当',
   date: '2026-11-20',
 } as const;
 
-const contact = (nameJa: string, sectionJa: string, ext: string) => ({ nameJa, sectionJa, phone: `019-629-${ext}`, email: `staff-${ext}@pref.example.jp` });
+const contact = (nameJa: string, sectionJa: string, ext: string) => ({
+  nameJa,
+  sectionJa,
+  phone: `019-629-${ext}`,
+  email: `staff-${ext}@pref.example.jp`,
+});
 
 /**
  * The end-to-end estate: one system per provisioning path the vCenter simulator supports (R20:
@@ -35,7 +50,10 @@ export const E2E_MEDIA_FROM_STACK = '../../../media';
 
 /** The e2e platform data, optionally with top-level fields replaced (a scenario's platform edit). */
 export function e2ePlatform(edit: Record<string, unknown> = {}): Platform {
-  return parsePlatform({ ...JSON.parse(fs.readFileSync(path.join(__dirname, 'platform.json'), 'utf8')), ...edit }, 'e2e/platform.json');
+  return parsePlatform(
+    { ...JSON.parse(fs.readFileSync(path.join(__dirname, 'platform.json'), 'utf8')), ...edit },
+    'e2e/platform.json',
+  );
 }
 
 const ack = [R22_ESXI65];
@@ -65,7 +83,14 @@ export function e2eEstateInput(): E2eEstateInput {
             nics: [{ network: 'internet', ipv4: '10.110.3.11' }],
             guestOs: 'rhel_7',
             source: { kind: 'template', template: 'rhel7', customization: { domain: 'pref.example.jp' } },
-            snapshots: [{ name: 'before-patch', purposeJa: 'パッチ適用前の一時スナップショット', createdAt: '2026-11-22T08:00:00+09:00', expiresAt: '2026-11-24T08:00:00+09:00' }],
+            snapshots: [
+              {
+                name: 'before-patch',
+                purposeJa: 'パッチ適用前の一時スナップショット',
+                createdAt: '2026-11-22T08:00:00+09:00',
+                expiresAt: '2026-11-24T08:00:00+09:00',
+              },
+            ],
           },
           {
             name: 'e2elnx02',
@@ -98,7 +123,11 @@ export function e2eEstateInput(): E2eEstateInput {
             disks: [{ sizeGb: 60 }],
             nics: [{ network: 'lgwan', ipv4: '10.120.3.11' }],
             guestOs: 'windows_server_2016',
-            source: { kind: 'template', template: 'ws2016', customization: { windows: { workgroup: 'E2E' }, timeZone: 235 } },
+            source: {
+              kind: 'template',
+              template: 'ws2016',
+              customization: { windows: { workgroup: 'E2E' }, timeZone: 235 },
+            },
           },
           {
             name: 'e2ewin02',
@@ -110,7 +139,11 @@ export function e2eEstateInput(): E2eEstateInput {
             source: { kind: 'clone', sourceVm: 'e2e-gold-ws2016', customization: { windows: { workgroup: 'E2E' } } },
           },
         ],
-        backup: { osImage: false, osImageOptOutReasonJa: 'E2E: シミュレータ上の検証用システムのため', restoreTest: false },
+        backup: {
+          osImage: false,
+          osImageOptOutReasonJa: 'E2E: シミュレータ上の検証用システムのため',
+          restoreTest: false,
+        },
         acknowledgements: ack,
       },
       {
@@ -207,10 +240,21 @@ export function e2eEstateInput(): E2eEstateInput {
 }
 
 /** Builds the estate of `input` on the e2e platform with the e2e clock (`asOf`). */
-export function buildE2eEstate(input: E2eEstateInput = e2eEstateInput(), platform: Platform = e2ePlatform(), asOf: string = E2E_AS_OF): Estate {
+export function buildE2eEstate(
+  input: E2eEstateInput = e2eEstateInput(),
+  platform: Platform = e2ePlatform(),
+  asOf: string = E2E_AS_OF,
+): Estate {
   const estate = new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(asOf), platform });
-  new SharedRhelLicense(estate, 'RhelPool', { units: 8, contractJa: 'RHEL Server 1-2 sockets Unlimited guests サブスクリプション', validUntil: '2027-03-31' });
-  new SharedWindowsDatacenterLicense(estate, 'WindowsDcPool', { units: 8, contractJa: 'Windows Server 2019 Datacenter（Core）' });
+  new SharedRhelLicense(estate, 'RhelPool', {
+    units: 8,
+    contractJa: 'RHEL Server 1-2 sockets Unlimited guests サブスクリプション',
+    validUntil: '2027-03-31',
+  });
+  new SharedWindowsDatacenterLicense(estate, 'WindowsDcPool', {
+    units: 8,
+    contractJa: 'Windows Server 2019 Datacenter（Core）',
+  });
   for (const v of input.vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
   for (const s of input.systems) new IndividualBusinessSystem(estate, `${s.department}-${s.systemId}`, s);
   return estate;

@@ -19,13 +19,23 @@ function trimValues(v: unknown): unknown {
  * `<name>-base-estate/` with the same plan and BASE's estate.json (the server not decommissioned there).
  */
 export function writePlanFixture(name: string, outDir: string, stack: string, baseDir?: string): void {
-  const plan = JSON.parse(fs.readFileSync(path.join(outDir, 'stacks', stack, PLAN_JSON), 'utf8')) as { format_version: string; terraform_version: string; resource_changes?: Record<string, unknown>[] };
+  const plan = JSON.parse(fs.readFileSync(path.join(outDir, 'stacks', stack, PLAN_JSON), 'utf8')) as {
+    format_version: string;
+    terraform_version: string;
+    resource_changes?: Record<string, unknown>[];
+  };
   const small = {
     format_version: plan.format_version,
     terraform_version: plan.terraform_version,
     resource_changes: (plan.resource_changes ?? []).map((rc) => {
       const c = rc.change as { actions: string[]; before: unknown; after: unknown };
-      return { address: rc.address, mode: rc.mode, type: rc.type, name: rc.name, change: { actions: c.actions, before: trimValues(c.before), after: trimValues(c.after) } };
+      return {
+        address: rc.address,
+        mode: rc.mode,
+        type: rc.type,
+        name: rc.name,
+        change: { actions: c.actions, before: trimValues(c.before), after: trimValues(c.after) },
+      };
     }),
   };
   const write = (dir: string, estateFrom: string) => {

@@ -41,7 +41,10 @@ export function findPostgresBin(): string | undefined {
   const complete = (dir: string) => ['initdb', 'pg_ctl', 'psql'].every((c) => fs.existsSync(path.join(dir, c)));
   const base = '/usr/lib/postgresql';
   if (fs.existsSync(base)) {
-    const versions = fs.readdirSync(base).filter((v) => complete(path.join(base, v, 'bin'))).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(base)
+      .filter((v) => complete(path.join(base, v, 'bin')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return path.join(base, versions[0], 'bin');
   }
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
@@ -87,15 +90,37 @@ export async function startPostgres(): Promise<Postgres> {
   // initdb refuses to run as root: run the server as the postgres system user then.
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] as const : [path.join(bin, cmd), args] as const;
+    const full = asRoot
+      ? (['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] as const)
+      : ([path.join(bin, cmd), args] as const);
     const r = spawnSync(full[0], [...full[1]], { encoding: 'utf8', cwd: dir });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.error?.message ?? ''}${r.stderr}${r.stdout}`);
     return r.stdout;
   };
   if (asRoot) spawnSync('chown', ['postgres', dir]);
-  const psqlArgs = (db: string) => ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1'];
+  const psqlArgs = (db: string) => [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    'postgres',
+    '-d',
+    db,
+    '-v',
+    'ON_ERROR_STOP=1',
+  ];
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'server.log'), '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`,
+    'start',
+  ]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -135,7 +160,9 @@ export interface Vcsim {
 
 /** Starts tools/vcsim on a loopback port with the inventory of `seed` (a JSON file). */
 export async function startVcsim(binary: string, seedFile: string): Promise<Vcsim> {
-  const child: ChildProcess = spawn(binary, ['-seed', seedFile, '-listen', '127.0.0.1:0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(binary, ['-seed', seedFile, '-listen', '127.0.0.1:0'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = readline.createInterface({ input: child.stdout! });
@@ -177,7 +204,12 @@ export interface PlanResourceChange {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
-  readonly change: { readonly actions: string[]; readonly before: unknown; readonly after: unknown; readonly replace_paths?: unknown[] };
+  readonly change: {
+    readonly actions: string[];
+    readonly before: unknown;
+    readonly after: unknown;
+    readonly replace_paths?: unknown[];
+  };
 }
 
 export interface PlanJson {
@@ -188,7 +220,16 @@ export interface PlanJson {
 
 /** `terraform show -json` of a state (the fields the scenarios read). */
 export interface StateJson {
-  readonly values?: { readonly root_module?: { readonly resources?: { readonly address: string; readonly mode: 'managed' | 'data'; readonly type: string; readonly values: Record<string, unknown> }[] } };
+  readonly values?: {
+    readonly root_module?: {
+      readonly resources?: {
+        readonly address: string;
+        readonly mode: 'managed' | 'data';
+        readonly type: string;
+        readonly values: Record<string, unknown>;
+      }[];
+    };
+  };
 }
 
 export interface TerraformRun {
@@ -198,7 +239,12 @@ export interface TerraformRun {
 }
 
 /** The environment Terraform runs with: CLI config, state connection, simulator credentials as TF_VAR_. */
-export function terraformEnv(tools: E2eTools, pg: Postgres, vc: Vcsim, windowsServers: readonly string[]): NodeJS.ProcessEnv {
+export function terraformEnv(
+  tools: E2eTools,
+  pg: Postgres,
+  vc: Vcsim,
+  windowsServers: readonly string[],
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -212,19 +258,36 @@ export function terraformEnv(tools: E2eTools, pg: Postgres, vc: Vcsim, windowsSe
     TF_VAR_vsphere_user: 'user',
     TF_VAR_vsphere_password: 'pass',
   };
-  for (const s of windowsServers) env[`TF_VAR_windows_admin_password_${s.replace(/[^a-zA-Z0-9_]/g, '_')}`] = 'E2e-only-Passw0rd';
+  for (const s of windowsServers)
+    env[`TF_VAR_windows_admin_password_${s.replace(/[^a-zA-Z0-9_]/g, '_')}`] = 'E2e-only-Passw0rd';
   return env;
 }
 
 /** Runs Terraform in stack folders. */
 export class Terraform {
-  constructor(private readonly bin: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly bin: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   private run(dir: string, args: string[]): string {
     const t0 = Date.now();
-    const r = spawnSync(this.bin, args, { cwd: dir, env: this.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 5 * 60 * 1000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
-    log(`terraform ${args[0]} ${path.basename(path.dirname(path.dirname(dir)))}/${path.basename(dir)}: ${r.status === 0 ? 'ok' : `exit ${r.status}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    if (r.status !== 0) throw new Error(`terraform ${args[0]} in ${dir} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stderr}\n${(r.stdout ?? '').slice(-4000)}`);
+    const r = spawnSync(this.bin, args, {
+      cwd: dir,
+      env: this.env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 5 * 60 * 1000,
+      killSignal: 'SIGKILL',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    log(
+      `terraform ${args[0]} ${path.basename(path.dirname(path.dirname(dir)))}/${path.basename(dir)}: ${r.status === 0 ? 'ok' : `exit ${r.status}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    if (r.status !== 0)
+      throw new Error(
+        `terraform ${args[0]} in ${dir} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stderr}\n${(r.stdout ?? '').slice(-4000)}`,
+      );
     return r.stdout;
   }
 
@@ -254,17 +317,29 @@ export class Terraform {
 
 /** Resource changes that do something (not no-op / read). */
 export function effectiveChanges(plan: PlanJson): PlanResourceChange[] {
-  return (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && !(c.change.actions.length === 1 && (c.change.actions[0] === 'no-op' || c.change.actions[0] === 'read')));
+  return (plan.resource_changes ?? []).filter(
+    (c) =>
+      c.mode === 'managed' &&
+      !(c.change.actions.length === 1 && (c.change.actions[0] === 'no-op' || c.change.actions[0] === 'read')),
+  );
 }
 
 /** Synthesizes an estate through the product pipeline (quiet) into `outdir`. */
 export function synthEstate(estate: Estate, outdir: string): void {
-  synthesize(estate, { outdir, stages: [rulesStage({ write: () => undefined }), vsphereStage(), hypervStage(), reviewStage()] });
+  synthesize(estate, {
+    outdir,
+    stages: [rulesStage({ write: () => undefined }), vsphereStage(), hypervStage(), reviewStage()],
+  });
 }
 
 /** Stack ids of an estate: the platform stack first (system stacks look its objects up by name). */
 export function stackIds(estate: Estate): string[] {
-  return [PLATFORM_STACK, ...systemsOf(estate).filter((s) => s.spec.hypervisor === 'vsphere').map((s) => s.systemId)];
+  return [
+    PLATFORM_STACK,
+    ...systemsOf(estate)
+      .filter((s) => s.spec.hypervisor === 'vsphere')
+      .map((s) => s.systemId),
+  ];
 }
 
 /**
@@ -277,7 +352,9 @@ export async function importOvfs(estate: Estate, vc: Vcsim): Promise<string[]> {
   const done: string[] = [];
   for (const stack of stacks.systems.values()) {
     for (const plan of stack.ovfImports) {
-      const server = systemsOf(estate).flatMap((s) => s.servers).find((v) => v.spec.name === plan.server)!;
+      const server = systemsOf(estate)
+        .flatMap((s) => s.servers)
+        .find((v) => v.spec.name === plan.server)!;
       const os = findGuestOs(server.spec.guestOs)!;
       await vc.importVm({
         name: plan.server,

@@ -14,11 +14,17 @@ if (!('tools' in t) && !t.skip) {
 }
 if (!('tools' in t)) {
   const line = '='.repeat(78);
-  process.stdout.write(`${line}\nSKIPPED: ${t.unavailable}\n(the e2e suite did not run; see README "End-to-end tests")\n${line}\n`);
+  process.stdout.write(
+    `${line}\nSKIPPED: ${t.unavailable}\n(the e2e suite did not run; see README "End-to-end tests")\n${line}\n`,
+  );
   process.exit(0);
 }
 const t0 = Date.now();
 const jest = require.resolve('jest/bin/jest');
-const r = spawnSync(process.execPath, [jest, '--config', path.join(__dirname, 'jest.config.js'), '--runInBand', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  [jest, '--config', path.join(__dirname, 'jest.config.js'), '--runInBand', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.stdout.write(`e2e: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 process.exit(r.status ?? 1);

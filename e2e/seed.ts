@@ -11,7 +11,16 @@ export interface VcsimSeed {
   readonly datastores: string[];
   readonly distributedSwitch: string;
   readonly portGroups: { name: string; vlanId: number }[];
-  readonly vms: { name: string; guestId: string; firmware: string; scsiType: string; diskGb: number; datastore: string; network: string; template: boolean }[];
+  readonly vms: {
+    name: string;
+    guestId: string;
+    firmware: string;
+    scsiType: string;
+    diskGb: number;
+    datastore: string;
+    network: string;
+    template: boolean;
+  }[];
   readonly vmdks: { datastore: string; path: string; sizeGb: number }[];
   readonly ovfs: { path: string; name: string; guestId: string; diskGb: number }[];
 }
@@ -40,7 +49,16 @@ export function seedFor(estate: Estate, stacksDir: string): VcsimSeed {
   const firstNet = p.networks[STANDARD_NETWORKS[0]].portGroup;
   const vm = (name: string, guestOs: string, template: boolean) => {
     const g = guestId(guestOs, p);
-    return { name, guestId: g.guestId, firmware: g.windows ? 'efi' : 'bios', scsiType: g.windows ? 'lsilogic-sas' : 'pvscsi', diskGb: SEED_VM_DISK_GB, datastore: systemDs, network: firstNet, template };
+    return {
+      name,
+      guestId: g.guestId,
+      firmware: g.windows ? 'efi' : 'bios',
+      scsiType: g.windows ? 'lsilogic-sas' : 'pvscsi',
+      diskGb: SEED_VM_DISK_GB,
+      datastore: systemDs,
+      network: firstNet,
+      template,
+    };
   };
   const vms = v.templates.map((t) => vm(t.name, t.guestOs, true));
   const vmdks: VcsimSeed['vmdks'] = [];
@@ -50,10 +68,16 @@ export function seedFor(estate: Estate, stacksDir: string): VcsimSeed {
     for (const server of sys.servers) {
       const s = server.spec;
       const src = s.source;
-      if (src.kind === 'clone' && !vms.some((x) => x.name === src.sourceVm)) vms.push(vm(src.sourceVm, s.guestOs, false));
+      if (src.kind === 'clone' && !vms.some((x) => x.name === src.sourceVm))
+        vms.push(vm(src.sourceVm, s.guestOs, false));
       if (src.kind === 'vmdk') vmdks.push({ datastore: src.datastore, path: src.vmdkPath, sizeGb: s.disks[0]!.sizeGb });
       if (src.kind === 'ovf' && src.localOvfPath) {
-        ovfs.push({ path: path.resolve(stacksDir, sys.systemId, src.localOvfPath), name: s.name, guestId: guestId(s.guestOs, p).guestId, diskGb: s.disks[0]!.sizeGb });
+        ovfs.push({
+          path: path.resolve(stacksDir, sys.systemId, src.localOvfPath),
+          name: s.name,
+          guestId: guestId(s.guestOs, p).guestId,
+          diskGb: s.disks[0]!.sizeGb,
+        });
       }
     }
   }
@@ -61,7 +85,13 @@ export function seedFor(estate: Estate, stacksDir: string): VcsimSeed {
     datacenter: v.datacenter,
     clusters: v.clusters.map((c) => ({
       name: c.name,
-      hosts: [c.ovfDeployHost, ...Array.from({ length: c.hosts - 1 }, (_x, i) => `${c.name.toLowerCase()}-esx${String(i + 2).padStart(2, '0')}.e2e.invalid`)],
+      hosts: [
+        c.ovfDeployHost,
+        ...Array.from(
+          { length: c.hosts - 1 },
+          (_x, i) => `${c.name.toLowerCase()}-esx${String(i + 2).padStart(2, '0')}.e2e.invalid`,
+        ),
+      ],
     })),
     datastores: v.datastores.map((d) => d.name),
     distributedSwitch: v.distributedSwitch,

@@ -16,8 +16,14 @@ export function loadTools(toolsDir = TOOLS_DIR): { tools: E2eTools } | { unavail
   const file = path.join(toolsDir, 'tools.json');
   if (!fs.existsSync(file)) return { unavailable: `${file} not found: run \`npm run tools\` first`, skip: false };
   const s = JSON.parse(fs.readFileSync(file, 'utf8')) as ToolsStatus;
-  if (!s.provider.ok || !s.provider.path || !fs.existsSync(s.provider.path)) return { unavailable: `vSphere provider ${PROVIDER_VERSION} unavailable: ${s.provider.reason ?? 'missing from the cache'}`, skip: true };
-  if (!s.terraform.ok || !s.terraform.path) return { unavailable: `Terraform CLI unavailable: ${s.terraform.reason ?? 'unknown'}`, skip: false };
-  if (!s.vcsim.ok || !s.vcsim.path) return { unavailable: `vcsim unavailable: ${s.vcsim.reason ?? 'unknown'}`, skip: false };
+  if (!s.provider.ok || !s.provider.path || !fs.existsSync(s.provider.path))
+    return {
+      unavailable: `vSphere provider ${PROVIDER_VERSION} unavailable: ${s.provider.reason ?? 'missing from the cache'}`,
+      skip: true,
+    };
+  if (!s.terraform.ok || !s.terraform.path)
+    return { unavailable: `Terraform CLI unavailable: ${s.terraform.reason ?? 'unknown'}`, skip: false };
+  if (!s.vcsim.ok || !s.vcsim.path)
+    return { unavailable: `vcsim unavailable: ${s.vcsim.reason ?? 'unknown'}`, skip: false };
   return { tools: { terraform: s.terraform.path, vcsim: s.vcsim.path, cliConfig: s.cliConfig } };
 }

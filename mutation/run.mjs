@@ -19,13 +19,17 @@ const scoresOnly = args.includes('--scores-only');
 // --force: ignore the incremental results (they can keep a stale verdict for static mutants after tests change).
 const force = args.includes('--force');
 const chosen = args.filter((a) => !a.startsWith('--'));
-for (const a of chosen) if (!(a in AREAS)) throw new Error(`unknown area ${a}; one of ${Object.keys(AREAS).join(', ')}`);
+for (const a of chosen)
+  if (!(a in AREAS)) throw new Error(`unknown area ${a}; one of ${Object.keys(AREAS).join(', ')}`);
 const areas = chosen.length > 0 ? chosen : Object.keys(AREAS);
 
 if (!scoresOnly) {
   const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   for (const a of areas) {
-    const r = spawnSync(process.execPath, [stryker, 'run', `mutation/${a}.conf.mjs`, ...(force ? ['--force'] : [])], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [stryker, 'run', `mutation/${a}.conf.mjs`, ...(force ? ['--force'] : [])], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (r.status !== 0) {
       console.error(`stryker failed for area ${a} (exit ${r.status})`);
       process.exit(r.status ?? 1);
@@ -43,7 +47,8 @@ function score(mutants) {
   const total = detected + undetected;
   return { detected, undetected, ignored, total, pct: total === 0 ? 100 : (100 * detected) / total };
 }
-const fmt = (s) => `${s.pct.toFixed(2).padStart(6)}%  (${s.detected}/${s.total} detected, ${s.undetected} surviving, ${s.ignored} message-text ignored)`;
+const fmt = (s) =>
+  `${s.pct.toFixed(2).padStart(6)}%  (${s.detected}/${s.total} detected, ${s.undetected} surviving, ${s.ignored} message-text ignored)`;
 
 let ok = true;
 console.log('\nMutation scores (message text left out):');
@@ -66,7 +71,9 @@ for (const a of areas) {
       const s = score(f.mutants);
       const filePass = perFile === undefined || s.pct >= perFile;
       ok &&= filePass;
-      console.log(`      ${path.relative(root, path.resolve(root, name)).padEnd(50)} ${fmt(s)}${perFile !== undefined ? `  ${filePass ? 'OK' : `MISSED (< ${perFile}%)`}` : ''}`);
+      console.log(
+        `      ${path.relative(root, path.resolve(root, name)).padEnd(50)} ${fmt(s)}${perFile !== undefined ? `  ${filePass ? 'OK' : `MISSED (< ${perFile}%)`}` : ''}`,
+      );
     }
   }
 }

@@ -16,7 +16,11 @@ export function areaConfig(area, mutate, tests, target) {
     checkers: ['typescript'],
     tsconfigFile: 'mutation/tsconfig.checker.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-    plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker', './mutation/message-text-ignorer.mjs'],
+    plugins: [
+      '@stryker-mutator/jest-runner',
+      '@stryker-mutator/typescript-checker',
+      './mutation/message-text-ignorer.mjs',
+    ],
     ignorers: ['message-text'],
     mutate,
     jest: {

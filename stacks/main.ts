@@ -35,7 +35,10 @@ function main(): void {
     { tty: process.stdout.isTTY === true, quiet: process.env.KIBAN_QUIET === '1' },
   );
   // The estate is its own construct tree (no cdktf in the domain); the vSphere stage creates the cdktf App.
-  const estate = buildEstate({ estate: estateArg(process.argv.slice(2)), ...(process.env.KIBAN_NOW ? { now: process.env.KIBAN_NOW } : {}) });
+  const estate = buildEstate({
+    estate: estateArg(process.argv.slice(2)),
+    ...(process.env.KIBAN_NOW ? { now: process.env.KIBAN_NOW } : {}),
+  });
   const source = clockSourceOf(estate);
   if (source) reporter.finding(`${clockLine(source)}\n`);
   const result = synthesize(estate, {

@@ -29,9 +29,20 @@ const root = path.resolve(__dirname, '..');
 export const TOOLS_DIR = process.env.KIBAN_TOOLS_DIR ?? path.join(root, '.tools');
 
 export interface ToolsStatus {
-  readonly provider: { readonly ok: boolean; readonly path?: string; readonly source?: string; readonly reason?: string };
+  readonly provider: {
+    readonly ok: boolean;
+    readonly path?: string;
+    readonly source?: string;
+    readonly reason?: string;
+  };
   readonly vcsim: { readonly ok: boolean; readonly path?: string; readonly reason?: string };
-  readonly terraform: { readonly ok: boolean; readonly path?: string; readonly version?: string; readonly source?: string; readonly reason?: string };
+  readonly terraform: {
+    readonly ok: boolean;
+    readonly path?: string;
+    readonly version?: string;
+    readonly source?: string;
+    readonly reason?: string;
+  };
   readonly cliConfig: string;
   readonly pluginCache: string;
   readonly seconds: number;
@@ -43,7 +54,15 @@ export function providerMirrorDir(toolsDir = TOOLS_DIR): string {
 }
 
 export function providerBinaryPath(toolsDir = TOOLS_DIR): string {
-  return path.join(providerMirrorDir(toolsDir), 'registry.terraform.io', 'vmware', 'vsphere', PROVIDER_VERSION, PROVIDER_PLATFORM, `terraform-provider-vsphere_v${PROVIDER_VERSION}`);
+  return path.join(
+    providerMirrorDir(toolsDir),
+    'registry.terraform.io',
+    'vmware',
+    'vsphere',
+    PROVIDER_VERSION,
+    PROVIDER_PLATFORM,
+    `terraform-provider-vsphere_v${PROVIDER_VERSION}`,
+  );
 }
 
 const log = (s: string) => process.stderr.write(`[tools] ${s}\n`);
@@ -67,7 +86,11 @@ function which(cmd: string): string | undefined {
 
 function goInstall(pkg: string, bin: string): { ok: boolean; output: string } {
   fs.mkdirSync(bin, { recursive: true });
-  const r = spawnSync('go', ['install', pkg], { env: { ...process.env, GOBIN: bin, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('go', ['install', pkg], {
+    env: { ...process.env, GOBIN: bin, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { ok: r.status === 0, output: `${r.error?.message ?? ''}${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
 }
 
@@ -88,7 +111,8 @@ function provider(toolsDir: string): ToolsStatus['provider'] {
     installCopy(given, target);
     return { ok: true, path: target, source: `KIBAN_VSPHERE_PROVIDER (${given})` };
   }
-  if (!which('go')) return { ok: false, reason: 'no Go toolchain to build it, no KIBAN_VSPHERE_PROVIDER, nothing in the cache' };
+  if (!which('go'))
+    return { ok: false, reason: 'no Go toolchain to build it, no KIBAN_VSPHERE_PROVIDER, nothing in the cache' };
   log(`building ${PROVIDER_MODULE}@${PROVIDER_COMMIT} (v${PROVIDER_VERSION}) through the Go module proxy…`);
   const bin = path.join(toolsDir, 'build', 'provider');
   const r = goInstall(`${PROVIDER_MODULE}@${PROVIDER_COMMIT}`, bin);
@@ -97,8 +121,15 @@ function provider(toolsDir: string): ToolsStatus['provider'] {
     installCopy(built, target);
     return { ok: true, path: target, source: `go install ${PROVIDER_MODULE}@${PROVIDER_COMMIT}` };
   }
-  const last = r.output.split('\n').filter((l) => l.trim() !== '').slice(-2).join(' / ');
-  return { ok: false, reason: `go install ${PROVIDER_MODULE}@${PROVIDER_COMMIT} failed (${last}); give an already-built provider with KIBAN_VSPHERE_PROVIDER=/path/to/terraform-provider-vsphere_v${PROVIDER_VERSION}` };
+  const last = r.output
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-2)
+    .join(' / ');
+  return {
+    ok: false,
+    reason: `go install ${PROVIDER_MODULE}@${PROVIDER_COMMIT} failed (${last}); give an already-built provider with KIBAN_VSPHERE_PROVIDER=/path/to/terraform-provider-vsphere_v${PROVIDER_VERSION}`,
+  };
 }
 
 function vcsim(toolsDir: string): ToolsStatus['vcsim'] {
@@ -109,7 +140,11 @@ function vcsim(toolsDir: string): ToolsStatus['vcsim'] {
   if (isExecutable(target)) return { ok: true, path: target };
   if (!which('go')) return { ok: false, reason: 'no Go toolchain to build tools/vcsim' };
   log('building tools/vcsim (govmomi simulator)…');
-  const r = spawnSync('go', ['build', '-o', `${target}.tmp`, '.'], { cwd: src, env: { ...process.env, CGO_ENABLED: '0' }, encoding: 'utf8' });
+  const r = spawnSync('go', ['build', '-o', `${target}.tmp`, '.'], {
+    cwd: src,
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return { ok: false, reason: `go build in tools/vcsim failed: ${(r.stderr ?? '').trim()}` };
   fs.renameSync(`${target}.tmp`, target);
   return { ok: true, path: target };
@@ -117,7 +152,11 @@ function vcsim(toolsDir: string): ToolsStatus['vcsim'] {
 
 function terraformVersion(bin: string): string | undefined {
   try {
-    return (JSON.parse(execFileSync(bin, ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } })) as { terraform_version: string }).terraform_version;
+    return (
+      JSON.parse(
+        execFileSync(bin, ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } }),
+      ) as { terraform_version: string }
+    ).terraform_version;
   } catch {
     return undefined;
   }
@@ -135,9 +174,18 @@ function terraform(toolsDir: string): ToolsStatus['terraform'] {
     if (!which('go')) return { ok: false, reason: 'no terraform on PATH and no Go toolchain to build one' };
     log(`building terraform ${TERRAFORM_FALLBACK} through the Go module proxy…`);
     const r = goInstall(`github.com/hashicorp/terraform@${TERRAFORM_FALLBACK}`, bin);
-    if (!r.ok) return { ok: false, reason: `go install github.com/hashicorp/terraform@${TERRAFORM_FALLBACK} failed: ${r.output.split('\n').slice(-2).join(' / ')}` };
+    if (!r.ok)
+      return {
+        ok: false,
+        reason: `go install github.com/hashicorp/terraform@${TERRAFORM_FALLBACK} failed: ${r.output.split('\n').slice(-2).join(' / ')}`,
+      };
   }
-  return { ok: true, path: target, version: terraformVersion(target) ?? TERRAFORM_FALLBACK, source: `go install (${TERRAFORM_FALLBACK})` };
+  return {
+    ok: true,
+    path: target,
+    version: terraformVersion(target) ?? TERRAFORM_FALLBACK,
+    source: `go install (${TERRAFORM_FALLBACK})`,
+  };
 }
 
 /** The Terraform CLI config: the local provider build only, never the registry (no `direct`). */
@@ -163,16 +211,27 @@ export function buildTools(toolsDir = TOOLS_DIR): ToolsStatus {
   fs.mkdirSync(pluginCache, { recursive: true });
   const cliConfig = path.join(toolsDir, 'terraformrc');
   fs.writeFileSync(cliConfig, renderCliConfig(providerMirrorDir(toolsDir), pluginCache));
-  const status: ToolsStatus = { provider: provider(toolsDir), vcsim: vcsim(toolsDir), terraform: terraform(toolsDir), cliConfig, pluginCache, seconds: Math.round((Date.now() - t0) / 100) / 10 };
+  const status: ToolsStatus = {
+    provider: provider(toolsDir),
+    vcsim: vcsim(toolsDir),
+    terraform: terraform(toolsDir),
+    cliConfig,
+    pluginCache,
+    seconds: Math.round((Date.now() - t0) / 100) / 10,
+  };
   fs.writeFileSync(path.join(toolsDir, 'tools.json'), `${JSON.stringify(status, null, 2)}\n`);
   return status;
 }
 
 if (require.main === module) {
   const s = buildTools();
-  log(`provider vmware/vsphere ${PROVIDER_VERSION}: ${s.provider.ok ? `${s.provider.path} (${s.provider.source})` : `UNAVAILABLE: ${s.provider.reason}`}`);
+  log(
+    `provider vmware/vsphere ${PROVIDER_VERSION}: ${s.provider.ok ? `${s.provider.path} (${s.provider.source})` : `UNAVAILABLE: ${s.provider.reason}`}`,
+  );
   log(`vcsim: ${s.vcsim.ok ? s.vcsim.path : `FAILED: ${s.vcsim.reason}`}`);
-  log(`terraform: ${s.terraform.ok ? `${s.terraform.path} ${s.terraform.version} (${s.terraform.source})` : `UNAVAILABLE: ${s.terraform.reason}`}`);
+  log(
+    `terraform: ${s.terraform.ok ? `${s.terraform.path} ${s.terraform.version} (${s.terraform.source})` : `UNAVAILABLE: ${s.terraform.reason}`}`,
+  );
   log(`CLI config: ${s.cliConfig}; ${s.seconds} s`);
   process.exitCode = s.vcsim.ok ? 0 : 1;
 }

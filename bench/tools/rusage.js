@@ -6,5 +6,11 @@ process.on('exit', () => {
   const file = process.env.KIBAN_BENCH_RUSAGE;
   if (!file) return;
   const u = process.resourceUsage();
-  require('fs').writeFileSync(file, JSON.stringify({ cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000), peakRssMb: Math.round(u.maxRSS / 1024) }));
+  require('fs').writeFileSync(
+    file,
+    JSON.stringify({
+      cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000),
+      peakRssMb: Math.round(u.maxRSS / 1024),
+    }),
+  );
 });

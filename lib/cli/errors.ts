@@ -21,7 +21,11 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 export function parseInstant(option: string, value: string): string {
   if (!ISO_INSTANT.test(value) || Number.isNaN(new Date(value).getTime())) {
     const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    throw new CliUsageError('KIBAN_BAD_DATE', `${option}: not a date in ISO 8601 form (received ${shown}); e.g. 2026-11-22T09:00:00+09:00`, `${option} の日時が ISO 8601 形式ではありません（受け取った値: ${shown}）。例: 2026-11-22T09:00:00+09:00`);
+    throw new CliUsageError(
+      'KIBAN_BAD_DATE',
+      `${option}: not a date in ISO 8601 form (received ${shown}); e.g. 2026-11-22T09:00:00+09:00`,
+      `${option} の日時が ISO 8601 形式ではありません（受け取った値: ${shown}）。例: 2026-11-22T09:00:00+09:00`,
+    );
   }
   return value;
 }
@@ -54,7 +58,8 @@ export function describeFailure(e: unknown): { readonly message: string; readonl
   const err = e as (NodeJS.ErrnoException & { dest?: string }) | undefined;
   if (err && typeof err === 'object' && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
     const [en, ja] = ERRNO_JA[err.code] ?? ['file system error', 'ファイル操作に失敗しました'];
-    const where = [err.path, err.dest].filter((p): p is string => typeof p === 'string').join(' → ') || '(unknown path)';
+    const where =
+      [err.path, err.dest].filter((p): p is string => typeof p === 'string').join(' → ') || '(unknown path)';
     return {
       message: `error [${err.code}]: ${en}: ${where}${err.syscall ? ` (${err.syscall})` : ''}; check the path and its permissions\nエラー: ${ja}: ${where}。パスと権限を確認してください`,
       exitCode: 1,
@@ -62,7 +67,10 @@ export function describeFailure(e: unknown): { readonly message: string; readonl
   }
   if (err && typeof err === 'object' && typeof err.code === 'string' && err.code.startsWith('ERR_INVALID_ARG')) {
     // Node refuses a path (e.g. one holding a NUL character) before touching the file system.
-    return { message: `error [KIBAN_BAD_PATH]: a file or folder name given on the command line cannot be used (${err.code})\nエラー: コマンドラインで指定したファイル名・フォルダ名は使用できません（${err.code}）`, exitCode: 2 };
+    return {
+      message: `error [KIBAN_BAD_PATH]: a file or folder name given on the command line cannot be used (${err.code})\nエラー: コマンドラインで指定したファイル名・フォルダ名は使用できません（${err.code}）`,
+      exitCode: 2,
+    };
   }
   const text = e instanceof Error ? e.message : String(e);
   const first = (text.split('\n')[0] ?? '').slice(0, 300);

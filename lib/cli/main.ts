@@ -8,7 +8,14 @@ import type { VsphereStageOptions } from '../vsphere/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
 import { DIFF_HEADER, diffOutputs } from '../review/diff';
-import { ImpactTarget, impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } from '../review/impact';
+import {
+  ImpactTarget,
+  impactOf,
+  renderImpact,
+  renderUpgradeImpact,
+  upgradeImpact,
+  verdictSummary,
+} from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
 import { PLAN_REVIEW_HEADER, reviewPlans } from '../review/plan-review';
 import { clockLine, clockSourceOf } from '../intake';
@@ -19,7 +26,8 @@ import { formStage } from '../form/stage';
 
 export { buildEstate } from './estate';
 
-const FORM_SUMMARY = 'the application form page (利用申請書, 様式1): one static `index.html` that checks a declaration in the browser with validate\'s code and offers the YAML; `--serve` also serves it on 127.0.0.1; synth writes it too (`form/index.html`)';
+const FORM_SUMMARY =
+  "the application form page (利用申請書, 様式1): one static `index.html` that checks a declaration in the browser with validate's code and offers the YAML; `--serve` also serves it on 127.0.0.1; synth writes it too (`form/index.html`)";
 
 /** Options the CLI gives the synth stages (where the rules stage prints). */
 export interface CliStageOptions {
@@ -38,7 +46,11 @@ export interface CliIo {
   readonly stages?: (options: CliStageOptions) => SynthStage[];
 }
 
-const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY === true };
+const defaultIo: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: process.stderr.isTTY === true,
+};
 
 /** The synth stages: the default pipeline, the rules stage printing through the CLI's reporter. */
 export function cliStages(options: CliStageOptions = {}): SynthStage[] {
@@ -50,7 +62,9 @@ export function cliStages(options: CliStageOptions = {}): SynthStage[] {
 
 /** The package version (`kiban --version`). */
 export function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -68,18 +82,26 @@ function parseJobs(v: string): number {
 
 /** `--on`: a calendar day. */
 function parseDay(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a day as YYYY-MM-DD, e.g. 2027-04-01');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+    throw new InvalidArgumentError('expected a day as YYYY-MM-DD, e.g. 2027-04-01');
   return v;
 }
 
-const NOW_HELP = 'the instant date rules use, ISO 8601 (default: the estate\'s pinned clock.fixedAt, else the current time)';
+const NOW_HELP =
+  "the instant date rules use, ISO 8601 (default: the estate's pinned clock.fixedAt, else the current time)";
 const ESTATE_HELP = `the estate folder: platform/*.yaml, systems/<department>/<system>.yaml, optional index.ts (default: ${DEFAULT_ESTATE_DIR})`;
 /** `--estate` / `--now` as the estate loader takes them. */
-const estateOptions = (opts: { estate: string; now?: string }) => ({ estate: opts.estate, ...(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}) });
+const estateOptions = (opts: { estate: string; now?: string }) => ({
+  estate: opts.estate,
+  ...(opts.now !== undefined ? { now: parseInstant('--now', opts.now) } : {}),
+});
 
 /** A reporter for the CLI's synth: stderr for everything, a bar on a terminal. */
 export function cliReporter(io: CliIo, quiet: boolean): Reporter {
-  return createReporter({ progress: io.err, findings: io.err, errors: io.err, summary: io.err }, { tty: io.isTTY ?? false, quiet });
+  return createReporter(
+    { progress: io.err, findings: io.err, errors: io.err, summary: io.err },
+    { tty: io.isTTY ?? false, quiet },
+  );
 }
 
 /** Builds the `kiban` program. Exit codes are returned, never process.exit'ed, so tests can run it. */
@@ -92,7 +114,15 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError()
     .showSuggestionAfterError()
-    .addHelpText('after', examples('kiban synth --out cdktf.out', 'kiban validate estate/systems/somu/', 'kiban impact --host kiban-esx01.pref.example.jp', 'kiban <command> --help'));
+    .addHelpText(
+      'after',
+      examples(
+        'kiban synth --out cdktf.out',
+        'kiban validate estate/systems/somu/',
+        'kiban impact --host kiban-esx01.pref.example.jp',
+        'kiban <command> --help',
+      ),
+    );
 
   // synth
   program
@@ -109,41 +139,99 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--now <iso>', NOW_HELP)
     .option('--quiet', 'print only errors and the one-line summary')
     // Choices spelled here (not imported) so the CLI loads cdktf only when it synthesizes.
-    .addOption(new Option('--backend <kind>', 'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string given at terraform init) or local (terraform.tfstate in the stack folder)').choices(['pg', 'local']).default('pg'))
-    .option('--base <dir>', 'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)')
+    .addOption(
+      new Option(
+        '--backend <kind>',
+        'Terraform state backend of every stack: pg (one PostgreSQL schema per stack; connection string given at terraform init) or local (terraform.tfstate in the stack folder)',
+      )
+        .choices(['pg', 'local'])
+        .default('pg'),
+    )
+    .option(
+      '--base <dir>',
+      'an earlier output folder: stacks whose inputs did not change are copied from it (default: the --out folder itself)',
+    )
     .option('--full', 'synthesize every stack again, copying nothing from an earlier output')
-    .addOption(new Option('--jobs <count>', 'worker threads for the vSphere stacks (default: one per core)').argParser(parseJobs))
-    .addHelpText('after', examples('kiban synth', 'kiban synth --estate examples/estate --out /tmp/out --quiet', 'kiban synth --base base/cdktf.out --out cdktf.out', 'kiban synth --now 2027-04-01T09:00:00+09:00', 'kiban synth --backend local'))
-    .action((opts: { out: string; estate: string; now?: string; quiet?: boolean; backend: 'pg' | 'local'; base?: string; full?: boolean; jobs?: number }) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
-      const reporter = cliReporter(io, opts.quiet === true);
-      const estate = buildEstate(estateOptions(opts));
-      const source = clockSourceOf(estate);
-      if (source) reporter.finding(`${clockLine(source)}\n`);
-      // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).
-      const recipe = { module: require.resolve('./estate'), exportName: 'buildEstate', args: [{ estate: path.resolve(opts.estate), now: estate.clock().toISOString() }] };
-      const vsphere = { recipe, backend: opts.backend, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
-      const stageOptions = { rules: { write: (t: string) => reporter.finding(t), summary: (t: string) => reporter.findingCount(t) }, vsphere };
-      // The application form page (form/index.html) is written by every synth of the CLI.
-      const stages = io.stages ? io.stages(stageOptions) : [...cliStages(stageOptions), formStage(estateOptions(opts))];
-      const result = synthesize(estate, {
-        outdir: opts.out,
-        stages,
-        progress: (stage, done, total) => reporter.progress(stage, done, total),
-        ...(opts.full ? { base: false as const } : opts.base !== undefined ? { base: opts.base } : {}),
-      });
-      const v = (stages.find((s) => s.name === 'vsphere') as { last?: import('../vsphere/stage').VsphereStageReport } | undefined)?.last;
-      if (result.recovered.swap) io.err(`recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`);
-      for (const l of result.leftOver) io.err(`warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`);
-      const stacks = v ? `; vSphere stacks: ${v.synthesized.length} synthesized${v.workers > 1 ? ` in ${v.workers} threads` : ''}, ${v.reused.length} unchanged (copied)` : '';
-      reporter.summary(`wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}${stacks}`);
-    });
+    .addOption(
+      new Option('--jobs <count>', 'worker threads for the vSphere stacks (default: one per core)').argParser(
+        parseJobs,
+      ),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'kiban synth',
+        'kiban synth --estate examples/estate --out /tmp/out --quiet',
+        'kiban synth --base base/cdktf.out --out cdktf.out',
+        'kiban synth --now 2027-04-01T09:00:00+09:00',
+        'kiban synth --backend local',
+      ),
+    )
+    .action(
+      (opts: {
+        out: string;
+        estate: string;
+        now?: string;
+        quiet?: boolean;
+        backend: 'pg' | 'local';
+        base?: string;
+        full?: boolean;
+        jobs?: number;
+      }) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
+        const reporter = cliReporter(io, opts.quiet === true);
+        const estate = buildEstate(estateOptions(opts));
+        const source = clockSourceOf(estate);
+        if (source) reporter.finding(`${clockLine(source)}\n`);
+        // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).
+        const recipe = {
+          module: require.resolve('./estate'),
+          exportName: 'buildEstate',
+          args: [{ estate: path.resolve(opts.estate), now: estate.clock().toISOString() }],
+        };
+        const vsphere = { recipe, backend: opts.backend, ...(opts.jobs !== undefined ? { workers: opts.jobs } : {}) };
+        const stageOptions = {
+          rules: { write: (t: string) => reporter.finding(t), summary: (t: string) => reporter.findingCount(t) },
+          vsphere,
+        };
+        // The application form page (form/index.html) is written by every synth of the CLI.
+        const stages = io.stages
+          ? io.stages(stageOptions)
+          : [...cliStages(stageOptions), formStage(estateOptions(opts))];
+        const result = synthesize(estate, {
+          outdir: opts.out,
+          stages,
+          progress: (stage, done, total) => reporter.progress(stage, done, total),
+          ...(opts.full ? { base: false as const } : opts.base !== undefined ? { base: opts.base } : {}),
+        });
+        const v = (
+          stages.find((s) => s.name === 'vsphere') as
+            { last?: import('../vsphere/stage').VsphereStageReport } | undefined
+        )?.last;
+        if (result.recovered.swap)
+          io.err(
+            `recovered an interrupted earlier run (${result.recovered.swap}) / 前回中断された出力の置き換えを${result.recovered.swap === 'completed' ? '完了' : '取り消'}しました\n`,
+          );
+        for (const l of result.leftOver)
+          io.err(
+            `warning: could not remove ${l.path} (${l.reason}); the new output in ${opts.out} is complete; remove that folder by hand / 警告: ${l.path} を削除できませんでした（${l.reason}）。新しい出力 ${opts.out} は完全です。このフォルダを手で削除してください\n`,
+          );
+        const stacks = v
+          ? `; vSphere stacks: ${v.synthesized.length} synthesized${v.workers > 1 ? ` in ${v.workers} threads` : ''}, ${v.reused.length} unchanged (copied)`
+          : '';
+        reporter.summary(
+          `wrote ${result.files} files to ${opts.out}; rules: ${countFindings(result.context.findings)}${stacks}`,
+        );
+      },
+    );
 
   // diff
   program
     .command('diff')
-    .summary('Markdown pull-request comment of what HEAD changes against BASE; a server or disk deleted instead of decommissioned fails it')
+    .summary(
+      'Markdown pull-request comment of what HEAD changes against BASE; a server or disk deleted instead of decommissioned fails it',
+    )
     .description(
       'Compare two synth output folders (estate.json) and print a Markdown pull-request comment, with a ' +
         '"destroys or recreates data / データが削除・再作成される変更" section. Exits 1 on errors such as a server or disk ' +
@@ -152,7 +240,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .argument('<base>', 'synth output folder of the base branch')
     .argument('<head>', 'synth output folder of the head branch')
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
-    .addHelpText('after', examples('kiban diff base/cdktf.out cdktf.out', 'kiban diff base/cdktf.out cdktf.out --output comment.md'))
+    .addHelpText(
+      'after',
+      examples('kiban diff base/cdktf.out cdktf.out', 'kiban diff base/cdktf.out cdktf.out --output comment.md'),
+    )
     .action((base: string, head: string, opts: { output?: string }) => {
       // A swap interrupted in either folder is completed or rolled back before it is read.
       recoverOutput(base);
@@ -168,17 +259,22 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
   // plan-review
   program
     .command('plan-review')
-    .summary('"what Terraform will do" from the stacks\' terraform show -json plans; a VM or disk lost without decommissioning fails it')
+    .summary(
+      '"what Terraform will do" from the stacks\' terraform show -json plans; a VM or disk lost without decommissioning fails it',
+    )
     .description(
-      'Read each stack\'s plan (DIR/stacks/<stack>/plan.json, written by `terraform show -json tfplan > plan.json`) and print the ' +
+      "Read each stack's plan (DIR/stacks/<stack>/plan.json, written by `terraform show -json tfplan > plan.json`) and print the " +
         'pull-request comment part "what Terraform will do / Terraform が行う変更": per system creates, in-place updates, replacements ' +
         'and destroys. A VM or disk the plan destroys or recreates goes into the data-loss section and fails the command (exit 1) ' +
         'unless its server is decommissioned with confirmation (R07).',
     )
-    .argument('<dir>', 'synth output folder with each stack\'s plan.json')
-    .option('--stack <id>', 'review only this stack\'s plan (as an Atlantis project does)')
+    .argument('<dir>', "synth output folder with each stack's plan.json")
+    .option('--stack <id>', "review only this stack's plan (as an Atlantis project does)")
     .option('--output <file>', 'write the Markdown to a file instead of stdout')
-    .addHelpText('after', examples('kiban plan-review cdktf.out', 'kiban plan-review cdktf.out --stack platform --output plan-review.md'))
+    .addHelpText(
+      'after',
+      examples('kiban plan-review cdktf.out', 'kiban plan-review cdktf.out --stack platform --output plan-review.md'),
+    )
     .action((dir: string, opts: { output?: string; stack?: string }) => {
       const r = reviewPlans(dir, opts.stack !== undefined ? { stack: opts.stack } : {});
       if (opts.output) writeReportFile(opts.output, r.markdown, PLAN_REVIEW_HEADER);
@@ -190,62 +286,104 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
   // impact
   program
     .command('impact')
-    .summary('systems and contacts behind a host, cluster, datastore or network (R15); verdict per server for a target ESXi / Windows Server version (R12)')
+    .summary(
+      'systems and contacts behind a host, cluster, datastore or network (R15); verdict per server for a target ESXi / Windows Server version (R12)',
+    )
     .description(
       'R15: which systems, servers and contacts sit behind a platform object, named as the platform data names it ' +
         '(unknown names get "did you mean"). R12: for a target ESXi or Windows Server (Hyper-V host) version, a verdict per ' +
-        'system and server: supported, unsupported, past the vendor\'s end of support by the upgrade day, or unconfirmed, ' +
+        "system and server: supported, unsupported, past the vendor's end of support by the upgrade day, or unconfirmed, " +
         'with the fact and its source, counts per verdict, and for the unconfirmed ones the guest OS and host version to check with the vendor.',
     )
-    .addOption(new Option('--host <name>', 'a host as the platform data names it (e.g. kiban-esx01.pref.example.jp, KIBAN-HV01)'))
-    .addOption(new Option('--cluster <name>', 'a vSphere cluster or the Hyper-V host pool (e.g. Kiban-Cluster01, KIBAN-HVCL01)'))
+    .addOption(
+      new Option(
+        '--host <name>',
+        'a host as the platform data names it (e.g. kiban-esx01.pref.example.jp, KIBAN-HV01)',
+      ),
+    )
+    .addOption(
+      new Option('--cluster <name>', 'a vSphere cluster or the Hyper-V host pool (e.g. Kiban-Cluster01, KIBAN-HVCL01)'),
+    )
     .addOption(new Option('--datastore <name>', 'a datastore or Hyper-V storage path (e.g. kiban-sys-ds01)'))
-    .addOption(new Option('--network <name>', 'a network key (internet, lgwan, myNumber, dmz) or dedicated VLAN name; a port group or VLAN ID is also accepted'))
+    .addOption(
+      new Option(
+        '--network <name>',
+        'a network key (internet, lgwan, myNumber, dmz) or dedicated VLAN name; a port group or VLAN ID is also accepted',
+      ),
+    )
     .addOption(new Option('--esxi <version>', 'target ESXi version (R12), e.g. 8.0'))
     .addOption(new Option('--hyperv <version>', 'target Windows Server version of the Hyper-V hosts (R12), e.g. 2022'))
-    .addOption(new Option('--on <date>', 'the day the platform would run the target version, YYYY-MM-DD (R12; default: the --now day)').argParser(parseDay))
+    .addOption(
+      new Option(
+        '--on <date>',
+        'the day the platform would run the target version, YYYY-MM-DD (R12; default: the --now day)',
+      ).argParser(parseDay),
+    )
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
-    .addHelpText('after', examples(
-      'kiban impact --host kiban-esx01.pref.example.jp',
-      'kiban impact --network lgwan --datastore kiban-sys-ds02',
-      'kiban impact --esxi 8.0 --on 2027-04-01',
-      'kiban impact --hyperv 2022',
-    ))
-    .action((opts: { host?: string; cluster?: string; datastore?: string; network?: string; esxi?: string; hyperv?: string; on?: string; estate: string; now?: string }) => {
-      const estate = buildEstate(estateOptions(opts));
-      const targets: ImpactTarget[] = [
-        ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
-        ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
-        ...(opts.datastore ? [{ kind: 'datastore' as const, name: opts.datastore }] : []),
-        ...(opts.network ? [{ kind: 'network' as const, name: opts.network }] : []),
-      ];
-      if (targets.length === 0 && !opts.esxi && !opts.hyperv) {
-        io.err('error: give --host, --cluster, --datastore, --network, --esxi or --hyperv\n');
-        code = 2;
-        return;
-      }
-      const manifest = buildEstateManifest(estate);
-      for (const t of targets) {
-        const r = impactOf(manifest, t);
-        io.out(renderImpact(r));
-        if (r.error) {
-          io.err(`error: ${r.error}\nエラー: 指定された${{ host: 'ホスト', cluster: 'クラスタ', datastore: 'データストア', network: 'ネットワーク' }[t.kind]}は統合基盤にありません\n`);
+    .addHelpText(
+      'after',
+      examples(
+        'kiban impact --host kiban-esx01.pref.example.jp',
+        'kiban impact --network lgwan --datastore kiban-sys-ds02',
+        'kiban impact --esxi 8.0 --on 2027-04-01',
+        'kiban impact --hyperv 2022',
+      ),
+    )
+    .action(
+      (opts: {
+        host?: string;
+        cluster?: string;
+        datastore?: string;
+        network?: string;
+        esxi?: string;
+        hyperv?: string;
+        on?: string;
+        estate: string;
+        now?: string;
+      }) => {
+        const estate = buildEstate(estateOptions(opts));
+        const targets: ImpactTarget[] = [
+          ...(opts.host ? [{ kind: 'host' as const, name: opts.host }] : []),
+          ...(opts.cluster ? [{ kind: 'cluster' as const, name: opts.cluster }] : []),
+          ...(opts.datastore ? [{ kind: 'datastore' as const, name: opts.datastore }] : []),
+          ...(opts.network ? [{ kind: 'network' as const, name: opts.network }] : []),
+        ];
+        if (targets.length === 0 && !opts.esxi && !opts.hyperv) {
+          io.err('error: give --host, --cluster, --datastore, --network, --esxi or --hyperv\n');
           code = 2;
+          return;
         }
-      }
-      if (opts.esxi || opts.hyperv) {
-        const target = { ...(opts.esxi ? { esxiVersion: opts.esxi } : {}), ...(opts.hyperv ? { windowsServerVersion: opts.hyperv } : {}), ...(opts.on ? { on: opts.on } : {}) };
-        const entries = upgradeImpact(estate, target);
-        io.out(renderUpgradeImpact(target, entries));
-        io.err(`R12: ${verdictSummary(entries)}\n`);
-      }
-    });
+        const manifest = buildEstateManifest(estate);
+        for (const t of targets) {
+          const r = impactOf(manifest, t);
+          io.out(renderImpact(r));
+          if (r.error) {
+            io.err(
+              `error: ${r.error}\nエラー: 指定された${{ host: 'ホスト', cluster: 'クラスタ', datastore: 'データストア', network: 'ネットワーク' }[t.kind]}は統合基盤にありません\n`,
+            );
+            code = 2;
+          }
+        }
+        if (opts.esxi || opts.hyperv) {
+          const target = {
+            ...(opts.esxi ? { esxiVersion: opts.esxi } : {}),
+            ...(opts.hyperv ? { windowsServerVersion: opts.hyperv } : {}),
+            ...(opts.on ? { on: opts.on } : {}),
+          };
+          const entries = upgradeImpact(estate, target);
+          io.out(renderUpgradeImpact(target, entries));
+          io.err(`R12: ${verdictSummary(entries)}\n`);
+        }
+      },
+    );
 
   // validate (bin/kiban.js runs it without loading this program, except for --help)
   program
     .command('validate')
-    .summary('synth\'s verdicts without cdktf: the whole estate and rule pack; file:line:column, rule ID, Japanese and English')
+    .summary(
+      "synth's verdicts without cdktf: the whole estate and rule pack; file:line:column, rule ID, Japanese and English",
+    )
     .description(
       'Check declarations as synth does, without loading cdktf: load the whole estate (the given files in place of, or next to, ' +
         'its own: duplicates and capacity span files), run the whole rule pack, and report every problem of the given files ' +
@@ -256,12 +394,28 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .option('--json', 'machine-readable report')
-    .addHelpText('after', examples('kiban validate', 'kiban validate estate/systems/somu/kaigi.yaml', 'kiban validate --estate examples/estate --json'))
+    .addHelpText(
+      'after',
+      examples(
+        'kiban validate',
+        'kiban validate estate/systems/somu/kaigi.yaml',
+        'kiban validate --estate examples/estate --json',
+      ),
+    )
     .action((files: string[], opts: { json?: boolean; estate: string; now?: string }) => {
       // Loaded lazily so validation never pays for the emitters (bin/kiban.js also takes a fast path).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { runValidateCli } = require('../intake/validate-cli') as typeof import('../intake/validate-cli');
-      code = runValidateCli([...(opts.json ? ['--json'] : []), '--estate', opts.estate, ...(opts.now !== undefined ? ['--now', opts.now] : []), ...files], { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) });
+      code = runValidateCli(
+        [
+          ...(opts.json ? ['--json'] : []),
+          '--estate',
+          opts.estate,
+          ...(opts.now !== undefined ? ['--now', opts.now] : []),
+          ...files,
+        ],
+        { out: (l) => io.out(`${l}\n`), err: (l) => io.err(`${l}\n`) },
+      );
     });
 
   // atlantis
@@ -273,7 +427,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         'one per vSphere system), each with its own state. Without --out the project folders are relative to the output folder ' +
         '(where synth writes atlantis.yaml); with --out they are relative to the current folder, for an atlantis.yaml at the repository root.',
     )
-    .option('--out <dir>', 'synth output folder the projects point into, relative to where atlantis.yaml is placed (default: the output folder itself)')
+    .option(
+      '--out <dir>',
+      'synth output folder the projects point into, relative to where atlantis.yaml is placed (default: the output folder itself)',
+    )
     .option('--estate <dir>', ESTATE_HELP, DEFAULT_ESTATE_DIR)
     .option('--now <iso>', NOW_HELP)
     .addHelpText('after', examples('kiban atlantis', 'kiban atlantis --out cdktf.out > atlantis.yaml'))
@@ -289,7 +446,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
     .summary(FORM_SUMMARY)
     .description(
       'Write the application form page of the estate: one static index.html (no server needed, nothing loaded from the network) where a ' +
-        'department clerk fills in the 利用申請書 (様式1), sees validate\'s verdict in Japanese with the rule ID as they type (the rule pack runs in ' +
+        "department clerk fills in the 利用申請書 (様式1), sees validate's verdict in Japanese with the rule ID as they type (the rule pack runs in " +
         'the page over the estate embedded at generation time, contacts of other systems left out), previews the review document, prints ' +
         'the application on A4, and downloads or copies the YAML declaration. The output folder is replaced, atomically, only when it is absent, empty or one kiban wrote.',
     )

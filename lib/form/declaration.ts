@@ -16,7 +16,13 @@ function isObject(x: unknown): x is Json {
 }
 
 function isEmpty(x: unknown): boolean {
-  return x === undefined || x === null || x === '' || (Array.isArray(x) && x.length === 0) || (isObject(x) && Object.keys(x).length === 0);
+  return (
+    x === undefined ||
+    x === null ||
+    x === '' ||
+    (Array.isArray(x) && x.length === 0) ||
+    (isObject(x) && Object.keys(x).length === 0)
+  );
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -50,7 +56,12 @@ function clean(value: unknown, schema: Json | undefined, path: string[]): unknow
   if (isObject(value)) {
     const props = (schema?.properties as Json | undefined) ?? {};
     const required = new Set((schema?.required as string[] | undefined) ?? []);
-    const keys = [...Object.keys(props).filter((k) => k in value), ...Object.keys(value).filter((k) => !(k in props)).sort()];
+    const keys = [
+      ...Object.keys(props).filter((k) => k in value),
+      ...Object.keys(value)
+        .filter((k) => !(k in props))
+        .sort(),
+    ];
     const out: Json = {};
     for (const k of keys) {
       const sub = props[k] as Json | undefined;
@@ -88,7 +99,8 @@ export function declarationYaml(value: unknown, schema: Json, schemaHref: string
 /** Where the declaration belongs in the estate: systems/<department>/<systemId>.yaml. */
 export function declarationPath(data: unknown): string {
   const d = isObject(data) ? data : {};
-  const part = (x: unknown, fallback: string) => (typeof x === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(x) ? x : fallback);
+  const part = (x: unknown, fallback: string) =>
+    typeof x === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(x) ? x : fallback;
   return `systems/${part(d.department, '_')}/${part(d.systemId, 'new-system')}.yaml`;
 }
 

@@ -34,9 +34,40 @@ export const FORM_SECTIONS = [
 ] as const;
 
 /** Top-level order: 様式1's sections. */
-const TOP_ORDER = ['department', 'contacts', 'systemId', 'systemName', 'descriptionJa', 'hypervisor', 'cluster', 'phase', 'account', 'servers', 'backup', 'acknowledgements', 'decommission'];
+const TOP_ORDER = [
+  'department',
+  'contacts',
+  'systemId',
+  'systemName',
+  'descriptionJa',
+  'hypervisor',
+  'cluster',
+  'phase',
+  'account',
+  'servers',
+  'backup',
+  'acknowledgements',
+  'decommission',
+];
 /** A server's order: resources, networks, OS, way in, backups, the rest. */
-const SERVER_ORDER = ['name', 'roleJa', 'cpu', 'memoryGb', 'disks', 'nics', 'guestOs', 'osLicense', 'oracleDatabase', 'source', 'backupVolume', 'snapshots', 'vmwareTools', 'devices', 'hyperv', 'decommissioned'];
+const SERVER_ORDER = [
+  'name',
+  'roleJa',
+  'cpu',
+  'memoryGb',
+  'disks',
+  'nics',
+  'guestOs',
+  'osLicense',
+  'oracleDatabase',
+  'source',
+  'backupVolume',
+  'snapshots',
+  'vmwareTools',
+  'devices',
+  'hyperv',
+  'decommissioned',
+];
 
 /** Headings of objects and lists where the schema's label is not the form's wording. */
 const HEADINGS: Record<string, string> = {
@@ -59,7 +90,12 @@ function label(description: unknown): { title: string; help: string } | undefine
 }
 
 function enumOf(choices: readonly FormChoice[], extra: Json = {}): Json {
-  return { type: 'string', enum: choices.map((c) => c.value), options: { enum_titles: choices.map((c) => `${c.titleJa}（${c.value}）`) }, ...extra };
+  return {
+    type: 'string',
+    enum: choices.map((c) => c.value),
+    options: { enum_titles: choices.map((c) => `${c.titleJa}（${c.value}）`) },
+    ...extra,
+  };
 }
 
 function order(props: Json, keys: readonly string[]): void {
@@ -82,26 +118,49 @@ function present(node: unknown, path: string[], branch = false): void {
   if (HEADINGS[key]) n.title = HEADINGS[key];
   else if (l && n.title === undefined) n.title = l.title;
   if (l) n.description = l.help;
-  if (n.type === 'boolean') n.options = { ...(n.options as Json | undefined), enum_titles: path[0] === 'backup' ? ['希望する', '希望しない'] : ['はい', 'いいえ'] };
+  if (n.type === 'boolean')
+    n.options = {
+      ...(n.options as Json | undefined),
+      enum_titles: path[0] === 'backup' ? ['希望する', '希望しない'] : ['はい', 'いいえ'],
+    };
   if (n.type === 'object' && n.properties) {
     const props = n.properties as Json;
     for (const [k, v] of Object.entries(props)) {
-      if (v && typeof v === 'object' && (v as Json).title === undefined && (v as Json).description === undefined) (v as Json).title = k;
+      if (v && typeof v === 'object' && (v as Json).title === undefined && (v as Json).description === undefined)
+        (v as Json).title = k;
       present(v, [...path, k]);
     }
     // A field with a default always has a value (zod fills it): in the form it is always there, not opt-in.
     // Not in a oneOf branch: the form library picks the branch of a loaded value by its required fields.
-    const required = new Set([...((n.required as string[] | undefined) ?? []), ...(branch ? [] : Object.keys(props).filter((k) => (props[k] as Json).default !== undefined))]);
+    const required = new Set([
+      ...((n.required as string[] | undefined) ?? []),
+      ...(branch ? [] : Object.keys(props).filter((k) => (props[k] as Json).default !== undefined)),
+    ]);
     n.required = Object.keys(props).filter((k) => required.has(k));
-    n.defaultProperties = Object.keys(props).filter((k) => required.has(k) || (props[k] as Json).default !== undefined || SHOWN.has([...path, k].join('.')));
-    n.options = { ...(n.options as Json | undefined), disable_collapse: path.length > 0 && path.length < 3 ? false : true };
+    n.defaultProperties = Object.keys(props).filter(
+      (k) => required.has(k) || (props[k] as Json).default !== undefined || SHOWN.has([...path, k].join('.')),
+    );
+    n.options = {
+      ...(n.options as Json | undefined),
+      disable_collapse: path.length > 0 && path.length < 3 ? false : true,
+    };
   }
   if (n.items) present(n.items, [...path, '*']);
-  for (const k of ['anyOf', 'oneOf']) if (Array.isArray(n[k])) for (const b of n[k] as unknown[]) present(b, path, true);
+  for (const k of ['anyOf', 'oneOf'])
+    if (Array.isArray(n[k])) for (const b of n[k] as unknown[]) present(b, path, true);
 }
 
 /** Optional fields shown from the start (the application form asks for them). */
-const SHOWN = new Set(['descriptionJa', 'contacts.vendor', 'contacts.primary.sectionJa', 'contacts.vendor.sectionJa', 'servers.*.roleJa', 'servers.*.nics.*.ipv4', 'servers.*.backupVolume', 'servers.*.oracleDatabase']);
+const SHOWN = new Set([
+  'descriptionJa',
+  'contacts.vendor',
+  'contacts.primary.sectionJa',
+  'contacts.vendor.sectionJa',
+  'servers.*.roleJa',
+  'servers.*.nics.*.ipv4',
+  'servers.*.backupVolume',
+  'servers.*.oracleDatabase',
+]);
 
 /**
  * The json-editor schema of the application form: the system JSON Schema with titles, help texts,
@@ -115,20 +174,43 @@ export function formSchema(schema: Json, choices: FormChoices): Json {
   const props = s.properties as Json;
   present(s, []);
   order(props, TOP_ORDER);
-  const server = ((props.servers as Json).items as Json);
+  const server = (props.servers as Json).items as Json;
   order(server.properties as Json, SERVER_ORDER);
   // The platform's names as choices (the rule pack still checks every value).
-  props.department = enumOf(choices.departments, { title: '所管部局', description: 'ルール: R01（知事部局のみ）', propertyOrder: 1 });
-  props.hypervisor = { ...(props.hypervisor as Json), options: { enum_titles: ['vsphere', 'hyperv'].map((h) => HYPERVISOR_JA[h as 'vsphere' | 'hyperv']) } };
-  props.phase = { ...(props.phase as Json), default: 'application', options: { enum_titles: PHASES.map((p) => `${PHASE_JA[p]}（${p}）`) } };
-  if (choices.clusters.length > 0) props.cluster = enumOf(choices.clusters, { title: 'vSphere クラスタ', description: '省略時は最初のクラスタ', propertyOrder: (props.cluster as Json).propertyOrder });
+  props.department = enumOf(choices.departments, {
+    title: '所管部局',
+    description: 'ルール: R01（知事部局のみ）',
+    propertyOrder: 1,
+  });
+  props.hypervisor = {
+    ...(props.hypervisor as Json),
+    options: { enum_titles: ['vsphere', 'hyperv'].map((h) => HYPERVISOR_JA[h as 'vsphere' | 'hyperv']) },
+  };
+  props.phase = {
+    ...(props.phase as Json),
+    default: 'application',
+    options: { enum_titles: PHASES.map((p) => `${PHASE_JA[p]}（${p}）`) },
+  };
+  if (choices.clusters.length > 0)
+    props.cluster = enumOf(choices.clusters, {
+      title: 'vSphere クラスタ',
+      description: '省略時は最初のクラスタ',
+      propertyOrder: (props.cluster as Json).propertyOrder,
+    });
   (props.servers as Json).options = { ...((props.servers as Json).options as Json | undefined) };
   server.headerTemplate = 'サーバ{{i1}}';
   server.title = '仮想サーバ';
   const sp = server.properties as Json;
-  sp.guestOs = enumOf(choices.guestOs, { title: 'ゲストOS', description: 'ルール: R22（カタログのOS）', propertyOrder: (sp.guestOs as Json).propertyOrder });
+  sp.guestOs = enumOf(choices.guestOs, {
+    title: 'ゲストOS',
+    description: 'ルール: R22（カタログのOS）',
+    propertyOrder: (sp.guestOs as Json).propertyOrder,
+  });
   const nic = ((sp.nics as Json).items as Json).properties as Json;
-  nic.network = enumOf(choices.networks, { title: 'ネットワーク', description: 'ルール: R24（標準ネットワークまたは専用ネットワーク）' });
+  nic.network = enumOf(choices.networks, {
+    title: 'ネットワーク',
+    description: 'ルール: R24（標準ネットワークまたは専用ネットワーク）',
+  });
   ((sp.nics as Json).items as Json).title = 'NIC';
   ((sp.disks as Json).items as Json).title = 'ディスク';
   (sp.disks as Json).description = '1つ目はシステム領域（R27）';
@@ -141,7 +223,8 @@ export function formSchema(schema: Json, choices: FormChoices): Json {
     ((branch.properties as Json).kind as Json).options = { hidden: true };
     ((branch.properties as Json).kind as Json).default = kind;
     const bp = branch.properties as Json;
-    if (kind === 'template' && choices.templates.length > 0) bp.template = enumOf(choices.templates, { title: 'テンプレート', description: 'ルール: R20, R28' });
+    if (kind === 'template' && choices.templates.length > 0)
+      bp.template = enumOf(choices.templates, { title: 'テンプレート', description: 'ルール: R20, R28' });
   }
   return s;
 }

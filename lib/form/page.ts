@@ -27,7 +27,11 @@ export interface FormPageData {
   readonly estateRoot: string;
   /** The estate's files (platform as is, systems summarized), by path relative to the estate. */
   readonly files: Record<string, string>;
-  readonly systems: ReadonlyArray<{ readonly department: string; readonly systemId: string; readonly systemName: string }>;
+  readonly systems: ReadonlyArray<{
+    readonly department: string;
+    readonly systemId: string;
+    readonly systemName: string;
+  }>;
   readonly scriptLeftOut: boolean;
   /** `--now` given at generation: the date rules' time (else the estate's pinned time, else the browser's clock, as in `kiban validate`). */
   readonly now?: string;
@@ -62,7 +66,11 @@ export function formBundle(): string {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
-    alias: { fs: path.join(BROWSER_DIR, 'fs.ts'), crypto: path.join(BROWSER_DIR, 'crypto.ts'), path: 'path-browserify' },
+    alias: {
+      fs: path.join(BROWSER_DIR, 'fs.ts'),
+      crypto: path.join(BROWSER_DIR, 'crypto.ts'),
+      path: 'path-browserify',
+    },
     inject: [path.join(BROWSER_DIR, 'shims.ts')],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
@@ -74,19 +82,31 @@ export function formBundle(): string {
 
 /** JSON safe inside a <script> element. */
 function scriptJson(x: unknown): string {
-  return JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(x)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The page's generator mark. */
 export const FORM_GENERATOR = '<meta name="generator" content="kiban form">';
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 /** The page's data for an estate folder. */
 export function formPageData(options: FormPageOptions): FormPageData {
   const summary = summarizeEstate(options.estate);
   const schema = systemJsonSchema();
-  const href = options.schemaHref ?? path.relative(path.join(path.resolve(options.estate), 'systems', 'department'), path.join(REPO_ROOT, 'schemas', 'system.schema.json')).split(path.sep).join('/');
+  const href =
+    options.schemaHref ??
+    path
+      .relative(
+        path.join(path.resolve(options.estate), 'systems', 'department'),
+        path.join(REPO_ROOT, 'schemas', 'system.schema.json'),
+      )
+      .split(path.sep)
+      .join('/');
   return {
     formSchema: formSchema(schema, summary.choices),
     systemSchema: schema,

@@ -19,14 +19,24 @@ export function serveForm(files: ReadonlyMap<string, string>, port = 0): Promise
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${p}/`, close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) });
+      resolve({
+        url: `http://127.0.0.1:${p}/`,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

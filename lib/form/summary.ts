@@ -26,7 +26,11 @@ export interface EstateSummary {
   /** Choices for the form (departments, networks, templates, guest OS, clusters). */
   readonly choices: FormChoices;
   /** The existing systems, for the page's list (department, id, name). */
-  readonly systems: ReadonlyArray<{ readonly department: string; readonly systemId: string; readonly systemName: string }>;
+  readonly systems: ReadonlyArray<{
+    readonly department: string;
+    readonly systemId: string;
+    readonly systemName: string;
+  }>;
   /** True when the estate has an index.ts: the systems it declares are not in the summary. */
   readonly scriptLeftOut: boolean;
 }
@@ -62,7 +66,10 @@ function choicesOf(checked: EstateCheck): FormChoices {
   for (const t of p.hyperv.templates) add(t, 'Hyper-V');
   return {
     departments: p.departments.map((d) => ({ value: d.code, titleJa: d.nameJa })),
-    networks: [...STANDARD_NETWORKS.map((k) => ({ value: k, titleJa: p.networks[k].nameJa })), ...vlans.map((v) => ({ value: v.props.name, titleJa: (v.props as { nameJa?: string }).nameJa ?? v.props.name }))],
+    networks: [
+      ...STANDARD_NETWORKS.map((k) => ({ value: k, titleJa: p.networks[k].nameJa })),
+      ...vlans.map((v) => ({ value: v.props.name, titleJa: (v.props as { nameJa?: string }).nameJa ?? v.props.name })),
+    ],
     templates: [...templates].map(([value, titleJa]) => ({ value, titleJa })),
     guestOs: [...guestOsCatalog().values()].map((g) => ({ value: g.key, titleJa: g.name })),
     clusters: p.vsphere.clusters.map((c) => ({ value: c.name, titleJa: c.name })),
@@ -85,8 +92,13 @@ export function summarizeEstate(dir: string): EstateSummary {
       files[rel(f.file)] = fs.readFileSync(f.file, 'utf8');
       continue;
     }
-    files[rel(f.file)] = `# 既存システムの要約（連絡先は省略）\n${stringify(redactSystem(data), { lineWidth: 0, version: '1.2' })}`;
-    systems.push({ department: String(data.department), systemId: String(data.systemId), systemName: String(data.systemName) });
+    files[rel(f.file)] =
+      `# 既存システムの要約（連絡先は省略）\n${stringify(redactSystem(data), { lineWidth: 0, version: '1.2' })}`;
+    systems.push({
+      department: String(data.department),
+      systemId: String(data.systemId),
+      systemName: String(data.systemName),
+    });
   }
   return { files, choices: choicesOf(checked), systems, scriptLeftOut: listed.script !== undefined };
 }

@@ -1,4 +1,11 @@
-import { assertReplaceable, commitStagingDir, discardStagingDir, makeStagingDir, recoverOutput, writeFiles } from '../synth/atomic';
+import {
+  assertReplaceable,
+  commitStagingDir,
+  discardStagingDir,
+  makeStagingDir,
+  recoverOutput,
+  writeFiles,
+} from '../synth/atomic';
 
 /**
  * Writes the page's files into `dir` the way synth writes its output: staged next to it and swapped

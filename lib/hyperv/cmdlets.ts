@@ -21,7 +21,11 @@ interface CmdletRef {
 const HYPERV = (reference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
 const CLUSTER = (clusterReference as unknown as { cmdlets: Record<string, CmdletRef> }).cmdlets;
 const CMDLETS: Record<string, CmdletRef> = { ...HYPERV, ...CLUSTER };
-const COMMON = new Set(Object.keys((reference as unknown as { commonParameters: Record<string, unknown> }).commonParameters).map((p) => p.toLowerCase()));
+const COMMON = new Set(
+  Object.keys((reference as unknown as { commonParameters: Record<string, unknown> }).commonParameters).map((p) =>
+    p.toLowerCase(),
+  ),
+);
 
 /** Non-Hyper-V cmdlets the emitter uses, with the parameters it may pass to each. */
 export const ALLOWED_OTHER_CMDLETS: Readonly<Record<string, readonly string[]>> = {
@@ -69,7 +73,8 @@ export function checkCall(name: string, params: readonly string[], pipedInput = 
   if (ref === undefined) return `${name}: not a cmdlet of the Hyper-V or FailoverClusters module nor allow-listed`;
   const canonical = (p: string): string | undefined => {
     for (const [k, v] of Object.entries(ref.parameters)) {
-      if (k.toLowerCase() === p.toLowerCase() || (v.aliases ?? []).some((a) => a.toLowerCase() === p.toLowerCase())) return k;
+      if (k.toLowerCase() === p.toLowerCase() || (v.aliases ?? []).some((a) => a.toLowerCase() === p.toLowerCase()))
+        return k;
     }
     return undefined;
   };

@@ -35,9 +35,15 @@ function fnv1a(text: string): number {
  * derived from system, server and NIC index. Returned as `024B49xxxxxx` (Set-VMNetworkAdapter) and
  * `02-4B-49-xx-xx-xx` (the unattend Identifier).
  */
-export function fixedMac(system: IndividualBusinessSystem, server: VirtualServer, nicIndex: number): { hyperv: string; unattend: string } {
+export function fixedMac(
+  system: IndividualBusinessSystem,
+  server: VirtualServer,
+  nicIndex: number,
+): { hyperv: string; unattend: string } {
   const h = fnv1a(`${system.systemId}/${server.name}/${nicIndex}`) & 0xffffff;
-  const bytes = [0x02, 0x4b, 0x49, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff].map((b) => b.toString(16).toUpperCase().padStart(2, '0'));
+  const bytes = [0x02, 0x4b, 0x49, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff].map((b) =>
+    b.toString(16).toUpperCase().padStart(2, '0'),
+  );
   return { hyperv: bytes.join(''), unattend: bytes.join('-') };
 }
 

@@ -9,7 +9,8 @@ import { psQuote } from './quote';
  * and checked against an identifier pattern; they never come from declarations.
  */
 
-export type BinOp = '-eq' | '-ne' | '-ceq' | '-cne' | '-lt' | '-le' | '-gt' | '-ge' | '-and' | '-or' | '-contains' | '-notcontains' | '+';
+export type BinOp =
+  '-eq' | '-ne' | '-ceq' | '-cne' | '-lt' | '-le' | '-gt' | '-ge' | '-and' | '-or' | '-contains' | '-notcontains' | '+';
 
 export type Expr =
   | { readonly k: 'str'; readonly v: string }
@@ -44,7 +45,12 @@ export type Stmt =
   | { readonly k: 'if'; readonly cond: Expr; readonly then: readonly Stmt[]; readonly else?: readonly Stmt[] }
   | { readonly k: 'foreach'; readonly v: string; readonly in: Expr; readonly body: readonly Stmt[] }
   | { readonly k: 'while'; readonly cond: Expr; readonly body: readonly Stmt[] }
-  | { readonly k: 'try'; readonly body: readonly Stmt[]; readonly catch?: readonly Stmt[]; readonly fin?: readonly Stmt[] }
+  | {
+      readonly k: 'try';
+      readonly body: readonly Stmt[];
+      readonly catch?: readonly Stmt[];
+      readonly fin?: readonly Stmt[];
+    }
   | { readonly k: 'throw'; readonly msg: Expr }
   /** `throw` without an argument inside a catch block: re-throws the error being handled. */
   | { readonly k: 'rethrow' }
@@ -94,20 +100,33 @@ export const run = (name: string, args: Record<string, Expr | true> = {}): Stmt 
 export const assign = (to: string, c: Command): Stmt => ({ k: 'cmd', cmd: c, assign: to });
 export const discard = (c: Command): Stmt => ({ k: 'cmd', cmd: c, discard: true });
 export const set = (name: string, value: Expr): Stmt => ({ k: 'set', name, v: value });
-export const iff = (cond: Expr, then: readonly Stmt[], otherwise?: readonly Stmt[]): Stmt => (otherwise ? { k: 'if', cond, then, else: otherwise } : { k: 'if', cond, then });
-export const each = (name: string, over: Expr, body: readonly Stmt[]): Stmt => ({ k: 'foreach', v: name, in: over, body });
+export const iff = (cond: Expr, then: readonly Stmt[], otherwise?: readonly Stmt[]): Stmt =>
+  otherwise ? { k: 'if', cond, then, else: otherwise } : { k: 'if', cond, then };
+export const each = (name: string, over: Expr, body: readonly Stmt[]): Stmt => ({
+  k: 'foreach',
+  v: name,
+  in: over,
+  body,
+});
 export const tryFinally = (body: readonly Stmt[], fin: readonly Stmt[]): Stmt => ({ k: 'try', body, fin });
 /** `try { body } catch { cleanup; throw }`: undoes what the body made, then re-throws. */
-export const tryUndo = (body: readonly Stmt[], cleanup: readonly Stmt[]): Stmt => ({ k: 'try', body, catch: [...cleanup, { k: 'rethrow' }] });
+export const tryUndo = (body: readonly Stmt[], cleanup: readonly Stmt[]): Stmt => ({
+  k: 'try',
+  body,
+  catch: [...cleanup, { k: 'rethrow' }],
+});
 export const whileLoop = (cond: Expr, body: readonly Stmt[]): Stmt => ({ k: 'while', cond, body });
 export const fail = (msg: Expr | string): Stmt => ({ k: 'throw', msg: typeof msg === 'string' ? str(msg) : msg });
 export const comment = (text: string): Stmt => ({ k: 'comment', text });
 export const blank: Stmt = { k: 'blank' };
 /** A step that says what it does (Write-Host). */
-export const say = (text: string | Expr): Stmt => run('Write-Host', { Object: typeof text === 'string' ? str(text) : text });
-export const warn = (text: string | Expr): Stmt => run('Write-Warning', { Message: typeof text === 'string' ? str(text) : text });
+export const say = (text: string | Expr): Stmt =>
+  run('Write-Host', { Object: typeof text === 'string' ? str(text) : text });
+export const warn = (text: string | Expr): Stmt =>
+  run('Write-Warning', { Message: typeof text === 'string' ? str(text) : text });
 /** `if ($PSCmdlet.ShouldProcess(target, action)) { body }`: what -WhatIf prints as the plan. */
-export const should = (target: string, action: string, body: readonly Stmt[]): Stmt => iff(method(v('PSCmdlet'), 'ShouldProcess', str(target), str(action)), body);
+export const should = (target: string, action: string, body: readonly Stmt[]): Stmt =>
+  iff(method(v('PSCmdlet'), 'ShouldProcess', str(target), str(action)), body);
 
 // ---- rendering ----
 const IDENT = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -161,7 +180,9 @@ export function renderExpr(e: Expr): string {
     case 'arrsub':
       return `@(${renderCommand(e.cmd)})`;
     case 'here':
-      for (const l of e.lines) if (LINE_BREAKS.test(l) || /^\s*'@/.test(l)) throw new Error('hyperv emitter: here-string line would end the string');
+      for (const l of e.lines)
+        if (LINE_BREAKS.test(l) || /^\s*'@/.test(l))
+          throw new Error('hyperv emitter: here-string line would end the string');
       return `@'\n${e.lines.join('\n')}\n'@`;
   }
 }
@@ -169,7 +190,10 @@ export function renderExpr(e: Expr): string {
 /** Renders a command after checking it against the cmdlet reference / allow-list. */
 export function renderCommand(c: Command): string {
   if (!CMDLET.test(c.name)) throw new Error(`hyperv emitter: invalid command name ${c.name}`);
-  const problem = checkCall(c.name, c.args.map((a) => a.p));
+  const problem = checkCall(
+    c.name,
+    c.args.map((a) => a.p),
+  );
   if (problem !== undefined) throw new Error(`hyperv emitter: ${problem}`);
   const args = c.args.map((a) => {
     const p = `-${ident(a.p, 'parameter')}`;
@@ -279,7 +303,9 @@ export function renderScript(script: Script): string {
   else {
     out.push('param(');
     script.params.forEach((p, i) => {
-      out.push(`    [Parameter(Mandatory = ${p.mandatory ? '$true' : '$false'}, HelpMessage = ${psQuote(p.helpMessage)})]`);
+      out.push(
+        `    [Parameter(Mandatory = ${p.mandatory ? '$true' : '$false'}, HelpMessage = ${psQuote(p.helpMessage)})]`,
+      );
       out.push(`    [${p.type ?? 'string'}] $${ident(p.name, 'parameter')}${i < script.params.length - 1 ? ',' : ''}`);
     });
     out.push(')');

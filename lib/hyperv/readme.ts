@@ -51,7 +51,11 @@ export function readme(system: IndividualBusinessSystem, hasRemove: boolean): st
     system.buildsVms
       ? '- `apply.ps1`: ホストを宣言どおりの状態にします。DSC と同じく「確認してから設定（Test-then-Set）」で、一致していれば何も変更しません。差分（CPU、メモリ、VLAN、追加ディスク、ディスク拡張）だけを適用し、破壊的な差分（ディスクの縮小・削除、世代の変更）は理由を表示して中止します。'
       : '- `apply.ps1`: この工程では仮想マシンを構築しないため、仮想マシンの有無を確認して表示するだけです。',
-    ...(hasRemove ? ['- `remove.ps1`: 利用停止（R07）の仮想マシンを削除します。`-ConfirmSystemId` にシステムIDを指定しないと実行しません。バックアップ領域（R10a）の VHDX は削除しません。削除を確認したら宣言に removedOn を記載してください。'] : []),
+    ...(hasRemove
+      ? [
+          '- `remove.ps1`: 利用停止（R07）の仮想マシンを削除します。`-ConfirmSystemId` にシステムIDを指定しないと実行しません。バックアップ領域（R10a）の VHDX は削除しません。削除を確認したら宣言に removedOn を記載してください。',
+        ]
+      : []),
     '',
     '## 実行方法',
     '',
@@ -80,7 +84,12 @@ export function readme(system: IndividualBusinessSystem, hasRemove: boolean): st
     '|---|---|---|---|---|---|',
     ...servers.map((s) => {
       const paths = serverPaths(p, system, s);
-      const src = s.spec.source.kind === 'template' ? 'テンプレート（sysprep 済み VHDX、R28 ホスト名設定）' : s.spec.source.kind === 'hyperv-export' ? 'Hyper-V エクスポートのインポート（コピー・新ID）' : '空の仮想マシン';
+      const src =
+        s.spec.source.kind === 'template'
+          ? 'テンプレート（sysprep 済み VHDX、R28 ホスト名設定）'
+          : s.spec.source.kind === 'hyperv-export'
+            ? 'Hyper-V エクスポートのインポート（コピー・新ID）'
+            : '空の仮想マシン';
       return `| ${md(s.name)}${s.isDecommissioned ? '（利用停止）' : ''} | ${s.vcpus} | ${s.spec.memoryGb}GB | ${s.spec.disks.map((d) => `${d.sizeGb}GB`).join(' + ')} | ${s.backupVolume ? `${s.backupVolume.props.sizeGb}GB（${md(paths.backupDir)}）` : 'なし'} | ${src} |`;
     }),
     '',

@@ -8,7 +8,9 @@ import { readme } from './readme';
 export function hypervSystems(estate: Estate): IndividualBusinessSystem[] {
   return estate.node
     .findAll()
-    .filter((c): c is IndividualBusinessSystem => IndividualBusinessSystem.isSystem(c) && c.spec.hypervisor === 'hyperv')
+    .filter(
+      (c): c is IndividualBusinessSystem => IndividualBusinessSystem.isSystem(c) && c.spec.hypervisor === 'hyperv',
+    )
     .sort((a, b) => (a.systemId < b.systemId ? -1 : a.systemId > b.systemId ? 1 : 0));
 }
 

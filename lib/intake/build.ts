@@ -1,9 +1,13 @@
 import * as path from 'path';
-import { z } from 'zod';
 import { DedicatedVlan, DedicatedVlanProps } from '../model/dedicated-vlan';
 import { DeclarationError, DeclarationIssue } from '../model/errors';
 import { Estate } from '../model/estate';
-import { SharedLicenseProps, SharedOracleLicense, SharedRhelLicense, SharedWindowsDatacenterLicense } from '../model/shared-license';
+import {
+  SharedLicenseProps,
+  SharedOracleLicense,
+  SharedRhelLicense,
+  SharedWindowsDatacenterLicense,
+} from '../model/shared-license';
 import { IndividualBusinessSystem, IndividualBusinessSystemProps, systemSchema } from '../model/system';
 import { IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile } from './parse';
@@ -26,7 +30,18 @@ function fromModel(parsed: ParsedDeclarationFile, i: DeclarationIssue, prefix: A
 
 function internal(parsed: ParsedDeclarationFile, e: unknown, at: Array<string | number>): IntakeIssue {
   const msg = (e as Error)?.message ?? String(e);
-  return intakeIssue({ file: parsed.file, pos: parsed.positionOf(at), code: 'KIBAN_INTAKE_FAILED', ruleId: 'SCHEMA', field: at.join('.') || '(root)', value: undefined, message: `the declaration could not be built: ${msg.split('\n')[0]}`, messageJa: `宣言を構築できませんでした: ${msg.split('\n')[0]}`, fix: 'correct the declaration; report this message to the platform admin if it persists', fixJa: '宣言を修正してください。解消しない場合はこのメッセージを統合基盤管理者に連絡してください' });
+  return intakeIssue({
+    file: parsed.file,
+    pos: parsed.positionOf(at),
+    code: 'KIBAN_INTAKE_FAILED',
+    ruleId: 'SCHEMA',
+    field: at.join('.') || '(root)',
+    value: undefined,
+    message: `the declaration could not be built: ${msg.split('\n')[0]}`,
+    messageJa: `宣言を構築できませんでした: ${msg.split('\n')[0]}`,
+    fix: 'correct the declaration; report this message to the platform admin if it persists',
+    fixJa: '宣言を修正してください。解消しない場合はこのメッセージを統合基盤管理者に連絡してください',
+  });
 }
 
 /** Checks of the folder layout systems/<department>/<systemId>.yaml. */
@@ -36,11 +51,38 @@ function layoutIssues(parsed: ParsedDeclarationFile, data: { department: string;
   if (parts[parts.length - 3] !== 'systems' || folder === undefined) return [];
   const out: IntakeIssue[] = [];
   if (folder !== data.department) {
-    out.push(intakeIssue({ file: parsed.file, pos: parsed.positionOf(['department']), code: 'KIBAN_FOLDER_DEPARTMENT', ruleId: 'R01', field: 'department', value: data.department, message: `the file is in the folder of department "${folder}" but declares department "${data.department}"`, messageJa: `ファイルは部局「${folder}」のフォルダにありますが、所管部局が「${data.department}」になっています`, fix: `move the file to systems/${data.department}/ or correct the department`, fixJa: `ファイルを systems/${data.department}/ に移すか、所管部局を直してください` }));
+    out.push(
+      intakeIssue({
+        file: parsed.file,
+        pos: parsed.positionOf(['department']),
+        code: 'KIBAN_FOLDER_DEPARTMENT',
+        ruleId: 'R01',
+        field: 'department',
+        value: data.department,
+        message: `the file is in the folder of department "${folder}" but declares department "${data.department}"`,
+        messageJa: `ファイルは部局「${folder}」のフォルダにありますが、所管部局が「${data.department}」になっています`,
+        fix: `move the file to systems/${data.department}/ or correct the department`,
+        fixJa: `ファイルを systems/${data.department}/ に移すか、所管部局を直してください`,
+      }),
+    );
   }
   const stem = path.basename(parsed.file).replace(/\.ya?ml$/i, '');
   if (stem !== data.systemId) {
-    out.push(intakeIssue({ file: parsed.file, pos: parsed.positionOf(['systemId']), severity: 'warning', code: 'KIBAN_FILE_NAME', ruleId: 'R03', field: 'systemId', value: data.systemId, message: `name the file after the system id: ${data.systemId}.yaml`, messageJa: `ファイル名はシステムIDに合わせてください: ${data.systemId}.yaml`, fix: `rename the file to ${data.systemId}.yaml`, fixJa: `ファイル名を ${data.systemId}.yaml に変更してください` }));
+    out.push(
+      intakeIssue({
+        file: parsed.file,
+        pos: parsed.positionOf(['systemId']),
+        severity: 'warning',
+        code: 'KIBAN_FILE_NAME',
+        ruleId: 'R03',
+        field: 'systemId',
+        value: data.systemId,
+        message: `name the file after the system id: ${data.systemId}.yaml`,
+        messageJa: `ファイル名はシステムIDに合わせてください: ${data.systemId}.yaml`,
+        fix: `rename the file to ${data.systemId}.yaml`,
+        fixJa: `ファイル名を ${data.systemId}.yaml に変更してください`,
+      }),
+    );
   }
   return out;
 }
@@ -66,7 +108,11 @@ export interface BuildResult {
   readonly origins: Map<string, Origin>;
 }
 
-const LICENSE_CLASSES = { oracleSe2: SharedOracleLicense, rhel: SharedRhelLicense, windowsDatacenter: SharedWindowsDatacenterLicense } as const;
+const LICENSE_CLASSES = {
+  oracleSe2: SharedOracleLicense,
+  rhel: SharedRhelLicense,
+  windowsDatacenter: SharedWindowsDatacenterLicense,
+} as const;
 
 /**
  * Builds parsed files into `estate`: from platform files (already checked against the platform
@@ -89,7 +135,9 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
     }
   };
   for (const f of platformFiles) {
-    const pools: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> = (f.data as { sharedLicenses?: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> }).sharedLicenses ?? {};
+    const pools: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> =
+      (f.data as { sharedLicenses?: Partial<Record<keyof typeof LICENSE_CLASSES, SharedLicenseProps>> })
+        .sharedLicenses ?? {};
     for (const key of Object.keys(LICENSE_CLASSES) as Array<keyof typeof LICENSE_CLASSES>) {
       const props = pools[key];
       if (props === undefined) continue;
@@ -123,7 +171,9 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
       const system = new IndividualBusinessSystem(estate, systemConstructId(props.department, props.systemId), props);
       systems.push(system);
       origins.set(system.node.path, { file: f.file, at: [] });
-      (props.servers ?? []).forEach((s, i) => origins.set(`${system.node.path}/${s.name}`, { file: f.file, at: ['servers', i] }));
+      (props.servers ?? []).forEach((s, i) =>
+        origins.set(`${system.node.path}/${s.name}`, { file: f.file, at: ['servers', i] }),
+      );
     });
   }
   return { issues, systems, vlans, systemIds, origins };

@@ -18,9 +18,17 @@ export const CODES_DOC = 'docs/codes.md';
 /** The keys of the dedicated VLANs of the platform data. */
 const dedicatedVlansSchema = z.strictObject({ dedicatedVlans: z.array(dedicatedVlanSchema) });
 
-
-const SUPPORT_JA = { supported: '対応', unsupported: '非対応（使えません）', unconfirmed: '未確認（承認が必要）' } as const;
-const PARTY_JA: Record<string, string> = { 'om-vendor': '統合基盤の運用業者', 'admin-net-vendor': '行政情報ネットワークの業者', department: '所管課', 'network-admin': 'ネットワーク管理者' };
+const SUPPORT_JA = {
+  supported: '対応',
+  unsupported: '非対応（使えません）',
+  unconfirmed: '未確認（承認が必要）',
+} as const;
+const PARTY_JA: Record<string, string> = {
+  'om-vendor': '統合基盤の運用業者',
+  'admin-net-vendor': '行政情報ネットワークの業者',
+  department: '所管課',
+  'network-admin': 'ネットワーク管理者',
+};
 
 function keyRows(schema: z.ZodType, path: Array<string | number>, out: unknown[][]): void {
   for (const k of keysAt(schema, path)) {
@@ -28,7 +36,10 @@ function keyRows(schema: z.ZodType, path: Array<string | number>, out: unknown[]
     const info = fieldInfo(p);
     const s = schemaAt(schema, p) as { _zod?: { def?: { type?: string } } } | undefined;
     const def = s?._zod?.def;
-    const shown = p.map((x) => (typeof x === 'number' ? '-' : x)).join('.').replace(/\.-\./g, '[].');
+    const shown = p
+      .map((x) => (typeof x === 'number' ? '-' : x))
+      .join('.')
+      .replace(/\.-\./g, '[].');
     out.push([shown, info.labelJa, info.ruleId, info.example ?? '']);
     keyRows(schema, p, out);
     if (def?.type === 'array') keyRows(schema, [...p, 0], out);
@@ -36,7 +47,13 @@ function keyRows(schema: z.ZodType, path: Array<string | number>, out: unknown[]
 }
 
 function osRow(os: GuestOs, p: Platform): unknown[] {
-  return [os.key, os.name, SUPPORT_JA[vsphereSupport(os, p.vsphere.esxiVersion).support], SUPPORT_JA[hypervSupport(os, p.hyperv.windowsServerVersion).support], os.endOfSupport ?? '—'];
+  return [
+    os.key,
+    os.name,
+    SUPPORT_JA[vsphereSupport(os, p.vsphere.esxiVersion).support],
+    SUPPORT_JA[hypervSupport(os, p.hyperv.windowsServerVersion).support],
+    os.endOfSupport ?? '—',
+  ];
 }
 
 /** The Markdown text of docs/codes.md for a platform. */
@@ -53,27 +70,65 @@ export function codesDocument(p: Platform): string {
     `統合基盤: ${p.nameJa}（VMware ESXi ${p.vsphere.esxiVersion}、Hyper-V は Windows Server ${p.hyperv.windowsServerVersion}）`,
     '## 部局コード（department）',
     '`department:` には部局名ではなく、次の部局コードを英小文字で書きます（R01）。',
-    table(['部局コード', '部局名'], p.departments.map((d) => [d.code, d.nameJa])),
+    table(
+      ['部局コード', '部局名'],
+      p.departments.map((d) => [d.code, d.nameJa]),
+    ),
     '## ネットワーク（nics の network）',
     '標準の4ネットワークは次のキーで書きます（大文字・小文字も区別します）。それ以外は専用ネットワーク（R24）で、その名前は統合基盤管理者が構成データ（`dedicatedVlans`）に登録したものです。',
-    table(['キー', 'ネットワーク', 'IPアドレスを割り当てる人（R29）', 'サブネット'], nets.map(([k, n]) => [k, n.nameJa, PARTY_JA[n.ipAssignedBy] ?? n.ipAssignedBy, n.subnet])),
+    table(
+      ['キー', 'ネットワーク', 'IPアドレスを割り当てる人（R29）', 'サブネット'],
+      nets.map(([k, n]) => [k, n.nameJa, PARTY_JA[n.ipAssignedBy] ?? n.ipAssignedBy, n.subnet]),
+    ),
     '## OSテンプレート（source の template）',
     '`source: { kind: template }` のときに書けるテンプレートです（R06）。テンプレートのゲストOSと `guestOs:` を合わせます。',
     '### VMware vSphere（hypervisor: vsphere）',
-    table(['テンプレート', 'ゲストOS（guestOs）'], p.vsphere.templates.map((t) => [t.key, t.guestOs])),
+    table(
+      ['テンプレート', 'ゲストOS（guestOs）'],
+      p.vsphere.templates.map((t) => [t.key, t.guestOs]),
+    ),
     '### Hyper-V（hypervisor: hyperv）',
-    table(['テンプレート', 'ゲストOS（guestOs）'], p.hyperv.templates.map((t) => [t.key, t.guestOs])),
+    table(
+      ['テンプレート', 'ゲストOS（guestOs）'],
+      p.hyperv.templates.map((t) => [t.key, t.guestOs]),
+    ),
     '## ゲストOS（guestOs）',
     `ゲストOSカタログのキーです（R22）。「未確認」のOSは承認（acknowledgements）が必要です。サポートが終了したOSは使えません。`,
-    table(['キー', 'OS', `VMware ESXi ${p.vsphere.esxiVersion}`, `Hyper-V（Windows Server ${p.hyperv.windowsServerVersion}）`, 'サポート終了日'], [...guestOsCatalog().values()].map((os) => osRow(os, p))),
+    table(
+      [
+        'キー',
+        'OS',
+        `VMware ESXi ${p.vsphere.esxiVersion}`,
+        `Hyper-V（Windows Server ${p.hyperv.windowsServerVersion}）`,
+        'サポート終了日',
+      ],
+      [...guestOsCatalog().values()].map((os) => osRow(os, p)),
+    ),
     '## データストア',
     '`disks` の `datastore` にはシステム用、`backupVolume` の `datastore` にはバックアップ用を書きます（R10a）。書かなければ一覧の最初のものになります。',
-    table(['データストア', '用途', '容量（GB）'], p.vsphere.datastores.map((d) => [d.name, d.kind === 'system' ? 'システム・データ領域' : 'バックアップ用', d.capacityGb])),
+    table(
+      ['データストア', '用途', '容量（GB）'],
+      p.vsphere.datastores.map((d) => [
+        d.name,
+        d.kind === 'system' ? 'システム・データ領域' : 'バックアップ用',
+        d.capacityGb,
+      ]),
+    ),
     '## 選択肢のある項目',
     '次の項目には、表の値のどれかをそのまま書きます。',
-    table(['項目', '名前', '書ける値', '意味'], choices.flatMap((r) => Object.entries(r.info.valuesJa!).map(([v, ja]) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, v, ja]))),
+    table(
+      ['項目', '名前', '書ける値', '意味'],
+      choices.flatMap((r) =>
+        Object.entries(r.info.valuesJa!).map(([v, ja]) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, v, ja]),
+      ),
+    ),
     '## true / false で書く項目',
-    table(['項目', '名前', 'true の意味', 'false の意味'], fieldTable().filter((r) => r.info.valuesJa && 'true' in r.info.valuesJa).map((r) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, r.info.valuesJa!.true, r.info.valuesJa!.false])),
+    table(
+      ['項目', '名前', 'true の意味', 'false の意味'],
+      fieldTable()
+        .filter((r) => r.info.valuesJa && 'true' in r.info.valuesJa)
+        .map((r) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, r.info.valuesJa!.true, r.info.valuesJa!.false]),
+    ),
     '## システム宣言の項目（systems/<部局コード>/<システムID>.yaml）',
     '`[]` は「- 」で始まる一覧の中の項目です。',
     table(['項目', '名前', 'ルール', '例'], keys),

@@ -22,7 +22,7 @@ import { buildInto, fieldPath, Origin, schemaIssues } from './build';
 import { declarationFiles } from './files';
 import { FilePos, IntakeError, IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile, PLATFORM_FOLDER, parseDeclarationFile } from './parse';
-import { PLATFORM_FILE_KEYS, REQUIRED_PLATFORM_KEYS, platformFileSchema } from './schema';
+import { REQUIRED_PLATFORM_KEYS, platformFileSchema } from './schema';
 
 export { PLATFORM_FOLDER };
 /** The folder of the departments' system declarations. */
@@ -78,7 +78,11 @@ export interface EstateLoadOptions {
 }
 
 /** Where the date rules' time comes from. */
-export type ClockSource = { readonly kind: 'injected' } | { readonly kind: 'now-option'; readonly now: string } | { readonly kind: 'estate'; readonly fixedAt: string; readonly reasonJa: string; readonly file: string } | { readonly kind: 'system' };
+export type ClockSource =
+  | { readonly kind: 'injected' }
+  | { readonly kind: 'now-option'; readonly now: string }
+  | { readonly kind: 'estate'; readonly fixedAt: string; readonly reasonJa: string; readonly file: string }
+  | { readonly kind: 'system' };
 
 /** A located place in the estate. */
 export interface EstateLocation {
@@ -109,18 +113,35 @@ export interface EstateCheck {
  */
 const platformFileCheckSchema = platformFileSchema.extend({
   dedicatedVlans: z.array(z.unknown()).min(1).optional(),
-  sharedLicenses: z.strictObject({ oracleSe2: z.unknown(), rhel: z.unknown(), windowsDatacenter: z.unknown() }).partial().optional(),
+  sharedLicenses: z
+    .strictObject({ oracleSe2: z.unknown(), rhel: z.unknown(), windowsDatacenter: z.unknown() })
+    .partial()
+    .optional(),
 });
 
 const START: FilePos = { line: 1, column: 1 };
 const key = (p: string) => path.resolve(p);
 
-function platformIssue(file: string, pos: FilePos, code: ErrorCode, field: string, message: string, messageJa: string, fix: string, fixJa: string, value?: unknown): IntakeIssue {
+function platformIssue(
+  file: string,
+  pos: FilePos,
+  code: ErrorCode,
+  field: string,
+  message: string,
+  messageJa: string,
+  fix: string,
+  fixJa: string,
+  value?: unknown,
+): IntakeIssue {
   return intakeIssue({ file, pos, code, ruleId: 'SCHEMA', field, value, message, messageJa, fix, fixJa });
 }
 
 /** Merges the platform files (each top-level key in one file) and checks them; the platform when usable. */
-function checkPlatform(dir: string, files: readonly ParsedDeclarationFile[], issues: IntakeIssue[]): { platform?: model.Platform; clock?: { fixedAt: string; reasonJa: string; file: string } } {
+function checkPlatform(
+  dir: string,
+  files: readonly ParsedDeclarationFile[],
+  issues: IntakeIssue[],
+): { platform?: model.Platform; clock?: { fixedAt: string; reasonJa: string; file: string } } {
   const merged: Record<string, unknown> = {};
   const owner = new Map<string, ParsedDeclarationFile>();
   let ok = true;
@@ -138,7 +159,19 @@ function checkPlatform(dir: string, files: readonly ParsedDeclarationFile[], iss
     for (const [k, v] of Object.entries(f.data as Record<string, unknown>)) {
       const first = owner.get(k);
       if (first) {
-        issues.push(platformIssue(f.file, f.positionOf([k]), 'KIBAN_PLATFORM_KEY_TWICE', k, `"${k}" is already declared in ${first.file}; each platform key lives in one file`, `「${k}」は ${first.file} で既に宣言されています（各項目は1つのファイルにだけ書きます）`, `keep "${k}" in one of the two files`, `どちらか一方のファイルにまとめてください`, k));
+        issues.push(
+          platformIssue(
+            f.file,
+            f.positionOf([k]),
+            'KIBAN_PLATFORM_KEY_TWICE',
+            k,
+            `"${k}" is already declared in ${first.file}; each platform key lives in one file`,
+            `「${k}」は ${first.file} で既に宣言されています（各項目は1つのファイルにだけ書きます）`,
+            `keep "${k}" in one of the two files`,
+            `どちらか一方のファイルにまとめてください`,
+            k,
+          ),
+        );
         ok = false;
         continue;
       }
@@ -148,16 +181,44 @@ function checkPlatform(dir: string, files: readonly ParsedDeclarationFile[], iss
   }
   const where = files[0]?.file ?? path.join(dir, PLATFORM_FOLDER);
   if (files.length === 0) {
-    issues.push(platformIssue(where, START, 'KIBAN_PLATFORM_MISSING', '(file)', `the estate ${dir} has no platform data (${path.join(dir, PLATFORM_FOLDER)}/*.yaml)`, `エステート ${dir} に統合基盤の構成データ（${PLATFORM_FOLDER}/*.yaml）がありません`, `add ${PLATFORM_FOLDER}/platform.yaml (start from a copy of examples/estate/platform/, see docs/estate.md), or give --estate`, `${PLATFORM_FOLDER}/platform.yaml を追加するか（examples/estate/platform/ を写して始められます。docs/estate.md 参照）、--estate でフォルダを指定してください`));
+    issues.push(
+      platformIssue(
+        where,
+        START,
+        'KIBAN_PLATFORM_MISSING',
+        '(file)',
+        `the estate ${dir} has no platform data (${path.join(dir, PLATFORM_FOLDER)}/*.yaml)`,
+        `エステート ${dir} に統合基盤の構成データ（${PLATFORM_FOLDER}/*.yaml）がありません`,
+        `add ${PLATFORM_FOLDER}/platform.yaml (start from a copy of examples/estate/platform/, see docs/estate.md), or give --estate`,
+        `${PLATFORM_FOLDER}/platform.yaml を追加するか（examples/estate/platform/ を写して始められます。docs/estate.md 参照）、--estate でフォルダを指定してください`,
+      ),
+    );
     return {};
   }
   if (!ok) return {};
   const missing = REQUIRED_PLATFORM_KEYS.filter((k) => !owner.has(k));
   if (missing.length > 0) {
-    issues.push(platformIssue(where, START, 'KIBAN_PLATFORM_INCOMPLETE', missing.join(', '), `the platform data lacks: ${missing.join(', ')}`, `統合基盤の構成データに次の項目がありません: ${missing.join(', ')}`, `add them to a file of ${PLATFORM_FOLDER}/ (see schemas/platform.schema.json)`, `${PLATFORM_FOLDER}/ のいずれかのファイルに追加してください（schemas/platform.schema.json 参照）`, missing));
+    issues.push(
+      platformIssue(
+        where,
+        START,
+        'KIBAN_PLATFORM_INCOMPLETE',
+        missing.join(', '),
+        `the platform data lacks: ${missing.join(', ')}`,
+        `統合基盤の構成データに次の項目がありません: ${missing.join(', ')}`,
+        `add them to a file of ${PLATFORM_FOLDER}/ (see schemas/platform.schema.json)`,
+        `${PLATFORM_FOLDER}/ のいずれかのファイルに追加してください（schemas/platform.schema.json 参照）`,
+        missing,
+      ),
+    );
     return {};
   }
-  const { dedicatedVlans: _v, sharedLicenses: _l, clock, ...platformData } = merged as Record<string, unknown> & { clock?: { fixedAt: string; reasonJa: string } };
+  const {
+    dedicatedVlans: _v,
+    sharedLicenses: _l,
+    clock,
+    ...platformData
+  } = merged as Record<string, unknown> & { clock?: { fixedAt: string; reasonJa: string } };
   try {
     const platform = parsePlatform(platformData);
     return { platform, ...(clock ? { clock: { ...clock, file: owner.get('clock')!.file } } : {}) };
@@ -172,9 +233,13 @@ function checkPlatform(dir: string, files: readonly ParsedDeclarationFile[], iss
   }
 }
 
-function chooseClock(options: EstateLoadOptions, pinned: { fixedAt: string; reasonJa: string; file: string } | undefined): { clock: Clock; source: ClockSource } {
+function chooseClock(
+  options: EstateLoadOptions,
+  pinned: { fixedAt: string; reasonJa: string; file: string } | undefined,
+): { clock: Clock; source: ClockSource } {
   if (options.clock) return { clock: options.clock, source: { kind: 'injected' } };
-  if (options.now !== undefined) return { clock: fixedClock(options.now), source: { kind: 'now-option', now: options.now } };
+  if (options.now !== undefined)
+    return { clock: fixedClock(options.now), source: { kind: 'now-option', now: options.now } };
   if (pinned) return { clock: fixedClock(pinned.fixedAt), source: { kind: 'estate', ...pinned } };
   return { clock: systemClock, source: { kind: 'system' } };
 }
@@ -183,20 +248,50 @@ function chooseClock(options: EstateLoadOptions, pinned: { fixedAt: string; reas
 function runScript(script: string, estate: Estate, issues: IntakeIssue[], origins: Map<string, Origin>): void {
   const before = new Set(estate.node.children.map((c) => c.node.path));
   const fail = (code: ErrorCode, message: string, messageJa: string, value?: unknown) =>
-    issues.push(intakeIssue({ file: script, pos: START, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix: 'correct the estate\'s TypeScript', fixJa: 'エステートの TypeScript を修正してください' }));
+    issues.push(
+      intakeIssue({
+        file: script,
+        pos: START,
+        code,
+        ruleId: 'SCHEMA',
+        field: '(file)',
+        value,
+        message,
+        messageJa,
+        fix: "correct the estate's TypeScript",
+        fixJa: 'エステートの TypeScript を修正してください',
+      }),
+    );
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const file = require.resolve(path.resolve(script));
     delete require.cache[file]; // read the script as it is now (a long-running process may load an estate twice)
+    // The estate's own TypeScript is loaded at run time from a path only known then.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as { declareEstate?: unknown; default?: unknown };
-    const fn = typeof mod.declareEstate === 'function' ? mod.declareEstate : typeof mod.default === 'function' ? mod.default : undefined;
-    if (!fn) fail('KIBAN_ESTATE_SCRIPT', `${ESTATE_SCRIPT} must export a function declareEstate(estate, kiban)`, `${ESTATE_SCRIPT} は関数 declareEstate(estate, kiban) を export してください`);
+    const fn =
+      typeof mod.declareEstate === 'function'
+        ? mod.declareEstate
+        : typeof mod.default === 'function'
+          ? mod.default
+          : undefined;
+    if (!fn)
+      fail(
+        'KIBAN_ESTATE_SCRIPT',
+        `${ESTATE_SCRIPT} must export a function declareEstate(estate, kiban)`,
+        `${ESTATE_SCRIPT} は関数 declareEstate(estate, kiban) を export してください`,
+      );
     else (fn as EstateScript)(estate, model);
   } catch (e) {
     if (e instanceof DeclarationError) for (const di of e.issues) issues.push(relocate(di, script, START, di.field));
-    else fail('KIBAN_ESTATE_SCRIPT', `the estate's TypeScript failed: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`, `エステートの TypeScript が失敗しました: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`);
+    else
+      fail(
+        'KIBAN_ESTATE_SCRIPT',
+        `the estate's TypeScript failed: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`,
+        `エステートの TypeScript が失敗しました: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`,
+      );
   }
-  for (const c of estate.node.children) if (!before.has(c.node.path)) origins.set(c.node.path, { file: script, at: [] });
+  for (const c of estate.node.children)
+    if (!before.has(c.node.path)) origins.set(c.node.path, { file: script, at: [] });
 }
 
 /**
@@ -213,9 +308,16 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
   const read = (p: string, root: string) => given.get(key(p)) ?? parseDeclarationFile(p, { root });
   const inEstate = new Set([...listed.platform, ...listed.systems].map(key));
   const extra = (options.files ?? []).filter((f) => !inEstate.has(key(f.file)));
-  const files = [...listed.platform.map((p) => read(p, platformDir)), ...extra.filter((f) => f.kind === 'platform'), ...listed.systems.map((p) => read(p, systemsDir)), ...extra.filter((f) => f.kind !== 'platform')];
+  const files = [
+    ...listed.platform.map((p) => read(p, platformDir)),
+    ...extra.filter((f) => f.kind === 'platform'),
+    ...listed.systems.map((p) => read(p, systemsDir)),
+    ...extra.filter((f) => f.kind !== 'platform'),
+  ];
   const issues: IntakeIssue[] = files.flatMap((f) => f.issues);
-  const platformFiles = files.filter((f) => f.kind === 'platform' || (f.kind === undefined && listed.platform.some((p) => key(p) === key(f.file))));
+  const platformFiles = files.filter(
+    (f) => f.kind === 'platform' || (f.kind === undefined && listed.platform.some((p) => key(p) === key(f.file))),
+  );
   const { platform, clock: pinned } = checkPlatform(dir, platformFiles, issues);
   const origins = new Map<string, Origin>();
   let estate: Estate | undefined;
@@ -223,7 +325,10 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
   if (platform) {
     const chosen = chooseClock(options, pinned);
     source = chosen.source;
-    estate = new Estate(options.scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', { platform, clock: chosen.clock });
+    estate = new Estate(options.scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', {
+      platform,
+      clock: chosen.clock,
+    });
     const usable = files.filter((f) => f.kind !== undefined && !f.issues.some((i) => i.severity === 'error'));
     const built = buildInto(estate, usable);
     issues.push(...built.issues);
@@ -232,7 +337,9 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
   }
   const byFile = new Map(files.map((f) => [f.file, f]));
   // Estate-wide findings (capacity, licence pools without a pool) are located at the platform's main file.
-  const main = platformFiles.find((f) => f.data !== null && typeof f.data === 'object' && 'nameJa' in (f.data as object)) ?? platformFiles[0];
+  const main =
+    platformFiles.find((f) => f.data !== null && typeof f.data === 'object' && 'nameJa' in (f.data as object)) ??
+    platformFiles[0];
   const rootFile = main?.file ?? path.join(dir, PLATFORM_FOLDER);
   return {
     dir,
@@ -248,7 +355,11 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
           continue;
         }
         const f = byFile.get(o.file);
-        return { file: o.file, pos: f ? f.positionOf(o.at) : START, field: o.at.length === 0 ? '(root)' : o.at.join('.') };
+        return {
+          file: o.file,
+          pos: f ? f.positionOf(o.at) : START,
+          field: o.at.length === 0 ? '(root)' : o.at.join('.'),
+        };
       }
       // Estate-wide findings (capacity, ...) belong to the platform data.
       return { file: rootFile, pos: START, field: '(root)' };
@@ -271,7 +382,9 @@ export function loadEstate(dir: string, options: EstateLoadOptions = {}): Estate
 /** The platform data of an estate folder alone (benchmarks, tests); throws an IntakeError on problems. */
 export function loadPlatform(dir: string): model.Platform {
   const issues: IntakeIssue[] = [];
-  const files = estateFiles(dir).platform.map((p) => parseDeclarationFile(p, { root: path.join(dir, PLATFORM_FOLDER) }));
+  const files = estateFiles(dir).platform.map((p) =>
+    parseDeclarationFile(p, { root: path.join(dir, PLATFORM_FOLDER) }),
+  );
   issues.push(...files.flatMap((f) => f.issues.filter((i) => i.severity === 'error')));
   const { platform } = checkPlatform(dir, files, issues);
   if (!platform || issues.length > 0) throw new IntakeError(issues);

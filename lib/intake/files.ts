@@ -17,12 +17,27 @@ export function declarationFiles(dir: string, depth = 2): string[] {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     return [dir];
   }
-  const here = entries.filter((d) => YAML_FILE.test(d.name) && !d.name.startsWith('.')).map((d) => path.join(dir, d.name)).sort();
+  const here = entries
+    .filter((d) => YAML_FILE.test(d.name) && !d.name.startsWith('.'))
+    .map((d) => path.join(dir, d.name))
+    .sort();
   if (depth === 0) return here;
-  const linked = entries.filter((d) => d.isSymbolicLink() && !d.name.startsWith('.') && !YAML_FILE.test(d.name) && isDir(path.join(dir, d.name))).map((d) => path.join(dir, d.name));
-  const sub = entries.filter((d) => d.isDirectory() && !d.name.startsWith('.') && !YAML_FILE.test(d.name)).map((d) => d.name).sort();
+  const linked = entries
+    .filter(
+      (d) => d.isSymbolicLink() && !d.name.startsWith('.') && !YAML_FILE.test(d.name) && isDir(path.join(dir, d.name)),
+    )
+    .map((d) => path.join(dir, d.name));
+  const sub = entries
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !YAML_FILE.test(d.name))
+    .map((d) => d.name)
+    .sort();
   const unreadable = sub.map((s) => path.join(dir, s)).filter((d) => !readable(d));
-  return [...here, ...linked, ...unreadable, ...sub.filter((s) => readable(path.join(dir, s))).flatMap((s) => declarationFiles(path.join(dir, s), depth - 1))];
+  return [
+    ...here,
+    ...linked,
+    ...unreadable,
+    ...sub.filter((s) => readable(path.join(dir, s))).flatMap((s) => declarationFiles(path.join(dir, s), depth - 1)),
+  ];
 }
 
 function isDir(p: string): boolean {

@@ -5,11 +5,27 @@
  */
 export { parseDeclarationFile, MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, PLATFORM_FOLDER } from './parse';
 export type { ParsedDeclarationFile, DeclarationKind } from './parse';
-export { checkEstate, loadEstate, loadPlatform, clockSourceOf, estateFiles, SYSTEMS_FOLDER, ESTATE_SCRIPT } from './estate';
+export {
+  checkEstate,
+  loadEstate,
+  loadPlatform,
+  clockSourceOf,
+  estateFiles,
+  SYSTEMS_FOLDER,
+  ESTATE_SCRIPT,
+} from './estate';
 export type { EstateCheck, EstateFiles, EstateLoadOptions, EstateLocation, EstateScript, ClockSource } from './estate';
 export { validateFiles, validateSources, validateParsed, declarationFiles } from './validate';
 export type { ValidationReport, ValidateOptions, FileReport } from './validate';
-export { systemJsonSchema, platformJsonSchema, platformFileSchema, sharedLicensesSchema, clockSettingSchema, SHARED_LICENSE_IDS, schemaFiles } from './schema';
+export {
+  systemJsonSchema,
+  platformJsonSchema,
+  platformFileSchema,
+  sharedLicensesSchema,
+  clockSettingSchema,
+  SHARED_LICENSE_IDS,
+  schemaFiles,
+} from './schema';
 export { IntakeError, formatIntakeIssue } from './issues';
 export type { IntakeIssue, Severity } from './issues';
 export { systemConstructId, vlanConstructId } from './build';

@@ -1,4 +1,12 @@
-import { DeclarationError, DeclarationIssue, ErrorCode, formatIssue, receivedJa, renderValue, ruleJa } from '../model/errors';
+import {
+  DeclarationError,
+  DeclarationIssue,
+  ErrorCode,
+  formatIssue,
+  receivedJa,
+  renderValue,
+  ruleJa,
+} from '../model/errors';
 
 /** Severity of an intake issue: errors block synthesis, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -54,7 +62,13 @@ export function intakeIssue(init: {
 }
 
 /** Re-locates a model issue (construct path location) to a file position. */
-export function relocate(i: DeclarationIssue, file: string, pos: FilePos, field = i.field, severity: Severity = 'error'): IntakeIssue {
+export function relocate(
+  i: DeclarationIssue,
+  file: string,
+  pos: FilePos,
+  field = i.field,
+  severity: Severity = 'error',
+): IntakeIssue {
   const line = Math.max(1, pos.line);
   const column = Math.max(1, pos.column);
   return { ...i, field, severity, file, line, column, location: `${file}:${line}:${column}` };

@@ -18,7 +18,18 @@ export const PLATFORM_SCHEMA_FILE = 'platform.schema.json';
 /** The folder of an estate's platform data files. */
 export const PLATFORM_FOLDER = 'platform';
 /** Top-level keys that make a file outside the platform folder a platform file (no system has them). */
-const PLATFORM_ONLY_KEYS = ['vsphere', 'hyperv', 'networks', 'departments', 'dedicatedVlans', 'sharedLicenses', 'clock', 'backupPolicy', 'typicalAllocation', 'snapshotMaxHours'];
+const PLATFORM_ONLY_KEYS = [
+  'vsphere',
+  'hyperv',
+  'networks',
+  'departments',
+  'dedicatedVlans',
+  'sharedLicenses',
+  'clock',
+  'backupPolicy',
+  'typicalAllocation',
+  'snapshotMaxHours',
+];
 /** The first line every declaration should carry so editors validate it. */
 export const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$/;
 
@@ -40,7 +51,16 @@ export interface ParsedDeclarationFile {
 
 const START: FilePos = { line: 1, column: 1 };
 
-function readIssue(file: string, code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string, pos: FilePos = START, value?: unknown): IntakeIssue {
+function readIssue(
+  file: string,
+  code: ErrorCode,
+  message: string,
+  messageJa: string,
+  fix: string,
+  fixJa: string,
+  pos: FilePos = START,
+  value?: unknown,
+): IntakeIssue {
   return intakeIssue({ file, pos, code, ruleId: 'SCHEMA', field: '(file)', value, message, messageJa, fix, fixJa });
 }
 
@@ -59,7 +79,18 @@ function readBounded(file: string, root?: string): Uint8Array | IntakeIssue {
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return checkDeclarationFile(file) ?? readIssue(file, 'KIBAN_NOT_A_REGULAR_FILE', 'a declaration must be a regular file', '宣言は通常のファイルでなければなりません', 'give the path of a .yaml file', '.yaml ファイルのパスを指定してください');
+    if (!st.isFile())
+      return (
+        checkDeclarationFile(file) ??
+        readIssue(
+          file,
+          'KIBAN_NOT_A_REGULAR_FILE',
+          'a declaration must be a regular file',
+          '宣言は通常のファイルでなければなりません',
+          'give the path of a .yaml file',
+          '.yaml ファイルのパスを指定してください',
+        )
+      );
     if (st.size > MAX_FILE_BYTES) return tooBig(file, st.size);
     const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
@@ -67,14 +98,30 @@ function readBounded(file: string, root?: string): Uint8Array | IntakeIssue {
     return buf.subarray(0, n);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return readIssue(file, 'KIBAN_FILE_UNREADABLE', `cannot read the file (${code})`, `ファイルを読み込めません（${code}）`, 'check the path and the permissions', 'パスと権限を確認してください');
+    return readIssue(
+      file,
+      'KIBAN_FILE_UNREADABLE',
+      `cannot read the file (${code})`,
+      `ファイルを読み込めません（${code}）`,
+      'check the path and the permissions',
+      'パスと権限を確認してください',
+    );
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
 function tooBig(file: string, size: number): IntakeIssue {
-  return readIssue(file, 'KIBAN_FILE_TOO_LARGE', `the file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes (256 KiB)`, `ファイルが大きすぎます（${size} バイト、上限 ${MAX_FILE_BYTES} バイト = 256 KiB）`, 'declare one system per file', '1ファイルに1システムを宣言してください', START, size);
+  return readIssue(
+    file,
+    'KIBAN_FILE_TOO_LARGE',
+    `the file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes (256 KiB)`,
+    `ファイルが大きすぎます（${size} バイト、上限 ${MAX_FILE_BYTES} バイト = 256 KiB）`,
+    'declare one system per file',
+    '1ファイルに1システムを宣言してください',
+    START,
+    size,
+  );
 }
 
 /** Decodes strict UTF-8 (a BOM is dropped); undefined on invalid bytes. */
@@ -93,7 +140,11 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     // a prefix may cut a valid multi-byte character; allow 3 extra bytes of slack
-    if (decodeUtf8(bytes.subarray(0, mid)) !== undefined || decodeUtf8(bytes.subarray(0, Math.min(bytes.length, mid + 3))) !== undefined) lo = mid;
+    if (
+      decodeUtf8(bytes.subarray(0, mid)) !== undefined ||
+      decodeUtf8(bytes.subarray(0, Math.min(bytes.length, mid + 3))) !== undefined
+    )
+      lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -102,7 +153,11 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 function lineOfByte(bytes: Uint8Array, offset: number): FilePos {
   let line = 1;
   let lastNl = -1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) (line++, (lastNl = i));
+  for (let i = 0; i < offset && i < bytes.length; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lastNl = i;
+    }
   return { line, column: offset - lastNl };
 }
 
@@ -127,7 +182,10 @@ function depthExceeds(node: unknown, max: number): boolean {
  * every problem (size, encoding, syntax, duplicate keys, aliases, multiple documents) is an issue
  * at file:line:column.
  */
-export function parseDeclarationFile(input: string | { readonly path?: string; readonly text: string | Uint8Array }, options: { readonly root?: string } = {}): ParsedDeclarationFile {
+export function parseDeclarationFile(
+  input: string | { readonly path?: string; readonly text: string | Uint8Array },
+  options: { readonly root?: string } = {},
+): ParsedDeclarationFile {
   const file = typeof input === 'string' ? input : (input.path ?? '<input>');
   let text: string | undefined;
   if (typeof input === 'string' || typeof input.text !== 'string') {
@@ -137,7 +195,17 @@ export function parseDeclarationFile(input: string | { readonly path?: string; r
     text = decodeUtf8(bytes);
     if (text === undefined) {
       const pos = lineOfByte(bytes, firstInvalidUtf8Offset(bytes));
-      return failed(file, [readIssue(file, 'KIBAN_FILE_ENCODING', 'the file is not valid UTF-8', 'ファイルの文字コードが UTF-8 ではありません（Shift_JIS 等は使えません）', 'save the file as UTF-8', 'UTF-8 で保存し直してください', pos)]);
+      return failed(file, [
+        readIssue(
+          file,
+          'KIBAN_FILE_ENCODING',
+          'the file is not valid UTF-8',
+          'ファイルの文字コードが UTF-8 ではありません（Shift_JIS 等は使えません）',
+          'save the file as UTF-8',
+          'UTF-8 で保存し直してください',
+          pos,
+        ),
+      ]);
     }
   } else {
     text = input.text;
@@ -149,26 +217,74 @@ export function parseDeclarationFile(input: string | { readonly path?: string; r
     return parseText(file, text);
   } catch (e) {
     // The yaml library should report everything as errors; this is the last line of defence.
-    return failed(file, [readIssue(file, 'KIBAN_YAML_SYNTAX', `the file could not be parsed: ${(e as Error)?.message ?? String(e)}`, 'YAMLとして解析できません', 'check the YAML syntax', 'YAMLの書式を確認してください')]);
+    return failed(file, [
+      readIssue(
+        file,
+        'KIBAN_YAML_SYNTAX',
+        `the file could not be parsed: ${(e as Error)?.message ?? String(e)}`,
+        'YAMLとして解析できません',
+        'check the YAML syntax',
+        'YAMLの書式を確認してください',
+      ),
+    ]);
   }
 }
 
 function parseText(file: string, text: string): ParsedDeclarationFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: false, uniqueKeys: true, prettyErrors: true, strict: true, keepSourceTokens: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    merge: false,
+    uniqueKeys: true,
+    prettyErrors: true,
+    strict: true,
+    keepSourceTokens: false,
+  });
   const pos = (offset: number): FilePos => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: p.line, column: p.col };
   };
   // Warnings of the yaml library (e.g. an unresolved tag) block like errors: the file would not mean what it says.
-  const issues: IntakeIssue[] = doc.errors.length + doc.warnings.length > 0 ? yamlSyntaxIssues(file, text, doc, [...doc.errors, ...doc.warnings], pos) : [];
+  const issues: IntakeIssue[] =
+    doc.errors.length + doc.warnings.length > 0
+      ? yamlSyntaxIssues(file, text, doc, [...doc.errors, ...doc.warnings], pos)
+      : [];
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
-    issues.push(intakeIssue({ file, pos: START, code: 'KIBAN_YAML_VERSION', ruleId: 'SCHEMA', field: '(yaml)', value: doc.directives.yaml.version, message: 'only YAML 1.2 is accepted', messageJa: 'YAML 1.2 のみ使用できます', fix: 'remove the %YAML directive', fixJa: '%YAML 指定を削除してください' }));
+    issues.push(
+      intakeIssue({
+        file,
+        pos: START,
+        code: 'KIBAN_YAML_VERSION',
+        ruleId: 'SCHEMA',
+        field: '(yaml)',
+        value: doc.directives.yaml.version,
+        message: 'only YAML 1.2 is accepted',
+        messageJa: 'YAML 1.2 のみ使用できます',
+        fix: 'remove the %YAML directive',
+        fixJa: '%YAML 指定を削除してください',
+      }),
+    );
   }
   const positionOf = (path: readonly PropertyKey[]): FilePos => locate(doc, path, pos);
   if (issues.length > 0) return { file, kind: undefined, data: undefined, issues, positionOf };
   if (depthExceeds(doc.contents, MAX_DEPTH)) {
-    return { file, kind: undefined, data: undefined, issues: [readIssue(file, 'KIBAN_YAML_TOO_DEEP', `the document nests deeper than ${MAX_DEPTH} levels`, `入れ子が深すぎます（上限 ${MAX_DEPTH} 段）`, 'declare the system as in the guide', 'ガイドの例のとおりに宣言してください')], positionOf };
+    return {
+      file,
+      kind: undefined,
+      data: undefined,
+      issues: [
+        readIssue(
+          file,
+          'KIBAN_YAML_TOO_DEEP',
+          `the document nests deeper than ${MAX_DEPTH} levels`,
+          `入れ子が深すぎます（上限 ${MAX_DEPTH} 段）`,
+          'declare the system as in the guide',
+          'ガイドの例のとおりに宣言してください',
+        ),
+      ],
+      positionOf,
+    };
   }
   let data: unknown;
   try {
@@ -178,24 +294,76 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     const alias = /alias/i.test(msg) && !/unresolved/i.test(msg);
     const badRef = /unresolved alias/i.test(msg);
     return {
-      file, kind: undefined, data: undefined, positionOf,
-      issues: [readIssue(file, alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX', alias ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}` : `the YAML could not be converted: ${msg}`, alias ? `「*」で始まる参照（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）` : badRef ? '「*」で始まる参照の行き先（「&」の付いた値）がありません' : '書かれた内容を読み取れません', alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML', alias || badRef ? '「&」「*」は使わず、値をそのまま書きます' : 'ガイドの例と見比べて書き方を確かめます')],
+      file,
+      kind: undefined,
+      data: undefined,
+      positionOf,
+      issues: [
+        readIssue(
+          file,
+          alias ? 'KIBAN_YAML_ALIASES' : 'KIBAN_YAML_SYNTAX',
+          alias
+            ? `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${msg}`
+            : `the YAML could not be converted: ${msg}`,
+          alias
+            ? `「*」で始まる参照（エイリアス）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）`
+            : badRef
+              ? '「*」で始まる参照の行き先（「&」の付いた値）がありません'
+              : '書かれた内容を読み取れません',
+          alias ? 'write the values out instead of using anchors and aliases' : 'check the YAML',
+          alias || badRef ? '「&」「*」は使わず、値をそのまま書きます' : 'ガイドの例と見比べて書き方を確かめます',
+        ),
+      ],
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
-      file, kind: undefined, data, positionOf,
-      issues: [intakeIssue({ file, pos: doc.contents ? pos(doc.contents.range[0]) : START, code: 'KIBAN_NOT_A_DECLARATION', ruleId: 'SCHEMA', field: '(root)', value: data, message: 'a declaration file must be a mapping (key: value lines) at the top level', messageJa: '宣言ファイルが「項目名: 値」の行で書かれていません（空のファイルか、一覧や値だけが書かれています）', fix: 'start from an example of the intake guide (docs/intake-guide.md)', fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください' })],
+      file,
+      kind: undefined,
+      data,
+      positionOf,
+      issues: [
+        intakeIssue({
+          file,
+          pos: doc.contents ? pos(doc.contents.range[0]) : START,
+          code: 'KIBAN_NOT_A_DECLARATION',
+          ruleId: 'SCHEMA',
+          field: '(root)',
+          value: data,
+          message: 'a declaration file must be a mapping (key: value lines) at the top level',
+          messageJa:
+            '宣言ファイルが「項目名: 値」の行で書かれていません（空のファイルか、一覧や値だけが書かれています）',
+          fix: 'start from an example of the intake guide (docs/intake-guide.md)',
+          fixJa: '受付ガイド（docs/intake-guide.md）の例から書き始めてください',
+        }),
+      ],
     };
   }
   const own = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
-  const kind: DeclarationKind = path.basename(path.dirname(file)) === PLATFORM_FOLDER || (!own('systemId') && PLATFORM_ONLY_KEYS.some(own)) ? 'platform' : 'system';
+  const kind: DeclarationKind =
+    path.basename(path.dirname(file)) === PLATFORM_FOLDER || (!own('systemId') && PLATFORM_ONLY_KEYS.some(own))
+      ? 'platform'
+      : 'system';
   const warnings: IntakeIssue[] = [];
   const first = text.split(/\r?\n/, 1)[0] ?? '';
   const m = MODELINE.exec(first);
   const want = kind === 'system' ? SYSTEM_SCHEMA_FILE : PLATFORM_SCHEMA_FILE;
   if (!m || !m[1]!.endsWith(`schemas/${want}`)) {
-    warnings.push(intakeIssue({ file, pos: START, severity: 'warning', code: 'KIBAN_SCHEMA_MODELINE', ruleId: 'SCHEMA', field: '(file)', value: first, message: `the first line should reference the JSON Schema so editors check the file: # yaml-language-server: $schema=<relative path>/schemas/${want}`, messageJa: `1行目でJSONスキーマを参照してください（エディタが入力を補完・検査します）: # yaml-language-server: $schema=<相対パス>/schemas/${want}`, fix: `add "# yaml-language-server: $schema=../../schemas/${want}" as the first line`, fixJa: `1行目に「# yaml-language-server: $schema=../../schemas/${want}」を追加してください` }));
+    warnings.push(
+      intakeIssue({
+        file,
+        pos: START,
+        severity: 'warning',
+        code: 'KIBAN_SCHEMA_MODELINE',
+        ruleId: 'SCHEMA',
+        field: '(file)',
+        value: first,
+        message: `the first line should reference the JSON Schema so editors check the file: # yaml-language-server: $schema=<relative path>/schemas/${want}`,
+        messageJa: `1行目でJSONスキーマを参照してください（エディタが入力を補完・検査します）: # yaml-language-server: $schema=<相対パス>/schemas/${want}`,
+        fix: `add "# yaml-language-server: $schema=../../schemas/${want}" as the first line`,
+        fixJa: `1行目に「# yaml-language-server: $schema=../../schemas/${want}」を追加してください`,
+      }),
+    );
   }
   return { file, kind, data, issues: warnings, positionOf };
 }

@@ -40,7 +40,11 @@ interface Slip {
  * Indentation slips: a key that is unknown where it stands but belongs to the block just above it
  * (not indented enough), or to the block that holds it (indented too far).
  */
-function findSlips(parsed: ParsedDeclarationFile, schema: z.ZodType, unknown: ReadonlyArray<{ path: Path; key: string }>): Slip[] {
+function findSlips(
+  parsed: ParsedDeclarationFile,
+  schema: z.ZodType,
+  unknown: ReadonlyArray<{ path: Path; key: string }>,
+): Slip[] {
   const slips: Slip[] = [];
   for (const u of unknown) {
     const obj = valueAt(parsed.data, u.path);
@@ -85,17 +89,29 @@ function slipIssue(parsed: ParsedDeclarationFile, s: Slip): IntakeIssue {
   if (s.kind === 'under') {
     const col = blockPos.column + 2;
     return intakeIssue({
-      file: parsed.file, pos, code: 'KIBAN_INDENTATION', ruleId, field, value,
+      file: parsed.file,
+      pos,
+      code: 'KIBAN_INDENTATION',
+      ruleId,
+      field,
+      value,
       message: `${ksEn} ${s.keys.length > 1 ? 'are' : 'is'} not indented enough: ${s.keys.length > 1 ? 'they belong' : 'it belongs'} under "${b}:" (line ${blockPos.line})`,
       messageJa: `${ks}の字下げが足りません。${ks}は ${blockPos.line} 行目の「${b}:」の中に書く項目です`,
-      fix: s.list ? `indent ${ksEn} like the keys after "- " under "${b}:"` : `indent ${ksEn} by 2 spaces under "${b}:" (start at column ${col})`,
+      fix: s.list
+        ? `indent ${ksEn} like the keys after "- " under "${b}:"`
+        : `indent ${ksEn} by 2 spaces under "${b}:" (start at column ${col})`,
       fixJa: s.list
         ? `${ks}は「${b}:」の下の「- 」の行の項目と同じ位置まで下げて書きます`
         : `${ks}は「${b}:」の下に 2 文字下げて書きます（「${b}」が ${blockPos.column} 文字目なので、${col} 文字目から）`,
     });
   }
   return intakeIssue({
-    file: parsed.file, pos, code: 'KIBAN_INDENTATION', ruleId, field, value,
+    file: parsed.file,
+    pos,
+    code: 'KIBAN_INDENTATION',
+    ruleId,
+    field,
+    value,
     message: `${ksEn} ${s.keys.length > 1 ? 'are' : 'is'} indented too far: not part of "${b}:" (line ${blockPos.line})`,
     messageJa: `${ks}の字下げが多すぎます。${ks}は ${blockPos.line} 行目の「${b}:」の中の項目ではありません`,
     fix: `start ${ksEn} at column ${blockPos.column}, like "${b}"`,
@@ -111,7 +127,9 @@ function whereToAdd(parsed: ParsedDeclarationFile, path: Path, fixJa: string): {
   const example = fixJa.replace(/ のように書き足します.*$/, '');
   if (sibling === undefined) return { fixJa: `${example} のように書き足します` };
   const p = parsed.positionOf([...up, sibling]);
-  return { fixJa: `${p.line} 行目の「${sibling}」と同じ並び（${p.column} 文字目から）に、${example} のように書き足します` };
+  return {
+    fixJa: `${p.line} 行目の「${sibling}」と同じ並び（${p.column} 文字目から）に、${example} のように書き足します`,
+  };
 }
 
 /**
@@ -119,32 +137,48 @@ function whereToAdd(parsed: ParsedDeclarationFile, path: Path, fixJa: string): {
  * English. One issue per cause: unknown keys one by one, a misspelt key and the required key it
  * stands for as one issue, an indentation slip (keys and the empty block they belong to) as one.
  */
-export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType, platform?: MessageContext['platform']): IntakeIssue[] {
+export function schemaIssues(
+  parsed: ParsedDeclarationFile,
+  schema: z.ZodType,
+  platform?: MessageContext['platform'],
+): IntakeIssue[] {
   const result = schema.safeParse(parsed.data);
   if (result.success) return [];
   const ctx: MessageContext = { schema, platform };
-  const all: z.core.$ZodIssue[] = result.error.issues.flatMap((zi): z.core.$ZodIssue[] => (zi.code === 'unrecognized_keys' ? zi.keys.map((k) => ({ ...zi, keys: [k] })) : [zi]));
-  const unknown = all.flatMap((zi) => (zi.code === 'unrecognized_keys' ? [{ path: zi.path as Path, key: zi.keys[0]! }] : []));
+  const all: z.core.$ZodIssue[] = result.error.issues.flatMap((zi): z.core.$ZodIssue[] =>
+    zi.code === 'unrecognized_keys' ? zi.keys.map((k) => ({ ...zi, keys: [k] })) : [zi],
+  );
+  const unknown = all.flatMap((zi) =>
+    zi.code === 'unrecognized_keys' ? [{ path: zi.path as Path, key: zi.keys[0]! }] : [],
+  );
   const slips = findSlips(parsed, schema, unknown);
   const slipped = (zi: z.core.$ZodIssue): boolean =>
     slips.some((s) =>
       zi.code === 'unrecognized_keys'
         ? s.keys.includes(zi.keys[0]!) && same(s.at.slice(0, -1), zi.path)
         : s.kind === 'under'
-          ? (same(zi.path, s.block) && valueAt(parsed.data, s.block) === null) || (zi.path.length === s.block.length + 1 && same(zi.path.slice(0, -1), s.block) && s.keys.includes(String(zi.path[zi.path.length - 1])))
+          ? (same(zi.path, s.block) && valueAt(parsed.data, s.block) === null) ||
+            (zi.path.length === s.block.length + 1 &&
+              same(zi.path.slice(0, -1), s.block) &&
+              s.keys.includes(String(zi.path[zi.path.length - 1])))
           : zi.code === 'invalid_type' && s.keys.some((k) => same(zi.path, [...(holder(s.block) ?? []), k])),
     );
-  const missing = (zi: z.core.$ZodIssue) => zi.code === 'invalid_type' && zi.path.length > 0 && valueAt(parsed.data, zi.path) === undefined;
+  const missing = (zi: z.core.$ZodIssue) =>
+    zi.code === 'invalid_type' && zi.path.length > 0 && valueAt(parsed.data, zi.path) === undefined;
   const typos = new Map<z.core.$ZodIssue, string>();
   for (const zi of all) {
     if (zi.code !== 'unrecognized_keys' || slipped(zi)) continue;
     const k = zi.keys[0]!;
     const accepted = keysAt(schema, zi.path);
-    const labels = Object.fromEntries(accepted.map((a) => [a, fieldInfo([...zi.path, a]).labelJa.replace(/（.*$/, '')]));
+    const labels = Object.fromEntries(
+      accepted.map((a) => [a, fieldInfo([...zi.path, a]).labelJa.replace(/（.*$/, '')]),
+    );
     const t = closest(k, accepted, labels);
     if (t !== undefined && t !== k) typos.set(zi, t);
   }
-  const standsFor = (zi: z.core.$ZodIssue) => missing(zi) && [...typos].some(([u, t]) => same(u.path, zi.path.slice(0, -1)) && t === String(zi.path[zi.path.length - 1]));
+  const standsFor = (zi: z.core.$ZodIssue) =>
+    missing(zi) &&
+    [...typos].some(([u, t]) => same(u.path, zi.path.slice(0, -1)) && t === String(zi.path[zi.path.length - 1]));
   const out: IntakeIssue[] = slips.map((s) => slipIssue(parsed, s));
   for (const one of all) {
     if (slipped(one) || standsFor(one)) continue;
@@ -160,7 +194,14 @@ export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType, p
       out.push(
         relocate(
           typo
-            ? { ...di, code: 'KIBAN_UNKNOWN_KEY', message: `unknown key "${key}" (did you mean "${typo}"?)`, fix: `rename it to "${typo}"`, messageJa: `「${key}」という項目はありません。「${typo}」（${label}）の綴りの誤りではありませんか${missed ? `（「${typo}」は必須項目です）` : ''}`, fixJa: `「${key}」を「${typo}」に直します` }
+            ? {
+                ...di,
+                code: 'KIBAN_UNKNOWN_KEY',
+                message: `unknown key "${key}" (did you mean "${typo}"?)`,
+                fix: `rename it to "${typo}"`,
+                messageJa: `「${key}」という項目はありません。「${typo}」（${label}）の綴りの誤りではありませんか${missed ? `（「${typo}」は必須項目です）` : ''}`,
+                fixJa: `「${key}」を「${typo}」に直します`,
+              }
             : { ...di, code: 'KIBAN_UNKNOWN_KEY' },
           parsed.file,
           parsed.positionOf(at),
@@ -169,7 +210,14 @@ export function schemaIssues(parsed: ParsedDeclarationFile, schema: z.ZodType, p
       );
       continue;
     }
-    out.push(relocate(missing(one) ? { ...di, code: 'KIBAN_MISSING_FIELD', ...whereToAdd(parsed, one.path, di.fixJa) } : di, parsed.file, parsed.positionOf(one.path), di.field));
+    out.push(
+      relocate(
+        missing(one) ? { ...di, code: 'KIBAN_MISSING_FIELD', ...whereToAdd(parsed, one.path, di.fixJa) } : di,
+        parsed.file,
+        parsed.positionOf(one.path),
+        di.field,
+      ),
+    );
   }
   return out;
 }

@@ -17,7 +17,11 @@ export const sharedLicensesSchema = z.strictObject({
 });
 
 /** Construct id of each shared licence pool of the platform files. */
-export const SHARED_LICENSE_IDS = { oracleSe2: 'OracleSe2Pool', rhel: 'RhelPool', windowsDatacenter: 'WindowsDcPool' } as const;
+export const SHARED_LICENSE_IDS = {
+  oracleSe2: 'OracleSe2Pool',
+  rhel: 'RhelPool',
+  windowsDatacenter: 'WindowsDcPool',
+} as const;
 
 /**
  * The evaluation time an estate pins (an explicit, visible setting): the date rules use it instead
@@ -65,7 +69,11 @@ function toJsonSchema(schema: z.ZodType, id: string, titleJa: string): Json {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     override: (ctx) => {
-      const def = (ctx.zodSchema as unknown as { _zod: { def: { type: string; options?: Array<{ _zod: { def: { type: string } } }> } } })._zod.def;
+      const def = (
+        ctx.zodSchema as unknown as {
+          _zod: { def: { type: string; options?: Array<{ _zod: { def: { type: string } } }> } };
+        }
+      )._zod.def;
       if (def.type === 'union' && def.options?.some((o) => o._zod.def.type === 'custom')) {
         const js = ctx.jsonSchema as Json;
         const key = Array.isArray(js.anyOf) ? 'anyOf' : 'oneOf';
@@ -87,22 +95,38 @@ function describe(node: unknown, path: string[]): void {
       const p = [...path, k];
       const r = fieldRule(p);
       // only where the field has its own entry (not inherited from the parent's)
-      if (r.ruleId !== 'SCHEMA' && r.labelJa !== fieldRule(path).labelJa && v && typeof v === 'object' && !('description' in (v as Json))) (v as Json).description = `${r.labelJa}（${r.ruleId}）`;
+      if (
+        r.ruleId !== 'SCHEMA' &&
+        r.labelJa !== fieldRule(path).labelJa &&
+        v &&
+        typeof v === 'object' &&
+        !('description' in (v as Json))
+      )
+        (v as Json).description = `${r.labelJa}（${r.ruleId}）`;
       describe(v, p);
     }
   }
   if (n.items) describe(n.items, [...path, '0']);
-  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(n[key])) for (const b of n[key] as unknown[]) describe(b, path);
+  for (const key of ['anyOf', 'oneOf', 'allOf'])
+    if (Array.isArray(n[key])) for (const b of n[key] as unknown[]) describe(b, path);
 }
 
 /** The JSON Schema of a system declaration file (schemas/system.schema.json). */
 export function systemJsonSchema(): Json {
-  return toJsonSchema(systemSchema, 'https://kiban.pref.example.jp/schemas/system.schema.json', '個別業務システム宣言（統合基盤）');
+  return toJsonSchema(
+    systemSchema,
+    'https://kiban.pref.example.jp/schemas/system.schema.json',
+    '個別業務システム宣言（統合基盤）',
+  );
 }
 
 /** The JSON Schema of a platform file of an estate (schemas/platform.schema.json). */
 export function platformJsonSchema(): Json {
-  return toJsonSchema(platformFileSchema, 'https://kiban.pref.example.jp/schemas/platform.schema.json', '統合基盤の構成データ（プラットフォーム・専用ネットワーク・共用ライセンス）');
+  return toJsonSchema(
+    platformFileSchema,
+    'https://kiban.pref.example.jp/schemas/platform.schema.json',
+    '統合基盤の構成データ（プラットフォーム・専用ネットワーク・共用ライセンス）',
+  );
 }
 
 /** The schema files kept in the repository, by path relative to the repository root. */

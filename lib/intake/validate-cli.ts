@@ -20,7 +20,10 @@ export const DEFAULT_ESTATE_DIR = 'estate';
 const USAGE = `usage: kiban validate [--estate DIR] [--now ISO] [--json] [files or folders…]   (default: the whole estate, --estate ${DEFAULT_ESTATE_DIR})`;
 
 /** Runs the validate command; returns the exit code. Never throws. */
-export function runValidateCli(args: readonly string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+export function runValidateCli(
+  args: readonly string[],
+  io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): number {
   try {
     let json = false;
     let estate = DEFAULT_ESTATE_DIR;
@@ -45,7 +48,8 @@ export function runValidateCli(args: readonly string[], io: CliIo = { out: (l) =
         estate = v;
       } else if (a === '--now' || a.startsWith('--now=')) {
         const v = value('--now');
-        if (v === undefined || Number.isNaN(new Date(v).getTime())) return usage(io, `option --now needs an ISO date-time (received ${JSON.stringify(v ?? '')})`);
+        if (v === undefined || Number.isNaN(new Date(v).getTime()))
+          return usage(io, `option --now needs an ISO date-time (received ${JSON.stringify(v ?? '')})`);
         now = v;
       } else if (a.startsWith('-')) return usage(io, `unknown option: ${a}`);
       else rest.push(a);
@@ -67,7 +71,9 @@ export function runValidateCli(args: readonly string[], io: CliIo = { out: (l) =
       io.out(JSON.stringify(report, null, 2));
       return report.ok ? 0 : 1;
     }
-    for (const f of report.files) for (const i of [...f.errors, ...f.warnings].sort((a, b) => a.line - b.line || a.column - b.column)) io.out(formatIntakeIssue(i));
+    for (const f of report.files)
+      for (const i of [...f.errors, ...f.warnings].sort((a, b) => a.line - b.line || a.column - b.column))
+        io.out(formatIntakeIssue(i));
     const checked = report.files.filter((f) => !f.context).length;
     const others = report.files.filter((f) => f.context).length;
     const summary = [
@@ -77,7 +83,9 @@ export function runValidateCli(args: readonly string[], io: CliIo = { out: (l) =
     (report.ok ? io.out : io.err)(summary);
     return report.ok ? 0 : 1;
   } catch (e) {
-    io.err(`internal error / 内部エラー: ${(e as Error)?.message ?? String(e)}${process.env.KIBAN_DEBUG === '1' ? `\n${(e as Error)?.stack ?? ''}` : ''}`);
+    io.err(
+      `internal error / 内部エラー: ${(e as Error)?.message ?? String(e)}${process.env.KIBAN_DEBUG === '1' ? `\n${(e as Error)?.stack ?? ''}` : ''}`,
+    );
     return 1;
   }
 }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Clock } from '../model/clock';
 import { Finding } from '../model/finding';
@@ -47,7 +46,17 @@ export interface ValidateOptions {
 function findingIssue(checked: EstateCheck, f: Finding): IntakeIssue {
   const at = checked.locate(f.path) ?? { file: checked.dir, pos: { line: 1, column: 1 }, field: '(root)' };
   return relocate(
-    { location: f.path, code: f.rule, ruleId: f.ruleId, field: at.field, received: f.value, message: f.message, messageJa: f.messageJa, fix: f.fix, fixJa: f.fixJa },
+    {
+      location: f.path,
+      code: f.rule,
+      ruleId: f.ruleId,
+      field: at.field,
+      received: f.value,
+      message: f.message,
+      messageJa: f.messageJa,
+      fix: f.fix,
+      fixJa: f.fixJa,
+    },
     at.file,
     at.pos,
     at.field,
@@ -65,7 +74,11 @@ const byPosition = (a: IntakeIssue, b: IntakeIssue) => a.line - b.line || a.colu
  * fail synth. Never throws for bad input.
  */
 export function validateParsed(parsed: readonly ParsedDeclarationFile[], options: ValidateOptions): ValidationReport {
-  const checked = checkEstate(options.estate, { files: parsed, ...(options.now !== undefined ? { now: options.now } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const checked = checkEstate(options.estate, {
+    files: parsed,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const all = [...checked.issues];
   let unlisted = 0;
   const asked = new Set((parsed.length > 0 ? parsed : checked.files).map((f) => path.resolve(f.file)));
@@ -84,17 +97,31 @@ export function validateParsed(parsed: readonly ParsedDeclarationFile[], options
     if (f.kind === 'system' && typeof id === 'string') systemIds.set(path.resolve(f.file), id);
   }
   const files = new Map<string, { file: string; kind: DeclarationKind | undefined; context: boolean }>();
-  for (const f of parsed.length > 0 ? parsed : checked.files) files.set(path.resolve(f.file), { file: f.file, kind: f.kind, context: false });
+  for (const f of parsed.length > 0 ? parsed : checked.files)
+    files.set(path.resolve(f.file), { file: f.file, kind: f.kind, context: false });
   for (const i of all) {
     const k = path.resolve(i.file);
-    if (!files.has(k) && i.severity === 'error') files.set(k, { file: i.file, kind: checked.files.find((f) => path.resolve(f.file) === k)?.kind, context: true });
+    if (!files.has(k) && i.severity === 'error')
+      files.set(k, { file: i.file, kind: checked.files.find((f) => path.resolve(f.file) === k)?.kind, context: true });
   }
   const reports = [...files.entries()].map(([k, f]): FileReport => {
     const mine = all.filter((i) => path.resolve(i.file) === k).sort(byPosition);
-    return { ...f, systemId: systemIds.get(k), errors: mine.filter((i) => i.severity === 'error'), warnings: f.context ? [] : mine.filter((i) => i.severity === 'warning') };
+    return {
+      ...f,
+      systemId: systemIds.get(k),
+      errors: mine.filter((i) => i.severity === 'error'),
+      warnings: f.context ? [] : mine.filter((i) => i.severity === 'warning'),
+    };
   });
   const errors = reports.flatMap((r) => r.errors);
-  return { ok: errors.length === 0, files: reports, errors, warnings: reports.flatMap((r) => r.warnings), unlisted, clock: checked.clock };
+  return {
+    ok: errors.length === 0,
+    files: reports,
+    errors,
+    warnings: reports.flatMap((r) => r.warnings),
+    unlisted,
+    clock: checked.clock,
+  };
 }
 
 /** {@link validateParsed} of files on disk (none: the whole estate). */
@@ -110,6 +137,12 @@ export function validateFiles(paths: readonly string[], options: ValidateOptions
 }
 
 /** {@link validateParsed} of texts held in memory (an editor buffer, stdin, tests), checked against the estate. */
-export function validateSources(sources: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>, options: ValidateOptions): ValidationReport {
-  return validateParsed(sources.map((s) => parseDeclarationFile(s)), options);
+export function validateSources(
+  sources: ReadonlyArray<{ readonly path: string; readonly text: string | Uint8Array }>,
+  options: ValidateOptions,
+): ValidationReport {
+  return validateParsed(
+    sources.map((s) => parseDeclarationFile(s)),
+    options,
+  );
 }

@@ -65,7 +65,11 @@ export class DedicatedVlan extends Construct {
         ? []
         : [
             issue({
-              code: 'KIBAN_UNKNOWN_DEPARTMENT', ruleId: 'R01', location, field: 'department', value: parsed.department,
+              code: 'KIBAN_UNKNOWN_DEPARTMENT',
+              ruleId: 'R01',
+              location,
+              field: 'department',
+              value: parsed.department,
               message: 'the department is not registered on the platform',
               messageJa: `部局コード「${parsed.department}」は統合基盤に登録されていません`,
               ...departmentHint(parsed.department, estate.platform.departments),
@@ -75,7 +79,19 @@ export class DedicatedVlan extends Construct {
     super(scope, id);
     this.props = parsed;
     if (!estate.registerVlan(parsed.name, this)) {
-      throwIfAny([issue({ code: 'KIBAN_DUPLICATE_VLAN', ruleId: 'R24', location, field: 'name', value: parsed.name, message: 'a dedicated VLAN of this name already exists', messageJa: '同じ名前の専用ネットワークが既にあります', fix: 'give every dedicated VLAN a unique name', fixJa: '専用ネットワークごとに一意の名前を付けてください' })]);
+      throwIfAny([
+        issue({
+          code: 'KIBAN_DUPLICATE_VLAN',
+          ruleId: 'R24',
+          location,
+          field: 'name',
+          value: parsed.name,
+          message: 'a dedicated VLAN of this name already exists',
+          messageJa: '同じ名前の専用ネットワークが既にあります',
+          fix: 'give every dedicated VLAN a unique name',
+          fixJa: '専用ネットワークごとに一意の名前を付けてください',
+        }),
+      ]);
     }
   }
 

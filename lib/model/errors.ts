@@ -106,7 +106,7 @@ function shallow(value: object): string {
   const keys = Object.keys(value);
   const shown = keys.slice(0, 4).map((k) => {
     const v = (value as Record<string, unknown>)[k];
-    return `${k}: ${v !== null && typeof v === 'object' ? '{…}' : JSON.stringify(v) ?? String(v)}`;
+    return `${k}: ${v !== null && typeof v === 'object' ? '{…}' : (JSON.stringify(v) ?? String(v))}`;
   });
   return `{${shown.join(', ')}${keys.length > 4 ? ', …' : ''}}`;
 }
@@ -116,7 +116,8 @@ export function renderValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   let text: string;
   try {
-    if (typeof value === 'string') text = JSON.stringify([...value].length > 80 ? `${[...value].slice(0, 79).join('')}…` : value);
+    if (typeof value === 'string')
+      text = JSON.stringify([...value].length > 80 ? `${[...value].slice(0, 79).join('')}…` : value);
     else if (typeof value === 'function') text = `[function ${value.name || 'anonymous'}]`;
     else if (value !== null && typeof value === 'object' && 'node' in (value as object)) {
       const node = (value as { node?: { path?: string } }).node;

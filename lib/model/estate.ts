@@ -43,7 +43,10 @@ export class Estate extends Construct {
     super(scope, id);
     Object.defineProperty(this, ESTATE_SYMBOL, { value: true });
     // A platform given in code is validated like one read from data.
-    if (props?.platform === undefined) throw new Error(`${this.node.path}: an Estate needs its platform data (props.platform): the library embeds none; load an estate folder (lib/intake loadEstate) or parsePlatform your own`);
+    if (props?.platform === undefined)
+      throw new Error(
+        `${this.node.path}: an Estate needs its platform data (props.platform): the library embeds none; load an estate folder (lib/intake loadEstate) or parsePlatform your own`,
+      );
     this.platform = parsePlatform(props.platform);
     this.clock = props.clock ?? systemClock;
   }

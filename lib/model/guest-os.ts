@@ -63,21 +63,40 @@ export interface GuestOs {
 }
 
 const datedSchema = z.object({ date: z.string().nullable().optional() }).passthrough();
-const factsSchema = z.object({
-  guest_os: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      family: z.enum(['windows', 'rhel', 'oracle_linux', 'rhel_clone', 'ubuntu', 'sles', 'centos']),
-      vmware_esxi: z.record(z.string(), z.object({ vcg_status: z.string(), guest_id_to_use: z.string().nullable(), note: z.string().optional(), source: z.array(z.string()).optional() }).passthrough()),
-      hyperv_host: z.record(z.string(), z.object({ status: z.string(), note: z.string().optional(), source: z.array(z.string()).optional() }).passthrough()),
-      lifecycle: z.record(z.string(), z.union([datedSchema, z.string(), z.null()])),
-    }).passthrough(),
-  ),
-  invalid_guest_ids: z.object({ ids: z.array(z.string()) }).passthrough(),
-  sources: z.record(z.string(), z.string()),
-  source_refs: z.record(z.string(), z.object({ url: z.url(), title: z.string().min(1) })),
-}).passthrough();
+const factsSchema = z
+  .object({
+    guest_os: z.array(
+      z
+        .object({
+          key: z.string(),
+          name: z.string(),
+          family: z.enum(['windows', 'rhel', 'oracle_linux', 'rhel_clone', 'ubuntu', 'sles', 'centos']),
+          vmware_esxi: z.record(
+            z.string(),
+            z
+              .object({
+                vcg_status: z.string(),
+                guest_id_to_use: z.string().nullable(),
+                note: z.string().optional(),
+                source: z.array(z.string()).optional(),
+              })
+              .passthrough(),
+          ),
+          hyperv_host: z.record(
+            z.string(),
+            z
+              .object({ status: z.string(), note: z.string().optional(), source: z.array(z.string()).optional() })
+              .passthrough(),
+          ),
+          lifecycle: z.record(z.string(), z.union([datedSchema, z.string(), z.null()])),
+        })
+        .passthrough(),
+    ),
+    invalid_guest_ids: z.object({ ids: z.array(z.string()) }).passthrough(),
+    sources: z.record(z.string(), z.string()),
+    source_refs: z.record(z.string(), z.object({ url: z.url(), title: z.string().min(1) })),
+  })
+  .passthrough();
 
 const VMWARE_STATUS: Record<string, Support> = {
   supported: 'supported',
@@ -97,7 +116,8 @@ const HYPERV_STATUS: Record<string, Support> = {
 };
 
 function dateOf(v: unknown): string | undefined {
-  if (v && typeof v === 'object' && 'date' in v && typeof (v as { date: unknown }).date === 'string') return (v as { date: string }).date;
+  if (v && typeof v === 'object' && 'date' in v && typeof (v as { date: unknown }).date === 'string')
+    return (v as { date: string }).date;
   return undefined;
 }
 
@@ -125,7 +145,11 @@ function sourceResolver(parsed: z.infer<typeof factsSchema>): (where: string, sr
     });
 }
 
-function lifecycleFact(v: unknown, where: string, resolve: ReturnType<typeof sourceResolver>): LifecycleFact | undefined {
+function lifecycleFact(
+  v: unknown,
+  where: string,
+  resolve: ReturnType<typeof sourceResolver>,
+): LifecycleFact | undefined {
   const date = dateOf(v);
   return date === undefined ? undefined : { date, sources: resolve(where, sourceList(v)) };
 }
@@ -140,27 +164,63 @@ function buildCatalog(): ReadonlyMap<string, GuestOs> {
     for (const [version, cell] of Object.entries(g.vmware_esxi)) {
       // The fact sheet writes notes after the id ("rhel7_64Guest (no rhel8 id on 6.5)"); the id is the first word.
       const guestId = cell.guest_id_to_use?.match(/^[A-Za-z0-9_]+/)?.[0];
-      if (guestId && invalid.has(guestId)) throw new Error(`guest-os-facts: ${g.key}@${version} uses invalid guest id ${guestId}`);
-      const support: Support = guestId === undefined ? 'unsupported' : (VMWARE_STATUS[cell.vcg_status] ?? 'unconfirmed');
+      if (guestId && invalid.has(guestId))
+        throw new Error(`guest-os-facts: ${g.key}@${version} uses invalid guest id ${guestId}`);
+      const support: Support =
+        guestId === undefined ? 'unsupported' : (VMWARE_STATUS[cell.vcg_status] ?? 'unconfirmed');
       const sources = resolve(`${g.key}@ESXi ${version}`, cell.source ?? []);
-      vsphere[version] = { support, detail: guestId === undefined ? 'no guest id on this version' : cell.vcg_status, guestId, sources, ...(cell.note !== undefined ? { note: cell.note } : {}) };
+      vsphere[version] = {
+        support,
+        detail: guestId === undefined ? 'no guest id on this version' : cell.vcg_status,
+        guestId,
+        sources,
+        ...(cell.note !== undefined ? { note: cell.note } : {}),
+      };
     }
     for (const o of overrides.vmware_esxi) {
-      if (o.guestOs === g.key && vsphere[o.version]) vsphere[o.version] = { ...vsphere[o.version]!, support: o.support as Support, detail: o.reason };
+      if (o.guestOs === g.key && vsphere[o.version])
+        vsphere[o.version] = { ...vsphere[o.version]!, support: o.support as Support, detail: o.reason };
     }
     const hyperv: Record<string, HypervisorSupport> = {};
     for (const [version, cell] of Object.entries(g.hyperv_host)) {
       const sources = resolve(`${g.key}@Hyper-V ${version}`, cell.source ?? []);
-      hyperv[version] = { support: HYPERV_STATUS[cell.status] ?? 'unconfirmed', detail: cell.status, sources, ...(cell.note !== undefined ? { note: cell.note } : {}) };
+      hyperv[version] = {
+        support: HYPERV_STATUS[cell.status] ?? 'unconfirmed',
+        detail: cell.status,
+        sources,
+        ...(cell.note !== undefined ? { note: cell.note } : {}),
+      };
     }
-    const endOfStandardSupportFact = lifecycleFact(g.lifecycle['end_of_standard_support'], `${g.key} end_of_standard_support`, resolve);
-    const endOfSupportFact = lifecycleFact(g.lifecycle['end_of_extended_support'], `${g.key} end_of_extended_support`, resolve) ?? endOfStandardSupportFact;
+    const endOfStandardSupportFact = lifecycleFact(
+      g.lifecycle['end_of_standard_support'],
+      `${g.key} end_of_standard_support`,
+      resolve,
+    );
+    const endOfSupportFact =
+      lifecycleFact(g.lifecycle['end_of_extended_support'], `${g.key} end_of_extended_support`, resolve) ??
+      endOfStandardSupportFact;
     const endOfStandardSupport = endOfStandardSupportFact?.date;
     const endOfSupport = endOfSupportFact?.date;
     const windowsRelease = g.family === 'windows' ? Number(g.key.match(/windows_server_(\d{4})/)?.[1]) : undefined;
     const defaultLicense: LicenseSource =
-      g.family === 'rhel' ? 'shared-rhel' : windowsRelease !== undefined && windowsRelease <= 2019 ? 'shared-windows-datacenter' : 'department';
-    out.set(g.key, { key: g.key, name: g.name, family: g.family, vsphere, hyperv, endOfSupport, endOfStandardSupport, endOfSupportFact, endOfStandardSupportFact, defaultLicense, windowsRelease });
+      g.family === 'rhel'
+        ? 'shared-rhel'
+        : windowsRelease !== undefined && windowsRelease <= 2019
+          ? 'shared-windows-datacenter'
+          : 'department';
+    out.set(g.key, {
+      key: g.key,
+      name: g.name,
+      family: g.family,
+      vsphere,
+      hyperv,
+      endOfSupport,
+      endOfStandardSupport,
+      endOfSupportFact,
+      endOfStandardSupportFact,
+      defaultLicense,
+      windowsRelease,
+    });
   }
   return out;
 }
@@ -183,7 +243,11 @@ export function findGuestOs(key: string): GuestOs | undefined {
   return guestOsCatalog().get(key);
 }
 
-const UNKNOWN_VERSION = (hv: string, version: string): HypervisorSupport => ({ support: 'unconfirmed', detail: `no facts for ${hv} ${version}`, sources: [] });
+const UNKNOWN_VERSION = (hv: string, version: string): HypervisorSupport => ({
+  support: 'unconfirmed',
+  detail: `no facts for ${hv} ${version}`,
+  sources: [],
+});
 
 /** Support of a guest OS on an ESXi version; a version without facts is unconfirmed. */
 export function vsphereSupport(os: GuestOs, esxiVersion: string): VsphereSupport {
@@ -204,15 +268,22 @@ export interface HypervisorLifecycle {
   readonly sources: readonly SourceRef[];
 }
 
-const hypervisorLifecycleSchema = z.object({
-  hypervisor_lifecycle: z.object({
-    vmware_esxi: z.record(z.string(), z.unknown()),
-    hyperv_windows_server: z.record(z.string(), z.unknown()),
-  }).passthrough(),
-}).passthrough();
+const hypervisorLifecycleSchema = z
+  .object({
+    hypervisor_lifecycle: z
+      .object({
+        vmware_esxi: z.record(z.string(), z.unknown()),
+        hyperv_windows_server: z.record(z.string(), z.unknown()),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 /** Lifecycle of an ESXi or Windows Server (Hyper-V host) version, or undefined when the fact sheet has none. */
-export function hypervisorLifecycle(hypervisor: 'vsphere' | 'hyperv', version: string): HypervisorLifecycle | undefined {
+export function hypervisorLifecycle(
+  hypervisor: 'vsphere' | 'hyperv',
+  version: string,
+): HypervisorLifecycle | undefined {
   const parsed = factsSchema.parse(facts);
   const lc = hypervisorLifecycleSchema.parse(facts).hypervisor_lifecycle;
   const cell = (hypervisor === 'vsphere' ? lc.vmware_esxi : lc.hyperv_windows_server)[version];
@@ -220,7 +291,12 @@ export function hypervisorLifecycle(hypervisor: 'vsphere' | 'hyperv', version: s
   const c = cell as Record<string, unknown>;
   const end = hypervisor === 'vsphere' ? c['end_of_general_support'] : c['end_of_extended_support'];
   if (typeof end !== 'string') return undefined;
-  return { hypervisor, version, endOfSupport: end, sources: sourceResolver(parsed)(`hypervisor_lifecycle ${hypervisor} ${version}`, sourceList(cell)) };
+  return {
+    hypervisor,
+    version,
+    endOfSupport: end,
+    sources: sourceResolver(parsed)(`hypervisor_lifecycle ${hypervisor} ${version}`, sourceList(cell)),
+  };
 }
 
 /**

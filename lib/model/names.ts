@@ -17,9 +17,16 @@ export const systemIdSchema = z
   .string()
   .regex(SYSTEM_ID, 'must be 3-32 characters: lower-case letters, digits and "-", starting with a letter')
   .refine((s) => !RESERVED_SYSTEM_IDS.includes(s), 'is reserved (the shared platform stack uses it)');
-export const hostNameSchema = z.string().regex(HOST_NAME, 'must be a host name of 2-15 characters: lower-case letters, digits and "-", starting with a letter');
+export const hostNameSchema = z
+  .string()
+  .regex(
+    HOST_NAME,
+    'must be a host name of 2-15 characters: lower-case letters, digits and "-", starting with a letter',
+  );
 export const codeSchema = z.string().regex(CODE, 'must be lower-case letters, digits and "-", starting with a letter');
-export const platformObjectNameSchema = z.string().regex(PLATFORM_OBJECT_NAME, 'must be letters, digits, space, ".", "_", "(", ")" or "-"');
+export const platformObjectNameSchema = z
+  .string()
+  .regex(PLATFORM_OBJECT_NAME, 'must be letters, digits, space, ".", "_", "(", ")" or "-"');
 
 /** Free text for people (Japanese allowed). Control characters are rejected; templates are escaped on output. */
 export const freeTextSchema = (max = 200) =>
@@ -27,7 +34,6 @@ export const freeTextSchema = (max = 200) =>
     .string()
     .min(1)
     .max(max)
-    // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be a single line without control characters');
 
 /** A calendar date `YYYY-MM-DD`. */

@@ -23,36 +23,54 @@ export type IpParty = (typeof IP_PARTIES)[number];
 
 const cidr = z.cidrv4();
 
-export const clusterSchema = z.strictObject({
-  name: platformObjectNameSchema,
-  hosts: z.int().min(1).max(64),
-  socketsPerHost: z.int().min(1).max(8),
-  coresPerSocket: z.int().min(1).max(128),
-  memoryGbPerHost: z.int().min(1),
-  /** Allowed vCPU : physical core ratio. */
-  cpuOvercommit: z.number().min(1).max(20).default(4),
-  /** Allowed allocated memory : physical memory ratio. */
-  memoryOvercommit: z.number().min(0.5).max(2).default(1),
-  /** ESXi host that receives OVF deployments (the provider deploys an OVF onto one host). */
-  ovfDeployHost: platformObjectNameSchema,
-  /**
-   * The hosts' names as vCenter knows them (e.g. `kiban-esx01.pref.example.jp`), one per host:
-   * the name the CLI, review documents and impact queries use.
-   * @default `<cluster>/esxiNN` placeholders
-   */
-  hostNames: z.array(platformObjectNameSchema).optional(),
-}).superRefine((c, ctx) => {
-  if (c.hostNames === undefined) return;
-  if (c.hostNames.length !== c.hosts) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `names ${c.hostNames.length} host(s) but the cluster has hosts: ${c.hosts}` });
-  const lower = c.hostNames.map((h) => h.toLowerCase());
-  const dup = lower.find((h, i) => lower.indexOf(h) !== i);
-  if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `host ${dup} is named twice` });
-  if (!lower.includes(c.ovfDeployHost.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['ovfDeployHost'], message: `${c.ovfDeployHost} is not one of hostNames (${c.hostNames.join(', ')})` });
-});
+export const clusterSchema = z
+  .strictObject({
+    name: platformObjectNameSchema,
+    hosts: z.int().min(1).max(64),
+    socketsPerHost: z.int().min(1).max(8),
+    coresPerSocket: z.int().min(1).max(128),
+    memoryGbPerHost: z.int().min(1),
+    /** Allowed vCPU : physical core ratio. */
+    cpuOvercommit: z.number().min(1).max(20).default(4),
+    /** Allowed allocated memory : physical memory ratio. */
+    memoryOvercommit: z.number().min(0.5).max(2).default(1),
+    /** ESXi host that receives OVF deployments (the provider deploys an OVF onto one host). */
+    ovfDeployHost: platformObjectNameSchema,
+    /**
+     * The hosts' names as vCenter knows them (e.g. `kiban-esx01.pref.example.jp`), one per host:
+     * the name the CLI, review documents and impact queries use.
+     * @default `<cluster>/esxiNN` placeholders
+     */
+    hostNames: z.array(platformObjectNameSchema).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.hostNames === undefined) return;
+    if (c.hostNames.length !== c.hosts)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hostNames'],
+        message: `names ${c.hostNames.length} host(s) but the cluster has hosts: ${c.hosts}`,
+      });
+    const lower = c.hostNames.map((h) => h.toLowerCase());
+    const dup = lower.find((h, i) => lower.indexOf(h) !== i);
+    if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['hostNames'], message: `host ${dup} is named twice` });
+    if (!lower.includes(c.ovfDeployHost.toLowerCase()))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ovfDeployHost'],
+        message: `${c.ovfDeployHost} is not one of hostNames (${c.hostNames.join(', ')})`,
+      });
+  });
 
 /** The hosts of a cluster by name: the platform data's `hostNames`, else `<cluster>/esxiNN`. */
-export function clusterHostNames(c: { readonly name: string; readonly hosts: number; readonly hostNames?: readonly string[] }): string[] {
-  return c.hostNames ? [...c.hostNames] : Array.from({ length: c.hosts }, (_, i) => `${c.name}/esxi${String(i + 1).padStart(2, '0')}`);
+export function clusterHostNames(c: {
+  readonly name: string;
+  readonly hosts: number;
+  readonly hostNames?: readonly string[];
+}): string[] {
+  return c.hostNames
+    ? [...c.hostNames]
+    : Array.from({ length: c.hosts }, (_, i) => `${c.name}/esxi${String(i + 1).padStart(2, '0')}`);
 }
 
 export const datastoreSchema = z.strictObject({
@@ -66,7 +84,11 @@ export const vmTemplateSchema = z.strictObject({
   /** Key used by declarations, e.g. `rhel7`. */
   key: codeSchema,
   /** Name of the template VM in vCenter / path of the sysprepped VHDX on Hyper-V. */
-  name: z.string().min(1).max(260).regex(/^[^'"`$\u0000-\u001f]*$/, 'must not contain quotes, backticks, "$" or control characters'),
+  name: z
+    .string()
+    .min(1)
+    .max(260)
+    .regex(/^[^'"`$\u0000-\u001f]*$/, 'must not contain quotes, backticks, "$" or control characters'),
   /** Guest OS key in the catalog. */
   guestOs: z.string().min(1),
 });
@@ -79,7 +101,10 @@ export const vsphereSchema = z.strictObject({
    * and the rule pack warns when the provider release of the output does not support it.
    * @default not recorded (the rule pack warns that it is unknown)
    */
-  vcenterVersion: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version such as 6.5, 7.0 or 8.0.3').optional(),
+  vcenterVersion: z
+    .string()
+    .regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version such as 6.5, 7.0 or 8.0.3')
+    .optional(),
   datacenter: platformObjectNameSchema,
   clusters: z.array(clusterSchema).min(1),
   datastores: z.array(datastoreSchema).min(1),
@@ -115,26 +140,32 @@ const windowsPath = z
   .string()
   .regex(/^[A-Za-z]:\\[^'"`$\u0000-\u001f]*$/, 'must be an absolute Windows path without quotes, backticks or "$"');
 
-export const hypervSchema = z.strictObject({
-  /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
-  windowsServerVersion: z.string().regex(/^\d{4}$/),
-  /** Failover cluster name, when the hosts are clustered (the scripts add each VM as a cluster role). */
-  cluster: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/).optional(),
-  /** The hosts are standalone, not a failover cluster: the scripts say so and add no cluster role. @default false */
-  standalone: z.boolean().default(false),
-  hosts: z.array(hypervHostSchema).min(1),
-  cpuOvercommit: z.number().min(1).max(20).default(4),
-  memoryOvercommit: z.number().min(0.5).max(2).default(1),
-  vmStoragePath: windowsPath,
-  vmStorageCapacityGb: z.int().min(1),
-  backupStoragePath: windowsPath,
-  backupStorageCapacityGb: z.int().min(1),
-  virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
-  templates: z.array(vmTemplateSchema).default([]),
-}).refine((h) => !(h.standalone && h.cluster !== undefined), {
-  message: 'a standalone host pool has no failover cluster: remove cluster or standalone / スタンドアロンのホストにはフェールオーバークラスタ名を指定できません',
-  path: ['standalone'],
-});
+export const hypervSchema = z
+  .strictObject({
+    /** Windows Server version of the Hyper-V hosts (data, e.g. `2016`). */
+    windowsServerVersion: z.string().regex(/^\d{4}$/),
+    /** Failover cluster name, when the hosts are clustered (the scripts add each VM as a cluster role). */
+    cluster: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,14}$/)
+      .optional(),
+    /** The hosts are standalone, not a failover cluster: the scripts say so and add no cluster role. @default false */
+    standalone: z.boolean().default(false),
+    hosts: z.array(hypervHostSchema).min(1),
+    cpuOvercommit: z.number().min(1).max(20).default(4),
+    memoryOvercommit: z.number().min(0.5).max(2).default(1),
+    vmStoragePath: windowsPath,
+    vmStorageCapacityGb: z.int().min(1),
+    backupStoragePath: windowsPath,
+    backupStorageCapacityGb: z.int().min(1),
+    virtualSwitches: z.array(z.strictObject({ name: platformObjectNameSchema })).min(1),
+    templates: z.array(vmTemplateSchema).default([]),
+  })
+  .refine((h) => !(h.standalone && h.cluster !== undefined), {
+    message:
+      'a standalone host pool has no failover cluster: remove cluster or standalone / スタンドアロンのホストにはフェールオーバークラスタ名を指定できません',
+    path: ['standalone'],
+  });
 
 export const standardNetworkSchema = z.strictObject({
   /** Japanese name as in the application form. */
@@ -177,7 +208,11 @@ export const platformSchema = z.strictObject({
     dailyGenerations: z.int().min(1),
   }),
   /** Longest life of a temporary snapshot in hours (R11). */
-  snapshotMaxHours: z.int().min(1).max(24 * 30).default(72),
+  snapshotMaxHours: z
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** The platform's typical allocation per server, for the right-sizing warning of R23. */
   typicalAllocation: z.strictObject({ vcpu: z.int().min(1), memoryGb: z.int().min(1), diskGb: z.int().min(1) }),
 });
@@ -216,7 +251,10 @@ export interface PoolCapacity {
  * rounding changes no verdict of R03).
  */
 export function clusterCapacity(c: Cluster): PoolCapacity {
-  return { vcpus: Math.floor(c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit), memoryGb: Math.floor(c.hosts * c.memoryGbPerHost * c.memoryOvercommit) };
+  return {
+    vcpus: Math.floor(c.hosts * c.socketsPerHost * c.coresPerSocket * c.cpuOvercommit),
+    memoryGb: Math.floor(c.hosts * c.memoryGbPerHost * c.memoryOvercommit),
+  };
 }
 
 /** Capacity of the Hyper-V host pool, by the same formula as {@link clusterCapacity}. */

@@ -4,21 +4,38 @@ import { BackupVolume, BackupVolumeProps, backupVolumeSchema } from './backup-vo
 import { DedicatedVlan } from './dedicated-vlan';
 import { findGuestOs } from './guest-os';
 import { ResolvedNetwork } from './network';
-import { codeSchema, dateSchema, dateTimeSchema, freeTextSchema, hostNameSchema, platformObjectNameSchema } from './names';
+import {
+  codeSchema,
+  dateSchema,
+  dateTimeSchema,
+  freeTextSchema,
+  hostNameSchema,
+  platformObjectNameSchema,
+} from './names';
 import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
 
 const safePath = (what: string) =>
-  z.string().min(1).max(400).regex(/^[^'"`$\u0000-\u001f]*$/, `${what} must not contain quotes, backticks, "$" or control characters`);
+  z
+    .string()
+    .min(1)
+    .max(400)
+    .regex(/^[^'"`$\u0000-\u001f]*$/, `${what} must not contain quotes, backticks, "$" or control characters`);
 
 export const customizationSchema = z.strictObject({
   /** DNS domain of the host. */
-  domain: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/).optional(),
+  domain: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/)
+    .optional(),
   /** Time zone: Linux zone name or Windows time zone index. */
   timeZone: z.union([z.string().regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/), z.int().min(0).max(300)]).optional(),
   /** Windows sysprep settings (workgroup / organization). */
   windows: z
     .strictObject({
-      workgroup: z.string().regex(/^[A-Z][A-Z0-9-]{0,14}$/).optional(),
+      workgroup: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9-]{0,14}$/)
+        .optional(),
       organizationJa: freeTextSchema(64).optional(),
     })
     .optional(),
@@ -72,9 +89,17 @@ const bootHardware = {
 
 /** The ways in of R20. */
 export const sourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('empty'), /** ISO image on a datastore, e.g. `[iso-ds] rhel/rhel-7.9.iso`. */ isoPath: safePath('isoPath').optional(), ...bootHardware }),
+  z.strictObject({
+    kind: z.literal('empty'),
+    /** ISO image on a datastore, e.g. `[iso-ds] rhel/rhel-7.9.iso`. */ isoPath: safePath('isoPath').optional(),
+    ...bootHardware,
+  }),
   z.strictObject({ kind: z.literal('template'), template: codeSchema, customization: customizationSchema.default({}) }),
-  z.strictObject({ kind: z.literal('clone'), sourceVm: hostNameSchema.or(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/)), customization: customizationSchema.default({}) }),
+  z.strictObject({
+    kind: z.literal('clone'),
+    sourceVm: hostNameSchema.or(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/)),
+    customization: customizationSchema.default({}),
+  }),
   z.strictObject({
     kind: z.literal('ovf'),
     /** Path of the .ovf on the admin's management terminal (R34: media are handed over in person). */
@@ -87,27 +112,45 @@ export const sourceSchema = z.discriminatedUnion('kind', [
     /** Datastore holding the transferred VMDK. */
     datastore: platformObjectNameSchema,
     /** Path of the VMDK inside the datastore, e.g. `v2v/kokuho01/kokuho01.vmdk`. */
-    vmdkPath: z.string().regex(/^[A-Za-z0-9._/-]+\.vmdk$/, 'must be a datastore path ending in .vmdk (letters, digits, ".", "_", "/", "-")'),
+    vmdkPath: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._/-]+\.vmdk$/,
+        'must be a datastore path ending in .vmdk (letters, digits, ".", "_", "/", "-")',
+      ),
     ...bootHardware,
   }),
   z.strictObject({
     kind: z.literal('hyperv-export'),
     /** Folder of the Hyper-V export (virtual hard disks and checkpoint files). */
-    exportPath: z.string().regex(/^[A-Za-z]:\\[^'"`$\u0000-\u001f]*$/, 'must be an absolute Windows path without quotes, backticks or "$"'),
+    exportPath: z
+      .string()
+      .regex(/^[A-Za-z]:\\[^'"`$\u0000-\u001f]*$/, 'must be an absolute Windows path without quotes, backticks or "$"'),
   }),
 ]);
 
 export const nicSchema = z.strictObject({
   /** A standard network key, a DedicatedVlan, or the name of a DedicatedVlan of the estate. */
-  network: z.union([z.enum(STANDARD_NETWORKS), codeSchema, z.custom<DedicatedVlan>((v) => v instanceof DedicatedVlan, 'must be a DedicatedVlan')]),
+  network: z.union([
+    z.enum(STANDARD_NETWORKS),
+    codeSchema,
+    z.custom<DedicatedVlan>((v) => v instanceof DedicatedVlan, 'must be a DedicatedVlan'),
+  ]),
   /** IPv4 address once assigned (by the admin on standard networks, by the network's administrator otherwise; R27, R29). */
   ipv4: z.ipv4().optional(),
   /** FQDN to register in DNS (R32). */
-  fqdn: z.string().max(253).regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a lower-case FQDN').optional(),
+  fqdn: z
+    .string()
+    .max(253)
+    .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a lower-case FQDN')
+    .optional(),
 });
 
 export const diskSchema = z.strictObject({
-  sizeGb: z.int().min(1).max(62 * 1024),
+  sizeGb: z
+    .int()
+    .min(1)
+    .max(62 * 1024),
   /** System datastore. @default the platform's first system datastore */
   datastore: platformObjectNameSchema.optional(),
   thin: z.boolean().default(true),
@@ -160,10 +203,18 @@ export const virtualServerSchema = z.strictObject({
       edition: z.enum(['SE2', 'EE', 'XE']),
       license: z.enum(['shared', 'department']),
       rac: z.boolean().default(false),
-      version: z.string().regex(/^\d{2}c?$/).optional(),
+      version: z
+        .string()
+        .regex(/^\d{2}c?$/)
+        .optional(),
     })
     .optional(),
-  vmwareTools: z.strictObject({ install: z.boolean().default(true), upgradePolicy: z.enum(['manual', 'upgradeAtPowerCycle']).default('manual') }).default({ install: true, upgradePolicy: 'manual' }),
+  vmwareTools: z
+    .strictObject({
+      install: z.boolean().default(true),
+      upgradePolicy: z.enum(['manual', 'upgradeAtPowerCycle']).default('manual'),
+    })
+    .default({ install: true, upgradePolicy: 'manual' }),
   backupVolume: backupVolumeSchema.optional(),
   snapshots: z.array(snapshotSchema).default([]),
   /** Peripheral / passthrough devices requested (R26 refuses them). */
@@ -189,7 +240,11 @@ export interface VirtualServerProps {
   /** Disks; the first is the system disk (R27). */
   readonly disks: ReadonlyArray<{ readonly sizeGb: number; readonly datastore?: string; readonly thin?: boolean }>;
   /** Network interfaces (R27): a standard network or a dedicated VLAN each. */
-  readonly nics: ReadonlyArray<{ readonly network: StandardNetworkKey | DedicatedVlan | string; readonly ipv4?: string; readonly fqdn?: string }>;
+  readonly nics: ReadonlyArray<{
+    readonly network: StandardNetworkKey | DedicatedVlan | string;
+    readonly ipv4?: string;
+    readonly fqdn?: string;
+  }>;
   /** Guest OS key in the catalog (R22). */
   readonly guestOs: string;
   /** How the VM comes into being (R20). */

@@ -8,9 +8,18 @@ export type SharedLicenseKind = 'oracle-se2' | 'rhel-vdc' | 'windows-datacenter'
 
 /** How a pool counts its units (see guest-os-facts.json `licensing`). */
 export const LICENSE_MODEL: Record<SharedLicenseKind, { unitEn: string; unitJa: string }> = {
-  'oracle-se2': { unitEn: 'processor licences (one per occupied socket of every host the VM can run on; hosts of at most 2 sockets)', unitJa: 'プロセッサライセンス（VMが稼働し得る全ホストの搭載ソケット数、2ソケット以下のホストのみ）' },
-  'rhel-vdc': { unitEn: 'subscriptions (one per 1-2 socket pair of every host that can run RHEL guests)', unitJa: 'サブスクリプション（RHELゲストが稼働し得るホストの2ソケットごとに1）' },
-  'windows-datacenter': { unitEn: 'host licences (one per fully licensed host that can run Windows Server guests)', unitJa: 'ホストライセンス（Windows Serverゲストが稼働し得るホストごとに1）' },
+  'oracle-se2': {
+    unitEn: 'processor licences (one per occupied socket of every host the VM can run on; hosts of at most 2 sockets)',
+    unitJa: 'プロセッサライセンス（VMが稼働し得る全ホストの搭載ソケット数、2ソケット以下のホストのみ）',
+  },
+  'rhel-vdc': {
+    unitEn: 'subscriptions (one per 1-2 socket pair of every host that can run RHEL guests)',
+    unitJa: 'サブスクリプション（RHELゲストが稼働し得るホストの2ソケットごとに1）',
+  },
+  'windows-datacenter': {
+    unitEn: 'host licences (one per fully licensed host that can run Windows Server guests)',
+    unitJa: 'ホストライセンス（Windows Serverゲストが稼働し得るホストごとに1）',
+  },
 };
 
 /** A shared licence pool as data (the estate's platform files, `sharedLicenses`). */

@@ -7,12 +7,28 @@ import { findGuestOs, guestOsCatalog } from './guest-os';
 import { departmentHint, guestOsHint, networkHint, templateHint } from './hints';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
 import { ResolvedNetwork, isStandardNetworkKey, resolveDedicatedNetwork, resolveStandardNetwork } from './network';
-import { STANDARD_NETWORKS, StandardNetworkKey } from './platform';
-import { ResolvedNic, VirtualServer, VirtualServerProps, VirtualServerSpec, keptDisksSchema, virtualServerSchema } from './server';
+import { StandardNetworkKey } from './platform';
+import {
+  ResolvedNic,
+  VirtualServer,
+  VirtualServerProps,
+  VirtualServerSpec,
+  keptDisksSchema,
+  virtualServerSchema,
+} from './server';
 import { parseProps, pathOf, throwIfAny } from './validate';
 
 /** The phases of the manual's flow (R36), then production and decommissioned (R07). */
-export const PHASES = ['study', 'procurement', 'application', 'virtualization', 'verification', 'cutover', 'production', 'decommissioned'] as const;
+export const PHASES = [
+  'study',
+  'procurement',
+  'application',
+  'virtualization',
+  'verification',
+  'cutover',
+  'production',
+  'decommissioned',
+] as const;
 export type Phase = (typeof PHASES)[number];
 export const PHASE_JA: Record<Phase, string> = {
   study: '検討',
@@ -25,7 +41,13 @@ export const PHASE_JA: Record<Phase, string> = {
   decommissioned: '利用停止',
 };
 /** Phases from which the platform builds VMs: the application (申請) has been submitted. */
-export const BUILD_PHASES: ReadonlySet<Phase> = new Set(['application', 'virtualization', 'verification', 'cutover', 'production']);
+export const BUILD_PHASES: ReadonlySet<Phase> = new Set([
+  'application',
+  'virtualization',
+  'verification',
+  'cutover',
+  'production',
+]);
 
 export const contactSchema = z.strictObject({
   nameJa: freeTextSchema(60),
@@ -53,7 +75,11 @@ export const systemSchema = z.strictObject({
   systemName: freeTextSchema(80),
   descriptionJa: freeTextSchema(400).optional(),
   /** Contacts (R08): the system's staff, optionally a deputy and the vendor. */
-  contacts: z.strictObject({ primary: contactSchema, secondary: contactSchema.optional(), vendor: contactSchema.extend({ companyJa: freeTextSchema(80) }).optional() }),
+  contacts: z.strictObject({
+    primary: contactSchema,
+    secondary: contactSchema.optional(),
+    vendor: contactSchema.extend({ companyJa: freeTextSchema(80) }).optional(),
+  }),
   hypervisor: z.enum(['vsphere', 'hyperv']),
   /** vSphere cluster. @default the platform's first cluster */
   cluster: z.string().optional(),
@@ -71,9 +97,22 @@ export const systemSchema = z.strictObject({
     })
     .default({ osImage: true, restoreTest: false, scheduleOnReadyReport: true }),
   /** vSphere account principal of the system (R30). @default `<accountDomain>\\kiban-<systemId>` */
-  account: z.string().regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/).optional(),
+  account: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/)
+    .optional(),
   /** Form 3 (利用停止届) with the explicit confirmation; required in the decommissioned phase (R07). */
-  decommission: z.strictObject({ confirmSystemId: z.string(), form3Date: dateSchema, approvedBy: freeTextSchema(80), /** Backup volumes of the system's VMs: kept (default) or deleted with them (R07, R10a). */ keptDisks: keptDisksSchema, /** Date the platform admin confirmed the VMs were removed; until then the names stay reserved (R24). */ removedOn: dateSchema.optional() }).optional(),
+  decommission: z
+    .strictObject({
+      confirmSystemId: z.string(),
+      form3Date: dateSchema,
+      approvedBy: freeTextSchema(80),
+      /** Backup volumes of the system's VMs: kept (default) or deleted with them (R07, R10a). */ keptDisks:
+        keptDisksSchema,
+      /** Date the platform admin confirmed the VMs were removed; until then the names stay reserved (R24). */ removedOn:
+        dateSchema.optional(),
+    })
+    .optional(),
   /** Acknowledged findings (rule ID, reason of at least 10 characters, approver). */
   acknowledgements: z.array(acknowledgementSchema).default([]),
 });
@@ -131,11 +170,25 @@ export class IndividualBusinessSystem extends Construct {
     const spec = parseProps(systemSchema, props, location);
     const estate = Estate.of(scope);
     const issues = checkSystem(spec, estate, location);
-    const resolved = spec.servers.map((s, i) => resolveServer(s, spec, estate, `${location}/${s.name}`, `servers.${i}`));
+    const resolved = spec.servers.map((s, i) =>
+      resolveServer(s, spec, estate, `${location}/${s.name}`, `servers.${i}`),
+    );
     issues.push(...resolved.flatMap((r) => r.issues));
     const holder = issues.length === 0 ? estate.claimSystemId(spec.systemId, location) : undefined;
     if (holder !== undefined) {
-      issues.push(err(location, 'systemId', spec.systemId, 'R03', 'KIBAN_DUPLICATE_SYSTEM_ID', `the system id is already used by ${holder}`, `システムIDは ${holder} で使用済みです`, 'choose a system id unique on the platform', '統合基盤で一意のシステムIDを指定してください'));
+      issues.push(
+        err(
+          location,
+          'systemId',
+          spec.systemId,
+          'R03',
+          'KIBAN_DUPLICATE_SYSTEM_ID',
+          `the system id is already used by ${holder}`,
+          `システムIDは ${holder} で使用済みです`,
+          'choose a system id unique on the platform',
+          '統合基盤で一意のシステムIDを指定してください',
+        ),
+      );
     }
     throwIfAny(issues);
     super(scope, id);
@@ -150,7 +203,19 @@ export class IndividualBusinessSystem extends Construct {
     const location = `${this.node.path}/${props?.name ?? '?'}`;
     const spec = parseProps(virtualServerSchema, props, location);
     if (this.serverList.some((s) => s.name === spec.name)) {
-      throwIfAny([issue({ code: 'KIBAN_DUPLICATE_SERVER', ruleId: 'R24', location, field: 'name', value: spec.name, message: 'a server of this name already exists in the system', messageJa: '同じ名前の仮想サーバが既にあります', fix: 'give every server a unique host name', fixJa: 'サーバごとに一意のホスト名を付けてください' })]);
+      throwIfAny([
+        issue({
+          code: 'KIBAN_DUPLICATE_SERVER',
+          ruleId: 'R24',
+          location,
+          field: 'name',
+          value: spec.name,
+          message: 'a server of this name already exists in the system',
+          messageJa: '同じ名前の仮想サーバが既にあります',
+          fix: 'give every server a unique host name',
+          fixJa: 'サーバごとに一意のホスト名を付けてください',
+        }),
+      ]);
     }
     const r = resolveServer(spec, this.spec, this.estate, location, '');
     throwIfAny(r.issues);
@@ -185,7 +250,17 @@ export class IndividualBusinessSystem extends Construct {
   }
 }
 
-function err(location: string, field: string, value: unknown, ruleId: string, code: ErrorCode, message: string, messageJa: string, fix: string, fixJa: string): DeclarationIssue {
+function err(
+  location: string,
+  field: string,
+  value: unknown,
+  ruleId: string,
+  code: ErrorCode,
+  message: string,
+  messageJa: string,
+  fix: string,
+  fixJa: string,
+): DeclarationIssue {
   return issue({ code, ruleId, location, field, value, message, messageJa, fix, fixJa });
 }
 
@@ -194,53 +269,171 @@ function checkSystem(spec: SystemSpec, estate: Estate, location: string): Declar
   const out: DeclarationIssue[] = [];
   if (!p.departments.some((d) => d.code === spec.department)) {
     const h = departmentHint(spec.department, p.departments);
-    out.push(err(location, 'department', spec.department, 'R01', 'KIBAN_UNKNOWN_DEPARTMENT', 'the department is not registered on the platform (only the governor\'s departments may use it)', `部局コード「${spec.department}」は統合基盤に登録されていません（知事部局のみ利用できます）`, h.fix, h.fixJa));
+    out.push(
+      err(
+        location,
+        'department',
+        spec.department,
+        'R01',
+        'KIBAN_UNKNOWN_DEPARTMENT',
+        "the department is not registered on the platform (only the governor's departments may use it)",
+        `部局コード「${spec.department}」は統合基盤に登録されていません（知事部局のみ利用できます）`,
+        h.fix,
+        h.fixJa,
+      ),
+    );
   }
   if (spec.cluster !== undefined && !p.vsphere.clusters.some((c) => c.name === spec.cluster)) {
-    out.push(err(location, 'cluster', spec.cluster, 'R03', 'KIBAN_UNKNOWN_CLUSTER', 'no such vSphere cluster on the platform', '統合基盤にそのクラスタはありません', `use one of: ${p.vsphere.clusters.map((c) => c.name).join(', ')}`, 'プラットフォーム定義のクラスタ名を指定してください'));
+    out.push(
+      err(
+        location,
+        'cluster',
+        spec.cluster,
+        'R03',
+        'KIBAN_UNKNOWN_CLUSTER',
+        'no such vSphere cluster on the platform',
+        '統合基盤にそのクラスタはありません',
+        `use one of: ${p.vsphere.clusters.map((c) => c.name).join(', ')}`,
+        'プラットフォーム定義のクラスタ名を指定してください',
+      ),
+    );
   }
   if (spec.phase === 'decommissioned') {
     if (!spec.decommission) {
-      out.push(err(location, 'decommission', undefined, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'a decommissioned system needs form 3 (利用停止届) and an explicit confirmation', '利用停止には様式3（利用停止届）と明示的な確認が必要です', `add decommission: { confirmSystemId: '${spec.systemId}', form3Date, approvedBy }`, `decommission に confirmSystemId: '${spec.systemId}'、form3Date、approvedBy を記載してください`));
+      out.push(
+        err(
+          location,
+          'decommission',
+          undefined,
+          'R07',
+          'KIBAN_DECOMMISSION_UNCONFIRMED',
+          'a decommissioned system needs form 3 (利用停止届) and an explicit confirmation',
+          '利用停止には様式3（利用停止届）と明示的な確認が必要です',
+          `add decommission: { confirmSystemId: '${spec.systemId}', form3Date, approvedBy }`,
+          `decommission に confirmSystemId: '${spec.systemId}'、form3Date、approvedBy を記載してください`,
+        ),
+      );
     } else if (spec.decommission.confirmSystemId !== spec.systemId) {
-      out.push(err(location, 'decommission.confirmSystemId', spec.decommission.confirmSystemId, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'the confirmation must repeat the system id exactly', '確認欄にはシステムIDをそのまま記載してください', `set confirmSystemId to '${spec.systemId}'`, `confirmSystemId に '${spec.systemId}' を指定してください`));
+      out.push(
+        err(
+          location,
+          'decommission.confirmSystemId',
+          spec.decommission.confirmSystemId,
+          'R07',
+          'KIBAN_DECOMMISSION_UNCONFIRMED',
+          'the confirmation must repeat the system id exactly',
+          '確認欄にはシステムIDをそのまま記載してください',
+          `set confirmSystemId to '${spec.systemId}'`,
+          `confirmSystemId に '${spec.systemId}' を指定してください`,
+        ),
+      );
     }
   } else if (spec.decommission) {
-    out.push(err(location, 'decommission', spec.decommission, 'R07', 'KIBAN_DECOMMISSION_PHASE', 'a decommission request needs phase "decommissioned"', '利用停止の届出には工程 "decommissioned" が必要です', 'set phase: decommissioned, or remove the decommission block', '工程を decommissioned にするか、decommission を削除してください'));
+    out.push(
+      err(
+        location,
+        'decommission',
+        spec.decommission,
+        'R07',
+        'KIBAN_DECOMMISSION_PHASE',
+        'a decommission request needs phase "decommissioned"',
+        '利用停止の届出には工程 "decommissioned" が必要です',
+        'set phase: decommissioned, or remove the decommission block',
+        '工程を decommissioned にするか、decommission を削除してください',
+      ),
+    );
   }
   if (spec.backup.osImage === false && !spec.backup.osImageOptOutReasonJa) {
-    out.push(err(location, 'backup.osImageOptOutReasonJa', undefined, 'R10', 'KIBAN_BACKUP_OPTOUT_REASON', 'OS-image backup is on unless there is a specific reason: give the reason', 'OSイメージバックアップは特段の理由がない限り「希望する」です。希望しない理由を記載してください', 'add backup.osImageOptOutReasonJa, or turn osImage back on', 'backup.osImageOptOutReasonJa に理由を書くか、osImage を true にしてください'));
+    out.push(
+      err(
+        location,
+        'backup.osImageOptOutReasonJa',
+        undefined,
+        'R10',
+        'KIBAN_BACKUP_OPTOUT_REASON',
+        'OS-image backup is on unless there is a specific reason: give the reason',
+        'OSイメージバックアップは特段の理由がない限り「希望する」です。希望しない理由を記載してください',
+        'add backup.osImageOptOutReasonJa, or turn osImage back on',
+        'backup.osImageOptOutReasonJa に理由を書くか、osImage を true にしてください',
+      ),
+    );
   }
   const names = new Set<string>();
   spec.servers.forEach((s, i) => {
-    if (names.has(s.name)) out.push(err(`${location}/${s.name}`, `servers.${i}.name`, s.name, 'R24', 'KIBAN_DUPLICATE_SERVER', 'two servers of the system have the same host name', 'システム内でホスト名が重複しています', 'give every server a unique host name', 'サーバごとに一意のホスト名を付けてください'));
+    if (names.has(s.name))
+      out.push(
+        err(
+          `${location}/${s.name}`,
+          `servers.${i}.name`,
+          s.name,
+          'R24',
+          'KIBAN_DUPLICATE_SERVER',
+          'two servers of the system have the same host name',
+          'システム内でホスト名が重複しています',
+          'give every server a unique host name',
+          'サーバごとに一意のホスト名を付けてください',
+        ),
+      );
     names.add(s.name);
   });
   return out;
 }
 
-function resolveNetwork(estate: Estate, network: StandardNetworkKey | DedicatedVlan | string): ResolvedNetwork | undefined {
+function resolveNetwork(
+  estate: Estate,
+  network: StandardNetworkKey | DedicatedVlan | string,
+): ResolvedNetwork | undefined {
   if (network instanceof DedicatedVlan) return resolveDedicatedNetwork(estate.platform, network);
   if (isStandardNetworkKey(network)) return resolveStandardNetwork(estate.platform, network);
   const vlan = estate.vlanNamed(network);
   return vlan instanceof DedicatedVlan ? resolveDedicatedNetwork(estate.platform, vlan) : undefined;
 }
 
-function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Estate, location: string, prefix: string): { spec: VirtualServerSpec; nics: ResolvedNic[]; issues: DeclarationIssue[] } {
+function resolveServer(
+  spec: VirtualServerSpec,
+  system: SystemSpec,
+  estate: Estate,
+  location: string,
+  prefix: string,
+): { spec: VirtualServerSpec; nics: ResolvedNic[]; issues: DeclarationIssue[] } {
   const p = estate.platform;
   const f = (field: string) => [prefix, field].filter((x) => x !== '').join('.');
   const issues: DeclarationIssue[] = [];
   const os = findGuestOs(spec.guestOs);
   if (!os) {
     const h = guestOsHint(spec.guestOs, [...guestOsCatalog().values()]);
-    issues.push(err(location, f('guestOs'), spec.guestOs, 'R22', 'KIBAN_UNKNOWN_GUEST_OS', 'the guest OS is not in the catalog', `ゲストOS「${spec.guestOs}」はゲストOSカタログにありません`, h.fix, h.fixJa));
+    issues.push(
+      err(
+        location,
+        f('guestOs'),
+        spec.guestOs,
+        'R22',
+        'KIBAN_UNKNOWN_GUEST_OS',
+        'the guest OS is not in the catalog',
+        `ゲストOS「${spec.guestOs}」はゲストOSカタログにありません`,
+        h.fix,
+        h.fixJa,
+      ),
+    );
   }
   const nics: ResolvedNic[] = [];
   spec.nics.forEach((n, i) => {
     const r = resolveNetwork(estate, n.network);
     if (!r) {
       const h = networkHint(n.network, p.networks);
-      issues.push(err(location, f(`nics.${i}.network`), n.network, 'R24', 'KIBAN_UNKNOWN_NETWORK', 'no such network: use a standard network or a declared DedicatedVlan', `ネットワーク「${String(n.network)}」はありません（標準ネットワークでも、宣言済みの専用ネットワークでもありません）`, h.fix, h.fixJa));
+      issues.push(
+        err(
+          location,
+          f(`nics.${i}.network`),
+          n.network,
+          'R24',
+          'KIBAN_UNKNOWN_NETWORK',
+          'no such network: use a standard network or a declared DedicatedVlan',
+          `ネットワーク「${String(n.network)}」はありません（標準ネットワークでも、宣言済みの専用ネットワークでもありません）`,
+          h.fix,
+          h.fixJa,
+        ),
+      );
       return;
     }
     nics.push({ index: i, networkKey: r.key, dedicatedVlan: r.dedicatedVlan, network: r, ipv4: n.ipv4, fqdn: n.fqdn });
@@ -248,39 +441,148 @@ function resolveServer(spec: VirtualServerSpec, system: SystemSpec, estate: Esta
   const src = spec.source;
   const vsphereOnly = src.kind === 'clone' || src.kind === 'ovf' || src.kind === 'vmdk';
   if (system.hypervisor === 'hyperv' && vsphereOnly) {
-    issues.push(err(location, f('source.kind'), src.kind, 'R20', 'KIBAN_SOURCE_HYPERVISOR', `"${src.kind}" is a way onto VMware; on Hyper-V use empty, template or hyperv-export`, `「${src.kind}」はVMwareへの移行方法です。Hyper-Vでは empty、template、hyperv-export を使ってください`, 'change source.kind or the hypervisor', '構築・移行方法か仮想化ソフトを変更してください'));
+    issues.push(
+      err(
+        location,
+        f('source.kind'),
+        src.kind,
+        'R20',
+        'KIBAN_SOURCE_HYPERVISOR',
+        `"${src.kind}" is a way onto VMware; on Hyper-V use empty, template or hyperv-export`,
+        `「${src.kind}」はVMwareへの移行方法です。Hyper-Vでは empty、template、hyperv-export を使ってください`,
+        'change source.kind or the hypervisor',
+        '構築・移行方法か仮想化ソフトを変更してください',
+      ),
+    );
   }
   if (system.hypervisor === 'vsphere' && src.kind === 'hyperv-export') {
-    issues.push(err(location, f('source.kind'), src.kind, 'R20', 'KIBAN_SOURCE_HYPERVISOR', 'a Hyper-V export is a way onto Hyper-V; on vSphere use an OVF template or a VMDK', 'Hyper-Vエクスポートは Hyper-V への移行方法です。vSphere では OVF テンプレートか VMDK を使ってください', 'use source.kind ovf or vmdk, or hypervisor hyperv', 'source.kind を ovf か vmdk にするか、hypervisor を hyperv にしてください'));
+    issues.push(
+      err(
+        location,
+        f('source.kind'),
+        src.kind,
+        'R20',
+        'KIBAN_SOURCE_HYPERVISOR',
+        'a Hyper-V export is a way onto Hyper-V; on vSphere use an OVF template or a VMDK',
+        'Hyper-Vエクスポートは Hyper-V への移行方法です。vSphere では OVF テンプレートか VMDK を使ってください',
+        'use source.kind ovf or vmdk, or hypervisor hyperv',
+        'source.kind を ovf か vmdk にするか、hypervisor を hyperv にしてください',
+      ),
+    );
   }
   if (src.kind === 'template') {
     const templates = system.hypervisor === 'vsphere' ? p.vsphere.templates : p.hyperv.templates;
     const t = templates.find((x) => x.key === src.template);
     if (!t) {
       const h = templateHint(src.template, templates);
-      issues.push(err(location, f('source.template'), src.template, 'R06', 'KIBAN_UNKNOWN_TEMPLATE', `no such OS template on the ${system.hypervisor} side of the platform`, `統合基盤（${system.hypervisor === 'vsphere' ? 'VMware vSphere' : 'Hyper-V'}）にOSテンプレート「${src.template}」はありません`, h.fix, h.fixJa));
-    } else if (os && t.guestOs !== spec.guestOs) issues.push(err(location, f('guestOs'), spec.guestOs, 'R06', 'KIBAN_TEMPLATE_OS_MISMATCH', `template ${t.key} carries ${t.guestOs}`, `テンプレート ${t.key} のゲストOSは ${t.guestOs} です（ゲストOSの欄と合っていません）`, `set guestOs to ${t.guestOs}`, `guestOs: ${t.guestOs} と書くか、ゲストOSに合うテンプレートを選びます`));
+      issues.push(
+        err(
+          location,
+          f('source.template'),
+          src.template,
+          'R06',
+          'KIBAN_UNKNOWN_TEMPLATE',
+          `no such OS template on the ${system.hypervisor} side of the platform`,
+          `統合基盤（${system.hypervisor === 'vsphere' ? 'VMware vSphere' : 'Hyper-V'}）にOSテンプレート「${src.template}」はありません`,
+          h.fix,
+          h.fixJa,
+        ),
+      );
+    } else if (os && t.guestOs !== spec.guestOs)
+      issues.push(
+        err(
+          location,
+          f('guestOs'),
+          spec.guestOs,
+          'R06',
+          'KIBAN_TEMPLATE_OS_MISMATCH',
+          `template ${t.key} carries ${t.guestOs}`,
+          `テンプレート ${t.key} のゲストOSは ${t.guestOs} です（ゲストOSの欄と合っていません）`,
+          `set guestOs to ${t.guestOs}`,
+          `guestOs: ${t.guestOs} と書くか、ゲストOSに合うテンプレートを選びます`,
+        ),
+      );
   }
   if (src.kind === 'ovf' && (src.localOvfPath === undefined) === (src.remoteOvfUrl === undefined)) {
-    issues.push(err(location, f('source'), src, 'R20', 'KIBAN_OVF_LOCATION', 'an OVF source needs exactly one of localOvfPath and remoteOvfUrl', 'OVFテンプレートは localOvfPath と remoteOvfUrl のどちらか一方を指定してください', 'give exactly one of localOvfPath / remoteOvfUrl', 'どちらか一方だけを指定してください'));
+    issues.push(
+      err(
+        location,
+        f('source'),
+        src,
+        'R20',
+        'KIBAN_OVF_LOCATION',
+        'an OVF source needs exactly one of localOvfPath and remoteOvfUrl',
+        'OVFテンプレートは localOvfPath と remoteOvfUrl のどちらか一方を指定してください',
+        'give exactly one of localOvfPath / remoteOvfUrl',
+        'どちらか一方だけを指定してください',
+      ),
+    );
   }
   const dsNames = (kind: 'system' | 'backup') => p.vsphere.datastores.filter((d) => d.kind === kind).map((d) => d.name);
   if (system.hypervisor === 'vsphere') {
     spec.disks.forEach((d, i) => {
       if (d.datastore !== undefined && !dsNames('system').includes(d.datastore)) {
-        issues.push(err(location, f(`disks.${i}.datastore`), d.datastore, 'R10a', 'KIBAN_DATASTORE_KIND', 'system and data disks go on a system datastore', 'システム・データ領域はシステム用データストアに配置します', `use one of: ${dsNames('system').join(', ')}`, `次のいずれかを指定してください: ${dsNames('system').join(', ')}`));
+        issues.push(
+          err(
+            location,
+            f(`disks.${i}.datastore`),
+            d.datastore,
+            'R10a',
+            'KIBAN_DATASTORE_KIND',
+            'system and data disks go on a system datastore',
+            'システム・データ領域はシステム用データストアに配置します',
+            `use one of: ${dsNames('system').join(', ')}`,
+            `次のいずれかを指定してください: ${dsNames('system').join(', ')}`,
+          ),
+        );
       }
     });
     const bv = spec.backupVolume;
     if (bv?.datastore !== undefined && !dsNames('backup').includes(bv.datastore)) {
-      issues.push(err(location, f('backupVolume.datastore'), bv.datastore, 'R10a', 'KIBAN_BACKUP_ON_SYSTEM_STORAGE', 'a backup volume must be on backup storage, separate from the system/data area', 'バックアップ領域はシステム・データ領域とは別のバックアップ用ストレージに配置します', `use one of: ${dsNames('backup').join(', ')}`, `次のいずれかを指定してください: ${dsNames('backup').join(', ')}`));
+      issues.push(
+        err(
+          location,
+          f('backupVolume.datastore'),
+          bv.datastore,
+          'R10a',
+          'KIBAN_BACKUP_ON_SYSTEM_STORAGE',
+          'a backup volume must be on backup storage, separate from the system/data area',
+          'バックアップ領域はシステム・データ領域とは別のバックアップ用ストレージに配置します',
+          `use one of: ${dsNames('backup').join(', ')}`,
+          `次のいずれかを指定してください: ${dsNames('backup').join(', ')}`,
+        ),
+      );
     }
     if (bv && dsNames('backup').length === 0) {
-      issues.push(err(location, f('backupVolume'), bv, 'R10a', 'KIBAN_NO_BACKUP_STORAGE', 'the platform has no backup datastore', '統合基盤にバックアップ用データストアがありません', 'ask the platform admin to add backup storage to the platform data', '統合基盤管理者にバックアップ用ストレージの登録を依頼してください'));
+      issues.push(
+        err(
+          location,
+          f('backupVolume'),
+          bv,
+          'R10a',
+          'KIBAN_NO_BACKUP_STORAGE',
+          'the platform has no backup datastore',
+          '統合基盤にバックアップ用データストアがありません',
+          'ask the platform admin to add backup storage to the platform data',
+          '統合基盤管理者にバックアップ用ストレージの登録を依頼してください',
+        ),
+      );
     }
   }
   if (spec.decommissioned && spec.decommissioned.confirm !== spec.name) {
-    issues.push(err(location, f('decommissioned.confirm'), spec.decommissioned.confirm, 'R07', 'KIBAN_DECOMMISSION_UNCONFIRMED', 'the confirmation must repeat the server name exactly', '確認欄にはサーバ名をそのまま記載してください', `set confirm to '${spec.name}'`, `confirm に '${spec.name}' を指定してください`));
+    issues.push(
+      err(
+        location,
+        f('decommissioned.confirm'),
+        spec.decommissioned.confirm,
+        'R07',
+        'KIBAN_DECOMMISSION_UNCONFIRMED',
+        'the confirmation must repeat the server name exactly',
+        '確認欄にはサーバ名をそのまま記載してください',
+        `set confirm to '${spec.name}'`,
+        `confirm に '${spec.name}' を指定してください`,
+      ),
+    );
   }
   return { spec, nics, issues };
 }

@@ -12,7 +12,12 @@ export function pathOf(scope: Construct, id: string): string {
  * Parses props with a zod schema; on failure throws one DeclarationError listing every problem,
  * located at the construct path.
  */
-export function parseProps<S extends z.ZodType>(schema: S, props: unknown, location: string, fieldPrefix = ''): z.output<S> {
+export function parseProps<S extends z.ZodType>(
+  schema: S,
+  props: unknown,
+  location: string,
+  fieldPrefix = '',
+): z.output<S> {
   const result = schema.safeParse(props);
   if (!result.success) throw new DeclarationError(zodToIssues(result.error, props, location, fieldPrefix));
   return result.data;

@@ -30,6 +30,9 @@ export function vsphereProviderFacts(): VsphereProviderFacts {
 }
 
 /** Whether the provider release supports a vCenter version (`6.5`, `8.0.3`): by its major version. */
-export function providerSupportsVcenter(vcenterVersion: string, f: VsphereProviderFacts = vsphereProviderFacts()): boolean {
+export function providerSupportsVcenter(
+  vcenterVersion: string,
+  f: VsphereProviderFacts = vsphereProviderFacts(),
+): boolean {
   return f.supportedVsphereMajors.includes(vcenterVersion.split('.')[0]!);
 }

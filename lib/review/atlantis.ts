@@ -17,7 +17,10 @@ export const ATLANTIS_WORKFLOW = 'kiban';
  *   stacks look up the platform's folders and tags by name, so the platform applies first.
  */
 export function renderAtlantisYaml(m: EstateManifest, stackDirPrefix = 'stacks'): string {
-  const systems = m.systems.filter((s) => s.hypervisor === 'vsphere').map((s) => s.systemId).sort();
+  const systems = m.systems
+    .filter((s) => s.hypervisor === 'vsphere')
+    .map((s) => s.systemId)
+    .sort();
   const project = (name: string, group: number) => ({
     name,
     dir: `${stackDirPrefix}/${name}`,

@@ -1,6 +1,16 @@
 import { Finding } from '../model/finding';
 import { PHASE_JA, PHASES, Phase } from '../model/system';
-import { CONTACT_ROLE_JA, HYPERVISOR_JA, LICENSE_JA, PARTY, SOURCE_JA, ZONE_JA, ipPartyJa, isV2v, yesNo } from './labels';
+import {
+  CONTACT_ROLE_JA,
+  HYPERVISOR_JA,
+  LICENSE_JA,
+  PARTY,
+  SOURCE_JA,
+  ZONE_JA,
+  ipPartyJa,
+  isV2v,
+  yesNo,
+} from './labels';
 import { EstateManifest, ManifestSystem } from './manifest';
 import { code, doc, table, text } from './markdown';
 
@@ -40,25 +50,125 @@ export function flowSteps(sys: ManifestSystem): FlowStep[] {
     { section: '2.1.6', titleJa: 'その他運用方法検討', phase: 'study', whoJa: D, ruleIds: 'R25, R26' },
     { section: '2.1.7', titleJa: '移行可否決定', phase: 'study', whoJa: D, ruleIds: 'R22' },
     { section: '2.1.8', titleJa: '仮想マシンリソース決定', phase: 'study', whoJa: D, ruleIds: 'R23, R27' },
-    { section: '2.2.1', titleJa: '調達仕様書の作成・入札', phase: 'procurement', whoJa: `${D}（${A}と協議）`, ruleIds: 'R02', ...na(vendor, '業務委託なし') },
-    { section: '2.3.1', titleJa: '申請書（利用申請書）の提出とその打合せ・審査', phase: 'application', whoJa: `${D}（提出）・${A}（審査、${OM}と調整）`, ruleIds: 'R03' },
-    { section: '2.3.2', titleJa: '統合基盤ネットワーク設計・構築（VLAN ID の決定は統合基盤管理者）', phase: 'application', whoJa: `${D}・${A}`, ruleIds: 'R24', ...na(dedicated, '標準ネットワークのみ') },
-    { section: '2.3.3', titleJa: '仮想マシン IP アドレス割当', phase: 'application', whoJa: `${A} → ${OM} / ${NET} / ネットワーク管理者（ネットワークごと、下表参照）`, ruleIds: 'R29' },
-    { section: '2.4.1', titleJa: '仮想化ソフトアカウント作成', phase: 'virtualization', whoJa: `${A}（${OM}に依頼）`, ruleIds: 'R30' },
-    { section: '2.4.2', titleJa: '仮想マシン作成作業（バックアップディスクの割当を含む）', phase: 'virtualization', whoJa: `${A}（${OM}に依頼）`, ruleIds: 'R20, R28, R10a', ...na(newBuild, 'V2V のみ') },
-    { section: '2.4.3', titleJa: 'FQDN の登録・F/W の設定変更', phase: 'virtualization', whoJa: `${A}（${NET}に依頼）`, ruleIds: 'R32', ...na(fqdnOrFw, 'FQDN・F/W変更なし') },
-    { section: '2.4.4', titleJa: '仮想サーバ構築作業（OSインストール・固有設定・VMware Tools）', phase: 'virtualization', whoJa: D, ruleIds: 'R28, R33', ...na(newBuild, 'V2V のみ') },
-    { section: '2.4.5', titleJa: 'ファイルの作成・提供（媒体は必ず手渡し）', phase: 'virtualization', whoJa: D, ruleIds: 'R20, R34', ...na(v2v, '新規構築のみ') },
-    { section: '2.4.6', titleJa: 'ファイルの転送（管理用端末から。再起動・ライセンス認証は個別業務システム管理者、コピーは消去）', phase: 'virtualization', whoJa: `${A}（${OM}の協力）・${D}（立会い）`, ruleIds: 'R34', ...na(v2v, '新規構築のみ') },
-    { section: '2.4.7', titleJa: 'バックアップ環境構築（バックアップ領域のマウント・処理の構築）', phase: 'virtualization', whoJa: D, ruleIds: 'R10a', ...na(backupVolume, 'バックアップ領域なし') },
+    {
+      section: '2.2.1',
+      titleJa: '調達仕様書の作成・入札',
+      phase: 'procurement',
+      whoJa: `${D}（${A}と協議）`,
+      ruleIds: 'R02',
+      ...na(vendor, '業務委託なし'),
+    },
+    {
+      section: '2.3.1',
+      titleJa: '申請書（利用申請書）の提出とその打合せ・審査',
+      phase: 'application',
+      whoJa: `${D}（提出）・${A}（審査、${OM}と調整）`,
+      ruleIds: 'R03',
+    },
+    {
+      section: '2.3.2',
+      titleJa: '統合基盤ネットワーク設計・構築（VLAN ID の決定は統合基盤管理者）',
+      phase: 'application',
+      whoJa: `${D}・${A}`,
+      ruleIds: 'R24',
+      ...na(dedicated, '標準ネットワークのみ'),
+    },
+    {
+      section: '2.3.3',
+      titleJa: '仮想マシン IP アドレス割当',
+      phase: 'application',
+      whoJa: `${A} → ${OM} / ${NET} / ネットワーク管理者（ネットワークごと、下表参照）`,
+      ruleIds: 'R29',
+    },
+    {
+      section: '2.4.1',
+      titleJa: '仮想化ソフトアカウント作成',
+      phase: 'virtualization',
+      whoJa: `${A}（${OM}に依頼）`,
+      ruleIds: 'R30',
+    },
+    {
+      section: '2.4.2',
+      titleJa: '仮想マシン作成作業（バックアップディスクの割当を含む）',
+      phase: 'virtualization',
+      whoJa: `${A}（${OM}に依頼）`,
+      ruleIds: 'R20, R28, R10a',
+      ...na(newBuild, 'V2V のみ'),
+    },
+    {
+      section: '2.4.3',
+      titleJa: 'FQDN の登録・F/W の設定変更',
+      phase: 'virtualization',
+      whoJa: `${A}（${NET}に依頼）`,
+      ruleIds: 'R32',
+      ...na(fqdnOrFw, 'FQDN・F/W変更なし'),
+    },
+    {
+      section: '2.4.4',
+      titleJa: '仮想サーバ構築作業（OSインストール・固有設定・VMware Tools）',
+      phase: 'virtualization',
+      whoJa: D,
+      ruleIds: 'R28, R33',
+      ...na(newBuild, 'V2V のみ'),
+    },
+    {
+      section: '2.4.5',
+      titleJa: 'ファイルの作成・提供（媒体は必ず手渡し）',
+      phase: 'virtualization',
+      whoJa: D,
+      ruleIds: 'R20, R34',
+      ...na(v2v, '新規構築のみ'),
+    },
+    {
+      section: '2.4.6',
+      titleJa: 'ファイルの転送（管理用端末から。再起動・ライセンス認証は個別業務システム管理者、コピーは消去）',
+      phase: 'virtualization',
+      whoJa: `${A}（${OM}の協力）・${D}（立会い）`,
+      ruleIds: 'R34',
+      ...na(v2v, '新規構築のみ'),
+    },
+    {
+      section: '2.4.7',
+      titleJa: 'バックアップ環境構築（バックアップ領域のマウント・処理の構築）',
+      phase: 'virtualization',
+      whoJa: D,
+      ruleIds: 'R10a',
+      ...na(backupVolume, 'バックアップ領域なし'),
+    },
     { section: '2.4.8', titleJa: 'その他、仮想化環境構築', phase: 'virtualization', whoJa: D, ruleIds: 'R02' },
-    { section: '2.5.1', titleJa: '仮想サーバ上の OS・アプリケーション動作検証', phase: 'verification', whoJa: D, ruleIds: 'R35' },
-    { section: '2.5.2', titleJa: 'クライアント・組合せテスト（テスト環境）', phase: 'verification', whoJa: D, ruleIds: 'R35' },
+    {
+      section: '2.5.1',
+      titleJa: '仮想サーバ上の OS・アプリケーション動作検証',
+      phase: 'verification',
+      whoJa: D,
+      ruleIds: 'R35',
+    },
+    {
+      section: '2.5.2',
+      titleJa: 'クライアント・組合せテスト（テスト環境）',
+      phase: 'verification',
+      whoJa: D,
+      ruleIds: 'R35',
+    },
     { section: '2.6.1', titleJa: '本番データ移行作業', phase: 'cutover', whoJa: D, ruleIds: 'R36' },
     { section: '2.6.2', titleJa: 'クライアントアクセス変更作業', phase: 'cutover', whoJa: D, ruleIds: 'R36' },
     { section: '2.6.3', titleJa: 'その他（初回データバックアップの取得）', phase: 'cutover', whoJa: D, ruleIds: 'R36' },
-    { section: '2.6.4', titleJa: 'OS イメージバックアップ運用追加', phase: 'cutover', whoJa: `${D}（準備完了の報告）→ ${A}（${OM}に依頼）`, ruleIds: 'R10', ...na(sys.backup.osImage, 'OSイメージバックアップを希望しない') },
-    { section: '2.6.5', titleJa: 'バックアップ復旧テスト', phase: 'cutover', whoJa: `${D}・${A}`, ruleIds: 'R10b', ...na(sys.backup.restoreTest, '復旧テストを希望しない') },
+    {
+      section: '2.6.4',
+      titleJa: 'OS イメージバックアップ運用追加',
+      phase: 'cutover',
+      whoJa: `${D}（準備完了の報告）→ ${A}（${OM}に依頼）`,
+      ruleIds: 'R10',
+      ...na(sys.backup.osImage, 'OSイメージバックアップを希望しない'),
+    },
+    {
+      section: '2.6.5',
+      titleJa: 'バックアップ復旧テスト',
+      phase: 'cutover',
+      whoJa: `${D}・${A}`,
+      ruleIds: 'R10b',
+      ...na(sys.backup.restoreTest, '復旧テストを希望しない'),
+    },
     { section: '2.6.6', titleJa: '本番切替', phase: 'cutover', whoJa: D, ruleIds: 'R36' },
   ];
 }
@@ -74,15 +184,25 @@ export function stepStatus(step: FlowStep, phase: Phase): string {
 
 function findingsOf(sys: ManifestSystem, findings: readonly Finding[]): Finding[] {
   return findings
-    .filter((f) => f.systemId === sys.systemId || (f.systemId === undefined && (f.path === sys.path || f.path.startsWith(`${sys.path}/`))))
+    .filter(
+      (f) =>
+        f.systemId === sys.systemId ||
+        (f.systemId === undefined && (f.path === sys.path || f.path.startsWith(`${sys.path}/`))),
+    )
     .slice()
-    .sort((a, b) => (`${a.ruleId}/${a.path}/${a.rule}/${a.value}` < `${b.ruleId}/${b.path}/${b.rule}/${b.value}` ? -1 : 1));
+    .sort((a, b) =>
+      `${a.ruleId}/${a.path}/${a.rule}/${a.value}` < `${b.ruleId}/${b.path}/${b.rule}/${b.value}` ? -1 : 1,
+    );
 }
 
 const LEVEL_JA = { error: 'エラー', warning: '警告', info: '情報' } as const;
 
 /** The review document of one system, in Japanese, mirroring the application form (利用申請書). */
-export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem, findings: readonly Finding[]): string {
+export function renderSystemReview(
+  manifest: EstateManifest,
+  sys: ManifestSystem,
+  findings: readonly Finding[],
+): string {
   const servers = sys.servers;
   const nets = servers.flatMap((s) => s.nics.map((n) => ({ s, n })));
   const requests: (readonly unknown[])[] = [];
@@ -90,7 +210,8 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
     if (n.fqdn) requests.push(['FQDN の DNS 登録', `${s.name} ${n.fqdn}`, `${A} → ${NET}`, '2.4.3', 'R32']);
   }
   const fwNets = [...new Set(nets.filter(({ n }) => n.firewallChange).map(({ n }) => n.networkNameJa))];
-  for (const name of fwNets) requests.push(['F/W の設定変更（統合基盤 ⇔ 県行政ネットワーク）', name, `${A} → ${NET}`, '2.4.3', 'R32']);
+  for (const name of fwNets)
+    requests.push(['F/W の設定変更（統合基盤 ⇔ 県行政ネットワーク）', name, `${A} → ${NET}`, '2.4.3', 'R32']);
   const sysFindings = findingsOf(sys, findings);
   const flow = flowSteps(sys);
 
@@ -109,7 +230,9 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
         ['配置先（クラスタ／ホストプール）', sys.hostPool],
         ['工程（R36）', `${PHASE_JA[sys.phase]}（${sys.phase}）`],
         ['仮想化ソフトアカウント（R30）', sys.account],
-        ...(sys.decommission ? [['利用停止届（様式3, R07）', `${sys.decommission.form3Date} 承認: ${sys.decommission.approvedBy}`]] : []),
+        ...(sys.decommission
+          ? [['利用停止届（様式3, R07）', `${sys.decommission.form3Date} 承認: ${sys.decommission.approvedBy}`]]
+          : []),
       ],
     ),
     '### 連絡先（R08）',
@@ -119,24 +242,48 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
     ),
     '## 2. 仮想サーバのリソース・OS・ライセンス（R04, R05, R22, R27）',
     table(
-      ['サーバ', '役割', 'CPU（ソケット×コア）', 'vCPU', 'メモリ(GB)', 'ディスク(GB)', 'ゲストOS', 'OSライセンス', 'Oracle Database', '状態'],
+      [
+        'サーバ',
+        '役割',
+        'CPU（ソケット×コア）',
+        'vCPU',
+        'メモリ(GB)',
+        'ディスク(GB)',
+        'ゲストOS',
+        'OSライセンス',
+        'Oracle Database',
+        '状態',
+      ],
       servers.map((s) => [
         s.name,
         s.roleJa,
         `${s.cpu.sockets}×${s.cpu.coresPerSocket}`,
         s.vcpus,
         s.memoryGb,
-        s.disks.map((d) => `${d.index === 0 ? 'システム' : `データ${d.index}`} ${d.sizeGb}（${d.datastore}）`).join('、'),
+        s.disks
+          .map((d) => `${d.index === 0 ? 'システム' : `データ${d.index}`} ${d.sizeGb}（${d.datastore}）`)
+          .join('、'),
         s.guestOsName,
         LICENSE_JA[s.osLicense],
-        s.oracle ? `${s.oracle.edition}${s.oracle.version ? ` ${s.oracle.version}` : ''}（${s.oracle.license === 'shared' ? '共用ライセンス' : '所管部局で用意'}${s.oracle.rac ? '、RAC' : ''}）` : 'なし',
+        s.oracle
+          ? `${s.oracle.edition}${s.oracle.version ? ` ${s.oracle.version}` : ''}（${s.oracle.license === 'shared' ? '共用ライセンス' : '所管部局で用意'}${s.oracle.rac ? '、RAC' : ''}）`
+          : 'なし',
         s.decommissioned ? '利用停止（削除）' : '稼働対象',
       ]),
     ),
     '## 3. ネットワークと IP アドレス割当（R24, R27, R29）',
     table(
       ['サーバ', 'NIC', 'ネットワーク', 'ゾーン', 'VLAN ID', 'サブネット', 'IPアドレス', 'IPアドレスの割当者（R29）'],
-      nets.map(({ s, n }) => [s.name, n.index, n.networkNameJa, ZONE_JA[n.zone], n.vlanId, n.subnet, n.ipv4 ?? '未割当', ipPartyJa(n.ipAssignedBy, n.ipAdministratorJa)]),
+      nets.map(({ s, n }) => [
+        s.name,
+        n.index,
+        n.networkNameJa,
+        ZONE_JA[n.zone],
+        n.vlanId,
+        n.subnet,
+        n.ipv4 ?? '未割当',
+        ipPartyJa(n.ipAssignedBy, n.ipAdministratorJa),
+      ]),
     ),
     '## 4. FQDN 登録・ファイアウォール変更の依頼（R32）',
     table(['依頼内容', '対象', '依頼者 → 作業者', '手順', 'ルール'], requests),
@@ -144,11 +291,25 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
     table(
       ['項目', '内容'],
       [
-        [`OSイメージバックアップ（週1回${manifest.platform.backupPolicy.weeklyGenerations}世代・毎日${manifest.platform.backupPolicy.dailyGenerations}世代, R10）`, `${yesNo(sys.backup.osImage)}${sys.backup.osImageOptOutReasonJa ? `（理由: ${sys.backup.osImageOptOutReasonJa}）` : ''}`],
-        ['スケジュール追加の時期（R10）', sys.backup.scheduleOnReadyReport ? '個別業務システム管理者からの準備完了の報告後' : '申請どおり'],
+        [
+          `OSイメージバックアップ（週1回${manifest.platform.backupPolicy.weeklyGenerations}世代・毎日${manifest.platform.backupPolicy.dailyGenerations}世代, R10）`,
+          `${yesNo(sys.backup.osImage)}${sys.backup.osImageOptOutReasonJa ? `（理由: ${sys.backup.osImageOptOutReasonJa}）` : ''}`,
+        ],
+        [
+          'スケジュール追加の時期（R10）',
+          sys.backup.scheduleOnReadyReport ? '個別業務システム管理者からの準備完了の報告後' : '申請どおり',
+        ],
         ['バックアップ復旧テスト（R10b）', yesNo(sys.backup.restoreTest)],
-        ...servers.map((s) => [`バックアップ領域 ${s.name}（R10a）`, s.backupVolume ? `${s.backupVolume.sizeGb} GB（${s.backupVolume.datastore}）` : 'なし']),
-        ...servers.flatMap((s) => s.snapshots.map((snap) => [`一時スナップショット ${s.name}/${snap.name}（R11）`, `${snap.purposeJa}（期限 ${snap.expiresAt}）`])),
+        ...servers.map((s) => [
+          `バックアップ領域 ${s.name}（R10a）`,
+          s.backupVolume ? `${s.backupVolume.sizeGb} GB（${s.backupVolume.datastore}）` : 'なし',
+        ]),
+        ...servers.flatMap((s) =>
+          s.snapshots.map((snap) => [
+            `一時スナップショット ${s.name}/${snap.name}（R11）`,
+            `${snap.purposeJa}（期限 ${snap.expiresAt}）`,
+          ]),
+        ),
       ],
     ),
     '## 6. 構築・移行方法（R20, R28, R34）',
@@ -158,7 +319,11 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
         s.name,
         SOURCE_JA[s.source.kind] ?? s.source.kind,
         s.source.ref,
-        isV2v(s.source.kind) ? '媒体は必ず手渡し、管理用端末から転送、コピーは消去（R34）' : s.source.kind === 'empty' ? 'OSインストールは個別業務システム管理者' : 'ホスト名・IP・SID 等をOSカスタマイズで変更（R28）',
+        isV2v(s.source.kind)
+          ? '媒体は必ず手渡し、管理用端末から転送、コピーは消去（R34）'
+          : s.source.kind === 'empty'
+            ? 'OSインストールは個別業務システム管理者'
+            : 'ホスト名・IP・SID 等をOSカスタマイズで変更（R28）',
       ]),
     ),
     '## 7. 作業手順チェックリスト（手順書 2.1〜2.6, R02, R34–R36）',
@@ -175,7 +340,9 @@ export function renderSystemReview(manifest: EstateManifest, sys: ManifestSystem
         f.path,
         f.messageJa,
         f.fixJa,
-        f.acknowledged ? `承認済み: ${f.acknowledged.reasonJa}（${f.acknowledged.approvedBy}, ${f.acknowledged.date}）` : '—',
+        f.acknowledged
+          ? `承認済み: ${f.acknowledged.reasonJa}（${f.acknowledged.approvedBy}, ${f.acknowledged.date}）`
+          : '—',
       ]),
     ),
     '### 承認済み事項（acknowledgements）',

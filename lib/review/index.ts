@@ -7,5 +7,12 @@ export { diffOutputs, diffManifests, renderDiffMarkdown, GITHUB_COMMENT_LIMIT } 
 export type { Change, ChangeOp, ChangeObject, DiffResult } from './diff';
 export { impactOf, renderImpact, upgradeImpact, renderUpgradeImpact } from './impact';
 export type { ImpactTarget, ImpactResult, UpgradeTarget, UpgradeImpactEntry } from './impact';
-export { reviewPlans, changesOfPlan, renderPlanReview, foldActions, PLAN_JSON, PLAN_REVIEW_HEADER } from './plan-review';
+export {
+  reviewPlans,
+  changesOfPlan,
+  renderPlanReview,
+  foldActions,
+  PLAN_JSON,
+  PLAN_REVIEW_HEADER,
+} from './plan-review';
 export type { PlannedChange, PlanAction, PlanReviewResult } from './plan-review';

@@ -75,6 +75,10 @@ export const POOL_JA: Record<string, string> = {
 
 export const HYPERVISOR_JA: Record<'vsphere' | 'hyperv', string> = { vsphere: 'VMware vSphere', hyperv: 'Hyper-V' };
 
-export const CONTACT_ROLE_JA: Record<'primary' | 'secondary' | 'vendor', string> = { primary: '担当者（正）', secondary: '担当者（副）', vendor: '委託業者' };
+export const CONTACT_ROLE_JA: Record<'primary' | 'secondary' | 'vendor', string> = {
+  primary: '担当者（正）',
+  secondary: '担当者（副）',
+  vendor: '委託業者',
+};
 
 export const yesNo = (b: boolean): string => (b ? '希望する' : '希望しない');

@@ -2,7 +2,15 @@ import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
 import { findGuestOs, LicenseSource, osLicenseSource } from '../model/guest-os';
 import { ResolvedNetwork, resolveDedicatedNetwork, resolveStandardNetwork } from '../model/network';
-import { IpParty, STANDARD_NETWORKS, Zone, clusterCapacity, clusterHostNames, defaultDatastore, hypervCapacity } from '../model/platform';
+import {
+  IpParty,
+  STANDARD_NETWORKS,
+  Zone,
+  clusterCapacity,
+  clusterHostNames,
+  defaultDatastore,
+  hypervCapacity,
+} from '../model/platform';
 import { SharedLicense, SharedLicenseKind } from '../model/shared-license';
 import { IndividualBusinessSystem, Phase } from '../model/system';
 import { VirtualServer } from '../model/server';
@@ -64,7 +72,12 @@ export interface ManifestServer {
   readonly source: { readonly kind: string; readonly ref: string };
   /** Where the OS licence comes from (R05). */
   readonly osLicense: LicenseSource;
-  readonly oracle?: { readonly edition: string; readonly license: 'shared' | 'department'; readonly rac: boolean; readonly version?: string };
+  readonly oracle?: {
+    readonly edition: string;
+    readonly license: 'shared' | 'department';
+    readonly rac: boolean;
+    readonly version?: string;
+  };
   readonly backupVolume?: { readonly sizeGb: number; readonly datastore: string };
   readonly snapshots: readonly { readonly name: string; readonly purposeJa: string; readonly expiresAt: string }[];
   readonly vmwareTools: boolean;
@@ -85,19 +98,35 @@ export interface ManifestSystem {
   readonly hostPool: string;
   readonly phase: Phase;
   readonly contacts: readonly ManifestContact[];
-  readonly backup: { readonly osImage: boolean; readonly osImageOptOutReasonJa?: string; readonly restoreTest: boolean; readonly scheduleOnReadyReport: boolean };
+  readonly backup: {
+    readonly osImage: boolean;
+    readonly osImageOptOutReasonJa?: string;
+    readonly restoreTest: boolean;
+    readonly scheduleOnReadyReport: boolean;
+  };
   /** The system's virtualization-software account (R30). */
   readonly account: string;
   readonly decommissioned: boolean;
   readonly decommission?: { readonly form3Date: string; readonly approvedBy: string };
-  readonly acknowledgements: readonly { readonly ruleId: string; readonly server?: string; readonly reasonJa: string; readonly approvedBy: string; readonly date: string }[];
+  readonly acknowledgements: readonly {
+    readonly ruleId: string;
+    readonly server?: string;
+    readonly reasonJa: string;
+    readonly approvedBy: string;
+    readonly date: string;
+  }[];
   readonly servers: readonly ManifestServer[];
 }
 
 export interface ManifestHostPool {
   readonly name: string;
   readonly hypervisor: 'vsphere' | 'hyperv';
-  readonly hosts: readonly { readonly name: string; readonly sockets: number; readonly coresPerSocket: number; readonly memoryGb: number }[];
+  readonly hosts: readonly {
+    readonly name: string;
+    readonly sockets: number;
+    readonly coresPerSocket: number;
+    readonly memoryGb: number;
+  }[];
   readonly vcpuCapacity: number;
   readonly memoryGbCapacity: number;
 }
@@ -141,7 +170,11 @@ export interface EstateManifest {
     readonly departments: readonly { readonly code: string; readonly nameJa: string }[];
     readonly hostPools: readonly ManifestHostPool[];
     readonly datastores: readonly ManifestDatastore[];
-    readonly backupPolicy: { readonly tag: string; readonly weeklyGenerations: number; readonly dailyGenerations: number };
+    readonly backupPolicy: {
+      readonly tag: string;
+      readonly weeklyGenerations: number;
+      readonly dailyGenerations: number;
+    };
   };
   /** Standard networks first (in the order of R24), then dedicated VLANs by name. */
   readonly networks: readonly ManifestNetwork[];
@@ -211,7 +244,12 @@ function serverManifest(sys: IndividualBusinessSystem, server: VirtualServer): M
     cpu: { sockets: spec.cpu.sockets, coresPerSocket: spec.cpu.coresPerSocket },
     vcpus: server.vcpus,
     memoryGb: spec.memoryGb,
-    disks: spec.disks.map((d, index) => ({ index, sizeGb: d.sizeGb, datastore: hv ? p.hyperv.vmStoragePath : (d.datastore ?? firstSystemDs), thin: d.thin })),
+    disks: spec.disks.map((d, index) => ({
+      index,
+      sizeGb: d.sizeGb,
+      datastore: hv ? p.hyperv.vmStoragePath : (d.datastore ?? firstSystemDs),
+      thin: d.thin,
+    })),
     nics: server.nics.map((n) => ({
       index: n.index,
       network: n.network.key,
@@ -232,16 +270,38 @@ function serverManifest(sys: IndividualBusinessSystem, server: VirtualServer): M
     source: { kind: spec.source.kind, ref: sourceRef(spec.source) },
     osLicense,
     ...(spec.oracleDatabase
-      ? { oracle: { edition: spec.oracleDatabase.edition, license: spec.oracleDatabase.license, rac: spec.oracleDatabase.rac, ...(spec.oracleDatabase.version ? { version: spec.oracleDatabase.version } : {}) } }
+      ? {
+          oracle: {
+            edition: spec.oracleDatabase.edition,
+            license: spec.oracleDatabase.license,
+            rac: spec.oracleDatabase.rac,
+            ...(spec.oracleDatabase.version ? { version: spec.oracleDatabase.version } : {}),
+          },
+        }
       : {}),
     ...(spec.backupVolume
-      ? { backupVolume: { sizeGb: spec.backupVolume.sizeGb, datastore: hv ? p.hyperv.backupStoragePath : (spec.backupVolume.datastore ?? firstBackupDs) } }
+      ? {
+          backupVolume: {
+            sizeGb: spec.backupVolume.sizeGb,
+            datastore: hv ? p.hyperv.backupStoragePath : (spec.backupVolume.datastore ?? firstBackupDs),
+          },
+        }
       : {}),
-    snapshots: spec.snapshots.map((s) => ({ name: s.name, purposeJa: s.purposeJa, expiresAt: s.expiresAt })).sort(byKey((s) => s.name)),
+    snapshots: spec.snapshots
+      .map((s) => ({ name: s.name, purposeJa: s.purposeJa, expiresAt: s.expiresAt }))
+      .sort(byKey((s) => s.name)),
     vmwareTools: !hv && spec.vmwareTools.install,
     devices: [...spec.devices].sort(),
     decommissioned: server.isDecommissioned || sys.isDecommissioned,
-    ...(spec.decommissioned ? { decommission: { date: spec.decommissioned.date, approvedBy: spec.decommissioned.approvedBy, reasonJa: spec.decommissioned.reasonJa } } : {}),
+    ...(spec.decommissioned
+      ? {
+          decommission: {
+            date: spec.decommissioned.date,
+            approvedBy: spec.decommissioned.approvedBy,
+            reasonJa: spec.decommissioned.reasonJa,
+          },
+        }
+      : {}),
   };
 }
 
@@ -250,7 +310,10 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
   const p = estate.platform;
   const all = estate.node.findAll();
   const vlans = all.filter((c): c is DedicatedVlan => c instanceof DedicatedVlan).sort(byKey((v) => v.props.name));
-  const networks = [...STANDARD_NETWORKS.map((key) => resolveStandardNetwork(p, key)), ...vlans.map((v) => resolveDedicatedNetwork(p, v))].map(manifestNetwork);
+  const networks = [
+    ...STANDARD_NETWORKS.map((key) => resolveStandardNetwork(p, key)),
+    ...vlans.map((v) => resolveDedicatedNetwork(p, v)),
+  ].map(manifestNetwork);
   const deptJa = new Map(p.departments.map((d) => [d.code, d.nameJa]));
 
   const systems: ManifestSystem[] = all
@@ -275,15 +338,25 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
         contacts,
         backup: {
           osImage: s.backup.osImage,
-          ...(s.backup.osImageOptOutReasonJa !== undefined ? { osImageOptOutReasonJa: s.backup.osImageOptOutReasonJa } : {}),
+          ...(s.backup.osImageOptOutReasonJa !== undefined
+            ? { osImageOptOutReasonJa: s.backup.osImageOptOutReasonJa }
+            : {}),
           restoreTest: s.backup.restoreTest,
           scheduleOnReadyReport: s.backup.scheduleOnReadyReport,
         },
         account: sys.account,
         decommissioned: sys.isDecommissioned,
-        ...(s.decommission ? { decommission: { form3Date: s.decommission.form3Date, approvedBy: s.decommission.approvedBy } } : {}),
+        ...(s.decommission
+          ? { decommission: { form3Date: s.decommission.form3Date, approvedBy: s.decommission.approvedBy } }
+          : {}),
         acknowledgements: s.acknowledgements
-          .map((a) => ({ ruleId: a.ruleId, ...(a.server !== undefined ? { server: a.server } : {}), reasonJa: a.reasonJa, approvedBy: a.approvedBy, date: a.date }))
+          .map((a) => ({
+            ruleId: a.ruleId,
+            ...(a.server !== undefined ? { server: a.server } : {}),
+            reasonJa: a.reasonJa,
+            approvedBy: a.approvedBy,
+            date: a.date,
+          }))
           .sort(byKey((a) => `${a.ruleId}/${a.server ?? ''}/${a.date}`)),
         servers: sys.servers.map((v) => serverManifest(sys, v)).sort(byKey((v) => v.name)),
       };
@@ -294,26 +367,56 @@ export function buildEstateManifest(estate: Estate): EstateManifest {
     ...p.vsphere.clusters.map((c) => ({
       name: c.name,
       hypervisor: 'vsphere' as const,
-      hosts: clusterHostNames(c).map((name) => ({ name, sockets: c.socketsPerHost, coresPerSocket: c.coresPerSocket, memoryGb: c.memoryGbPerHost })),
+      hosts: clusterHostNames(c).map((name) => ({
+        name,
+        sockets: c.socketsPerHost,
+        coresPerSocket: c.coresPerSocket,
+        memoryGb: c.memoryGbPerHost,
+      })),
       vcpuCapacity: clusterCapacity(c).vcpus,
       memoryGbCapacity: clusterCapacity(c).memoryGb,
     })),
     {
       name: hypervPoolName(estate),
       hypervisor: 'hyperv' as const,
-      hosts: p.hyperv.hosts.map((h) => ({ name: h.name, sockets: h.sockets, coresPerSocket: h.coresPerSocket, memoryGb: h.memoryGb })),
+      hosts: p.hyperv.hosts.map((h) => ({
+        name: h.name,
+        sockets: h.sockets,
+        coresPerSocket: h.coresPerSocket,
+        memoryGb: h.memoryGb,
+      })),
       vcpuCapacity: hypervCapacity(p.hyperv).vcpus,
       memoryGbCapacity: hypervCapacity(p.hyperv).memoryGb,
     },
   ];
   const datastores: ManifestDatastore[] = [
-    ...p.vsphere.datastores.map((d) => ({ name: d.name, hypervisor: 'vsphere' as const, kind: d.kind, capacityGb: d.capacityGb })),
-    { name: p.hyperv.vmStoragePath, hypervisor: 'hyperv' as const, kind: 'system' as const, capacityGb: p.hyperv.vmStorageCapacityGb },
-    { name: p.hyperv.backupStoragePath, hypervisor: 'hyperv' as const, kind: 'backup' as const, capacityGb: p.hyperv.backupStorageCapacityGb },
+    ...p.vsphere.datastores.map((d) => ({
+      name: d.name,
+      hypervisor: 'vsphere' as const,
+      kind: d.kind,
+      capacityGb: d.capacityGb,
+    })),
+    {
+      name: p.hyperv.vmStoragePath,
+      hypervisor: 'hyperv' as const,
+      kind: 'system' as const,
+      capacityGb: p.hyperv.vmStorageCapacityGb,
+    },
+    {
+      name: p.hyperv.backupStoragePath,
+      hypervisor: 'hyperv' as const,
+      kind: 'backup' as const,
+      capacityGb: p.hyperv.backupStorageCapacityGb,
+    },
   ];
   const licensePools: ManifestLicensePool[] = all
     .filter((c): c is SharedLicense => c instanceof SharedLicense)
-    .map((l) => ({ kind: l.kind, units: l.props.units, ...(l.props.contractJa ? { contractJa: l.props.contractJa } : {}), ...(l.props.validUntil ? { validUntil: l.props.validUntil } : {}) }))
+    .map((l) => ({
+      kind: l.kind,
+      units: l.props.units,
+      ...(l.props.contractJa ? { contractJa: l.props.contractJa } : {}),
+      ...(l.props.validUntil ? { validUntil: l.props.validUntil } : {}),
+    }))
     .sort(byKey((l) => l.kind));
 
   return {
@@ -341,6 +444,7 @@ export function manifestJson(m: EstateManifest): string {
 /** Parses `estate.json`, checking the schema marker. */
 export function parseEstateManifest(text: string, where: string): EstateManifest {
   const m = JSON.parse(text) as EstateManifest;
-  if (m?.schema !== MANIFEST_SCHEMA) throw new Error(`${where}: not an estate manifest (expected schema ${MANIFEST_SCHEMA})`);
+  if (m?.schema !== MANIFEST_SCHEMA)
+    throw new Error(`${where}: not an estate manifest (expected schema ${MANIFEST_SCHEMA})`);
   return m;
 }

@@ -4,7 +4,15 @@
  */
 
 const ZWSP = '\u200b';
-const ESCAPED: Record<string, string> = { '\\': '\\\\', '[': '\\[', ']': '\\]', '`': '\\`', '|': '\\|', '<': '&lt;', '>': '&gt;' };
+const ESCAPED: Record<string, string> = {
+  '\\': '\\\\',
+  '[': '\\[',
+  ']': '\\]',
+  '`': '\\`',
+  '|': '\\|',
+  '<': '&lt;',
+  '>': '&gt;',
+};
 
 /**
  * The one function through which declared text reaches Markdown (review documents, ledgers, the
@@ -26,7 +34,7 @@ export function md(value: unknown): string {
  * plain https URL goes through {@link md}.
  */
 export function sourceLink(url: string): string {
-  return /^https:\/\/[A-Za-z0-9.-]+(?:\/[^\s<>\\`|\[\]]*)?$/.test(url) ? `<${url}>` : md(url);
+  return /^https:\/\/[A-Za-z0-9.-]+(?:\/[^\s<>\\`|[\]]*)?$/.test(url) ? `<${url}>` : md(url);
 }
 
 /** A table cell: {@link md}, or a dash when empty. */
@@ -41,14 +49,20 @@ export function text(value: unknown): string {
 
 /** Inline code with backticks removed from the value. */
 export function code(value: unknown): string {
-  return `\`${String(value ?? '').replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
+  return `\`${String(value ?? '')
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ')}\``;
 }
 
 /** A Markdown table; an empty row list renders a single "なし" row so the table stays valid. */
 export function table(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const body = rows.length > 0 ? rows : [headers.map((_, i) => (i === 0 ? 'なし (none)' : '—'))];
   const line = (cells: readonly unknown[]) => `| ${headers.map((_, i) => cell(cells[i])).join(' | ')} |`;
-  return [`| ${headers.map(cell).join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  return [
+    `| ${headers.map(cell).join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 /** Joins blocks with blank lines and ends with one newline. */

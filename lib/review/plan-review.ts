@@ -93,10 +93,16 @@ export function foldActions(actions: readonly string[]): PlanAction | undefined 
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** The server a resource belongs to, from its attributes (VM name, backup VMDK path, snapshot's VM). */
-function serverOf(type: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, vmNames: ReadonlyMap<string, string>): string | undefined {
+function serverOf(
+  type: string,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+  vmNames: ReadonlyMap<string, string>,
+): string | undefined {
   const v = before ?? after;
   if (!v) return undefined;
   if (type === 'vsphere_virtual_machine') return str(v.name);
@@ -109,7 +115,11 @@ function serverOf(type: string, before: Record<string, unknown> | undefined, aft
 }
 
 /** The planned changes of one stack's `terraform show -json` document. */
-export function changesOfPlan(stack: string, plan: unknown, servers: ReadonlyMap<string, ManifestServer>): PlannedChange[] {
+export function changesOfPlan(
+  stack: string,
+  plan: unknown,
+  servers: ReadonlyMap<string, ManifestServer>,
+): PlannedChange[] {
   const rcs = (obj(plan)?.resource_changes ?? []) as ResourceChangeJson[];
   if (!Array.isArray(rcs)) throw new Error('resource_changes is not a list');
   const vmNames = new Map<string, string>();
@@ -121,7 +131,9 @@ export function changesOfPlan(stack: string, plan: unknown, servers: ReadonlyMap
   const out: PlannedChange[] = [];
   for (const rc of rcs) {
     if (rc.mode !== 'managed' || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
-    const actions = Array.isArray(rc.change?.actions) ? (rc.change!.actions as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    const actions = Array.isArray(rc.change?.actions)
+      ? (rc.change!.actions as unknown[]).filter((x): x is string => typeof x === 'string')
+      : [];
     const action = foldActions(actions);
     if (!action) continue;
     const server = serverOf(rc.type, obj(rc.change?.before), obj(rc.change?.after), vmNames);
@@ -134,7 +146,12 @@ export function changesOfPlan(stack: string, plan: unknown, servers: ReadonlyMap
       ...(server !== undefined ? { server } : {}),
       destroysData,
       // Only a delete is what decommissioning asks for; a replacement always loses data unasked.
-      ...(destroysData ? { decommissioned: action === 'delete' && server !== undefined && servers.get(`${stack}/${server}`)?.decommissioned === true } : {}),
+      ...(destroysData
+        ? {
+            decommissioned:
+              action === 'delete' && server !== undefined && servers.get(`${stack}/${server}`)?.decommissioned === true,
+          }
+        : {}),
     });
   }
   return out;
@@ -159,8 +176,19 @@ export function reviewPlans(dir: string, options: { readonly stack?: string } = 
   const errors: string[] = [];
   const manifest = loadManifest(dir, errors);
   const stacksDir = path.join(dir, 'stacks');
-  const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((s) => (options.stack === undefined || s === options.stack) && fs.existsSync(path.join(stacksDir, s, PLAN_JSON))).sort() : [];
-  if (stacks.length === 0) errors.push(`no ${PLAN_JSON} under ${stacksDir}: save each plan with \`terraform show -json tfplan > ${PLAN_JSON}\` in its stack folder / 計画ファイルがありません`);
+  const stacks = fs.existsSync(stacksDir)
+    ? fs
+        .readdirSync(stacksDir)
+        .filter(
+          (s) =>
+            (options.stack === undefined || s === options.stack) && fs.existsSync(path.join(stacksDir, s, PLAN_JSON)),
+        )
+        .sort()
+    : [];
+  if (stacks.length === 0)
+    errors.push(
+      `no ${PLAN_JSON} under ${stacksDir}: save each plan with \`terraform show -json tfplan > ${PLAN_JSON}\` in its stack folder / 計画ファイルがありません`,
+    );
   const servers = new Map<string, ManifestServer>();
   for (const s of manifest?.systems ?? []) for (const v of s.servers) servers.set(`${s.systemId}/${v.name}`, v);
   const changes: PlannedChange[] = [];
@@ -185,15 +213,36 @@ export function reviewPlans(dir: string, options: { readonly stack?: string } = 
 }
 
 /** The Markdown of a plan review (Japanese and English; every value neutralized). */
-export function renderPlanReview(stacks: readonly string[], changes: readonly PlannedChange[], errors: readonly string[], names: ReadonlyMap<string, string>): string {
+export function renderPlanReview(
+  stacks: readonly string[],
+  changes: readonly PlannedChange[],
+  errors: readonly string[],
+  names: ReadonlyMap<string, string>,
+): string {
   const blocks: string[] = [PLAN_REVIEW_HEADER];
   const count = (xs: readonly PlannedChange[], a: PlanAction) => xs.filter((c) => c.action === a).length;
   blocks.push(
     table(
-      ['スタック stack', 'システム system', '作成 create', '変更 update', '再作成 replace', '削除 destroy', '管理外へ forget'],
+      [
+        'スタック stack',
+        'システム system',
+        '作成 create',
+        '変更 update',
+        '再作成 replace',
+        '削除 destroy',
+        '管理外へ forget',
+      ],
       stacks.map((s) => {
         const xs = changes.filter((c) => c.stack === s);
-        return [s, s === 'platform' ? '統合基盤共通 (platform)' : names.get(s), count(xs, 'create'), count(xs, 'update'), count(xs, 'replace'), count(xs, 'delete'), count(xs, 'forget')];
+        return [
+          s,
+          s === 'platform' ? '統合基盤共通 (platform)' : names.get(s),
+          count(xs, 'create'),
+          count(xs, 'update'),
+          count(xs, 'replace'),
+          count(xs, 'delete'),
+          count(xs, 'forget'),
+        ];
       }),
     ),
   );
@@ -204,13 +253,32 @@ export function renderPlanReview(stacks: readonly string[], changes: readonly Pl
       ? 'なし — 仮想マシンとディスクの削除・再作成はありません (none: no VM or disk is destroyed or recreated)'
       : table(
           ['スタック stack', 'サーバ server', '対象 resource', '操作 action', '判定 verdict'],
-          loss.map((c) => [c.stack, c.server, `${TYPE_JA[c.type] ?? c.type} ${c.address}`, ACTION_JA[c.action], c.decommissioned ? '✅ 利用停止（確認済み）decommissioned and confirmed' : '❌ 利用停止の手続きなし — not decommissioned']),
+          loss.map((c) => [
+            c.stack,
+            c.server,
+            `${TYPE_JA[c.type] ?? c.type} ${c.address}`,
+            ACTION_JA[c.action],
+            c.decommissioned
+              ? '✅ 利用停止（確認済み）decommissioned and confirmed'
+              : '❌ 利用停止の手続きなし — not decommissioned',
+          ]),
         ),
   );
   for (const s of stacks) {
     const xs = changes.filter((c) => c.stack === s);
     if (xs.length === 0) continue;
-    blocks.push(`#### ${code(s)} ${text(s === 'platform' ? '統合基盤共通 (platform)' : (names.get(s) ?? ''))}`, table(['操作 action', '種別 type', '対象 resource', 'サーバ server'], xs.map((c) => [`${c.destroysData ? '⚠️ ' : ''}${ACTION_JA[c.action]}`, TYPE_JA[c.type] ?? c.type, c.address, c.server])));
+    blocks.push(
+      `#### ${code(s)} ${text(s === 'platform' ? '統合基盤共通 (platform)' : (names.get(s) ?? ''))}`,
+      table(
+        ['操作 action', '種別 type', '対象 resource', 'サーバ server'],
+        xs.map((c) => [
+          `${c.destroysData ? '⚠️ ' : ''}${ACTION_JA[c.action]}`,
+          TYPE_JA[c.type] ?? c.type,
+          c.address,
+          c.server,
+        ]),
+      ),
+    );
   }
   if (errors.length > 0) blocks.push('#### ❌ エラー / Errors', errors.map((e) => `- ${text(e)}`).join('\n'));
   return doc(blocks);

@@ -12,13 +12,19 @@ export function suggestNames(input: string, known: readonly string[], max = 3): 
     const n = name.toLowerCase();
     const label = n.split('.')[0]!;
     const d = Math.min(leven(q, n), leven(q, label));
-    const near = d <= Math.max(2, Math.floor(label.length / 3)) || (q.length >= 3 && (label.startsWith(q) || q.startsWith(label)));
+    const near =
+      d <= Math.max(2, Math.floor(label.length / 3)) || (q.length >= 3 && (label.startsWith(q) || q.startsWith(label)));
     if (near) scored.push({ name, d });
   }
-  return scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, max).map((s) => s.name);
+  return scored
+    .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, max)
+    .map((s) => s.name);
 }
 
 /** ` did you mean a, b?` or ``. */
 export function didYouMean(suggestions: readonly string[]): string {
-  return suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}? / もしかして: ${suggestions.join('、')}` : '';
+  return suggestions.length > 0
+    ? ` Did you mean ${suggestions.join(', ')}? / もしかして: ${suggestions.join('、')}`
+    : '';
 }

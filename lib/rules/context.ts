@@ -81,7 +81,10 @@ export function buildRuleContext(estate: Estate, clock: Clock): RuleContext {
   }
   const clusterHosts = new Map<string, HostRef[]>();
   for (const c of platform.vsphere.clusters) {
-    clusterHosts.set(c.name, Array.from({ length: c.hosts }, (_, i) => ({ id: `vsphere:${c.name}:${i + 1}`, sockets: c.socketsPerHost })));
+    clusterHosts.set(
+      c.name,
+      Array.from({ length: c.hosts }, (_, i) => ({ id: `vsphere:${c.name}:${i + 1}`, sockets: c.socketsPerHost })),
+    );
   }
   const hypervHosts: HostRef[] = platform.hyperv.hosts.map((h) => ({ id: `hyperv:${h.name}`, sockets: h.sockets }));
   return {

@@ -54,7 +54,15 @@ interface Raw {
   acknowledged?: Finding['acknowledged'];
 }
 
-function toFinding(ruleId: string, rule: RuleName, level: FindingLevel, v: Violation, why: string, whyJa: string, acknowledged?: Finding['acknowledged']): Finding {
+function toFinding(
+  ruleId: string,
+  rule: RuleName,
+  level: FindingLevel,
+  v: Violation,
+  why: string,
+  whyJa: string,
+  acknowledged?: Finding['acknowledged'],
+): Finding {
   return {
     ruleId,
     rule,
@@ -106,31 +114,61 @@ export function runRulePack(estate: Estate, options: RulePackOptions = {}): Rule
     for (const ack of system.spec.acknowledgements) {
       const path = system.node.path;
       const target = ack.server === undefined ? `system ${system.systemId}` : `server ${ack.server}`;
-      const base = { path, systemId: system.systemId, value: show(ack.server === undefined ? ack.ruleId : `${ack.ruleId} on ${ack.server}`) };
-      const record = { path, systemId: system.systemId, ruleId: ack.ruleId, ...(ack.server !== undefined ? { server: ack.server } : {}), reasonJa: ack.reasonJa, approvedBy: ack.approvedBy, date: ack.date };
+      const base = {
+        path,
+        systemId: system.systemId,
+        value: show(ack.server === undefined ? ack.ruleId : `${ack.ruleId} on ${ack.server}`),
+      };
+      const record = {
+        path,
+        systemId: system.systemId,
+        ruleId: ack.ruleId,
+        ...(ack.server !== undefined ? { server: ack.server } : {}),
+        reasonJa: ack.reasonJa,
+        approvedBy: ack.approvedBy,
+        date: ack.date,
+      };
       const of = rulesById.get(ack.ruleId);
       if (!of) {
         records.push({ ...record, status: 'unknown-rule', suppressed: 0 });
-        extra.push(toFinding(ack.ruleId, `${ack.ruleId}-AcknowledgementUnknownRule`, 'warning', {
-          ...base,
-          message: `the acknowledgement of ${ack.ruleId} on ${target} names a rule the pack does not have`,
-          messageJa: `${target} の ${ack.ruleId} の承認は、ルールパックにないルールを指定しています`,
-          fix: `use one of the rule IDs: ${[...rulesById.keys()].join(', ')}`,
-          fixJa: `次のルールIDのいずれかを指定してください: ${[...rulesById.keys()].join(', ')}`,
-        }, 'An acknowledgement must name a rule of the pack, or it silently suppresses nothing.', '承認はルールパックのルールを指定する必要があるため（指定しないと何も抑止しない）。'));
+        extra.push(
+          toFinding(
+            ack.ruleId,
+            `${ack.ruleId}-AcknowledgementUnknownRule`,
+            'warning',
+            {
+              ...base,
+              message: `the acknowledgement of ${ack.ruleId} on ${target} names a rule the pack does not have`,
+              messageJa: `${target} の ${ack.ruleId} の承認は、ルールパックにないルールを指定しています`,
+              fix: `use one of the rule IDs: ${[...rulesById.keys()].join(', ')}`,
+              fixJa: `次のルールIDのいずれかを指定してください: ${[...rulesById.keys()].join(', ')}`,
+            },
+            'An acknowledgement must name a rule of the pack, or it silently suppresses nothing.',
+            '承認はルールパックのルールを指定する必要があるため（指定しないと何も抑止しない）。',
+          ),
+        );
         continue;
       }
       if (of.every((r) => r.acknowledgeable === 'no')) {
         records.push({ ...record, status: 'refused', suppressed: 0 });
         const why = of.map((r) => `${r.name}: ${r.notAcknowledgeableWhy ?? ''}`).join('; ');
         const whyJa = of.map((r) => `${r.name}: ${r.notAcknowledgeableWhyJa ?? ''}`).join('；');
-        extra.push(toFinding(ack.ruleId, `${ack.ruleId}-AcknowledgementRefused`, 'error', {
-          ...base,
-          message: `rule ${ack.ruleId} can never be acknowledged, but ${target} carries an acknowledgement of it (approved by ${ack.approvedBy})`,
-          messageJa: `${ack.ruleId} は承認できないルールですが、${target} に承認（承認者: ${ack.approvedBy}）が記載されています`,
-          fix: `remove the acknowledgement and fix the ${ack.ruleId} findings`,
-          fixJa: `承認を削除し、${ack.ruleId} の指摘事項を是正してください`,
-        }, why, whyJa));
+        extra.push(
+          toFinding(
+            ack.ruleId,
+            `${ack.ruleId}-AcknowledgementRefused`,
+            'error',
+            {
+              ...base,
+              message: `rule ${ack.ruleId} can never be acknowledged, but ${target} carries an acknowledgement of it (approved by ${ack.approvedBy})`,
+              messageJa: `${ack.ruleId} は承認できないルールですが、${target} に承認（承認者: ${ack.approvedBy}）が記載されています`,
+              fix: `remove the acknowledgement and fix the ${ack.ruleId} findings`,
+              fixJa: `承認を削除し、${ack.ruleId} の指摘事項を是正してください`,
+            },
+            why,
+            whyJa,
+          ),
+        );
         continue;
       }
       let suppressed = 0;
@@ -142,18 +180,29 @@ export function runRulePack(estate: Estate, options: RulePackOptions = {}): Rule
       }
       records.push({ ...record, status: suppressed > 0 ? 'applied' : 'unused', suppressed });
       if (suppressed === 0) {
-        extra.push(toFinding(ack.ruleId, `${ack.ruleId}-AcknowledgementUnused`, 'info', {
-          ...base,
-          message: `the acknowledgement of ${ack.ruleId} on ${target} matches no acknowledgeable finding`,
-          messageJa: `${target} の ${ack.ruleId} の承認に該当する（承認可能な）指摘事項がありません`,
-          fix: 'remove the acknowledgement when it is no longer needed',
-          fixJa: '不要になった承認は削除してください',
-        }, 'Stale acknowledgements hide future findings of the same rule without review.', '不要な承認は、同じルールの今後の指摘事項を確認なしに抑止してしまうため。'));
+        extra.push(
+          toFinding(
+            ack.ruleId,
+            `${ack.ruleId}-AcknowledgementUnused`,
+            'info',
+            {
+              ...base,
+              message: `the acknowledgement of ${ack.ruleId} on ${target} matches no acknowledgeable finding`,
+              messageJa: `${target} の ${ack.ruleId} の承認に該当する（承認可能な）指摘事項がありません`,
+              fix: 'remove the acknowledgement when it is no longer needed',
+              fixJa: '不要になった承認は削除してください',
+            },
+            'Stale acknowledgements hide future findings of the same rule without review.',
+            '不要な承認は、同じルールの今後の指摘事項を確認なしに抑止してしまうため。',
+          ),
+        );
       }
     }
   }
   const findings = [
-    ...raws.map((r) => toFinding(r.rule.id, r.rule.name, r.v.level ?? r.rule.level, r.v, r.rule.why, r.rule.whyJa, r.acknowledged)),
+    ...raws.map((r) =>
+      toFinding(r.rule.id, r.rule.name, r.v.level ?? r.rule.level, r.v, r.rule.why, r.rule.whyJa, r.acknowledged),
+    ),
     ...extra,
   ].sort(compareFindings);
   const open = findings.filter((f) => !f.acknowledged);

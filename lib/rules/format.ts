@@ -13,7 +13,10 @@ export function formatFinding(f: Finding): string {
     `  理由: ${f.whyJa}`,
     `  対処: ${f.fixJa}`,
   ];
-  if (f.acknowledged) lines.push(`  acknowledged / 承認済み: ${f.acknowledged.approvedBy} ${f.acknowledged.date}: ${f.acknowledged.reasonJa}`);
+  if (f.acknowledged)
+    lines.push(
+      `  acknowledged / 承認済み: ${f.acknowledged.approvedBy} ${f.acknowledged.date}: ${f.acknowledged.reasonJa}`,
+    );
   return lines.join('\n');
 }
 
@@ -32,7 +35,9 @@ function findingRecord(f: Finding): Record<string, unknown> {
     whyJa: f.whyJa,
     fix: f.fix,
     fixJa: f.fixJa,
-    acknowledged: f.acknowledged ? { reasonJa: f.acknowledged.reasonJa, approvedBy: f.acknowledged.approvedBy, date: f.acknowledged.date } : undefined,
+    acknowledged: f.acknowledged
+      ? { reasonJa: f.acknowledged.reasonJa, approvedBy: f.acknowledged.approvedBy, date: f.acknowledged.date }
+      : undefined,
   };
 }
 

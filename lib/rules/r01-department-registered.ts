@@ -6,11 +6,14 @@ export const r01DepartmentRegistered: Rule = {
   name: 'R01-DepartmentRegistered',
   level: 'error',
   acknowledgeable: 'no',
-  notAcknowledgeableWhy: 'only the governor\'s departments may use the platform; nobody can grant an exception by acknowledgement',
+  notAcknowledgeableWhy:
+    "only the governor's departments may use the platform; nobody can grant an exception by acknowledgement",
   notAcknowledgeableWhyJa: '統合基盤を利用できるのは知事部局のみであり、承認による例外は認められないため',
-  summary: 'The owning department of every system (not decommissioned) and dedicated VLAN is registered on the platform.',
-  why: 'Only organisations of the governor\'s departments may use the platform, and every system names its owning department (管理要領 第2条).',
-  whyJa: '統合基盤を利用できるのは知事部局の組織のみで、すべての個別業務システムは所管部局を明示するため（管理要領 第2条）。',
+  summary:
+    'The owning department of every system (not decommissioned) and dedicated VLAN is registered on the platform.',
+  why: "Only organisations of the governor's departments may use the platform, and every system names its owning department (管理要領 第2条).",
+  whyJa:
+    '統合基盤を利用できるのは知事部局の組織のみで、すべての個別業務システムは所管部局を明示するため（管理要領 第2条）。',
   check(ctx) {
     const known = new Set(ctx.platform.departments.map((d) => d.code));
     const codes = [...known].join(', ');
@@ -27,8 +30,14 @@ export const r01DepartmentRegistered: Rule = {
             fix: `use a registered department code (${codes}) or ask the platform admin to register the department`,
             fixJa: `登録済みの部局コード（${codes}）を指定するか、統合基盤管理者に部局の登録を依頼してください`,
           });
-    for (const s of ctx.systems) out.push(s.isDecommissioned ? notApplicable(s.node.path) : one(s.node.path, s.department, s.systemId, 'individual business system', '個別業務システム'));
-    for (const v of ctx.vlans) out.push(one(v.node.path, v.props.department, undefined, 'dedicated VLAN', '専用ネットワーク'));
+    for (const s of ctx.systems)
+      out.push(
+        s.isDecommissioned
+          ? notApplicable(s.node.path)
+          : one(s.node.path, s.department, s.systemId, 'individual business system', '個別業務システム'),
+      );
+    for (const v of ctx.vlans)
+      out.push(one(v.node.path, v.props.department, undefined, 'dedicated VLAN', '専用ネットワーク'));
     return out;
   },
 };

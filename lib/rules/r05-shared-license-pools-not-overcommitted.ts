@@ -51,19 +51,27 @@ function checkPool(ctx: RuleContext, kind: SharedLicenseKind): RuleResult[] {
     const db = e.server.spec.oracleDatabase;
     if (db && db.edition !== 'SE2') {
       out.push({
-        path: e.path, systemId: e.systemId, server: e.name, value: show(`${db.edition} on shared licence`),
+        path: e.path,
+        systemId: e.systemId,
+        server: e.name,
+        value: show(`${db.edition} on shared licence`),
         message: `server ${e.name} uses the shared Oracle pool for edition ${db.edition}; the pool holds SE2 processor licences only`,
         messageJa: `仮想サーバ ${e.name} は Oracle ${db.edition} に共有ライセンスを使用していますが、共有ライセンスは SE2 のみです`,
-        fix: 'use edition SE2, or license: department', fixJa: 'edition を SE2 にするか、license を department にしてください',
+        fix: 'use edition SE2, or license: department',
+        fixJa: 'edition を SE2 にするか、license を department にしてください',
       });
     }
     const big = reach.filter((h) => h.sockets > 2);
     if (big.length > 0) {
       out.push({
-        path: e.path, systemId: e.systemId, server: e.name, value: show(big.map((h) => `${h.id} (${h.sockets} sockets)`).join(', ')),
+        path: e.path,
+        systemId: e.systemId,
+        server: e.name,
+        value: show(big.map((h) => `${h.id} (${h.sockets} sockets)`).join(', ')),
         message: `server ${e.name} can run on hosts of more than 2 sockets; Oracle SE2 may only be licensed on hosts of at most 2 sockets`,
         messageJa: `仮想サーバ ${e.name} は2ソケットを超えるホストで稼働し得ますが、Oracle SE2 は2ソケット以下のホストでのみ利用できます`,
-        fix: 'run the server on Hyper-V hosts of at most 2 sockets', fixJa: '2ソケット以下の Hyper-V ホスト上で稼働させてください',
+        fix: 'run the server on Hyper-V hosts of at most 2 sockets',
+        fixJa: '2ソケット以下の Hyper-V ホスト上で稼働させてください',
       });
     }
   }
@@ -73,7 +81,8 @@ function checkPool(ctx: RuleContext, kind: SharedLicenseKind): RuleResult[] {
   for (const p of pools) {
     if (valid.includes(p)) continue;
     out.push({
-      path: p.node.path, value: show(p.props.validUntil),
+      path: p.node.path,
+      value: show(p.props.validUntil),
       message: `the shared ${name.en} pool expired on ${p.props.validUntil} but ${users.length} server(s) still use it`,
       messageJa: `共有ライセンス ${name.ja} の期限（${p.props.validUntil}）が過ぎていますが、${users.length} 台の仮想サーバが利用しています`,
       fix: 'renew the licence and update validUntil (RHEL subscriptions must be renewed while used)',
@@ -83,7 +92,8 @@ function checkPool(ctx: RuleContext, kind: SharedLicenseKind): RuleResult[] {
   const held = valid.reduce((n, p) => n + p.props.units, 0);
   if (needed > held) {
     out.push({
-      path, value: show(`needed ${needed} > held ${held}`),
+      path,
+      value: show(`needed ${needed} > held ${held}`),
       message: `the shared ${name.en} pool is over-committed: ${needed} ${LICENSE_MODEL[kind].unitEn} needed for ${hosts.size} host(s) that ${users.length} server(s) can run on, ${held} held`,
       messageJa: `共有ライセンス ${name.ja} が不足しています: ${users.length} 台の仮想サーバが稼働し得る ${hosts.size} 台のホストに ${needed} 必要（${LICENSE_MODEL[kind].unitJa}）、保有 ${held}`,
       fix: 'the platform admin buys more units, or servers move to department licences',
@@ -101,8 +111,10 @@ export const r05SharedLicensePools: Rule = {
   acknowledgeable: 'no',
   notAcknowledgeableWhy: 'an over-committed or expired licence pool is unlicensed use; only buying licences fixes it',
   notAcknowledgeableWhyJa: 'ライセンスの不足・期限切れは無許諾使用であり、ライセンスの調達以外に解決策がないため',
-  summary: 'Shared Oracle SE2 / RHEL / Windows Server Datacenter pools cover every host their guests can run on, counted per each licence\'s model; pools in use are not expired.',
+  summary:
+    "Shared Oracle SE2 / RHEL / Windows Server Datacenter pools cover every host their guests can run on, counted per each licence's model; pools in use are not expired.",
   why: 'The shared licences are held by the platform admin (管理要領 第8条). Hypervisors are soft partitioning: every host a VM can run on must be licensed (SE2 per socket on hosts of at most 2 sockets, RHEL per 1-2 socket host, Windows Server Datacenter per host).',
-  whyJa: '共有ライセンスは統合基盤管理者が保有する（管理要領 第8条）。仮想化はソフトパーティショニングのため、VMが稼働し得る全ホスト分のライセンスが必要（SE2はソケット単位で2ソケット以下のホストのみ、RHELは2ソケットごと、Windows Server Datacenterはホスト単位）。',
+  whyJa:
+    '共有ライセンスは統合基盤管理者が保有する（管理要領 第8条）。仮想化はソフトパーティショニングのため、VMが稼働し得る全ホスト分のライセンスが必要（SE2はソケット単位で2ソケット以下のホストのみ、RHELは2ソケットごと、Windows Server Datacenterはホスト単位）。',
   check: (ctx) => (['oracle-se2', 'rhel-vdc', 'windows-datacenter'] as const).flatMap((k) => checkPool(ctx, k)),
 };

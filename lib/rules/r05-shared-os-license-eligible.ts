@@ -13,11 +13,14 @@ export const r05SharedWindowsUpTo2019: Rule = {
   name: 'R05-SharedOsLicenseEligible',
   level: 'error',
   acknowledgeable: 'no',
-  notAcknowledgeableWhy: 'the platform admin holds no licence for that OS; running it on the shared licence would be unlicensed use',
-  notAcknowledgeableWhyJa: '統合基盤管理者はそのOSのライセンスを保有しておらず、共有ライセンスでの利用は無許諾使用となるため',
+  notAcknowledgeableWhy:
+    'the platform admin holds no licence for that OS; running it on the shared licence would be unlicensed use',
+  notAcknowledgeableWhyJa:
+    '統合基盤管理者はそのOSのライセンスを保有しておらず、共有ライセンスでの利用は無許諾使用となるため',
   summary: 'A server on the shared OS licence runs RHEL or Windows Server 2019 or earlier.',
-  why: 'The platform admin provides Windows Server 2019 and earlier (Windows Server 2019 Datacenter) and RHEL; any other OS licence is the department\'s (管理要領 第8条; Mie page).',
-  whyJa: '統合基盤管理者が提供するのは Windows Server 2019 以前（Windows Server 2019 Datacenter）と RHEL であり、その他のOSライセンスは所管部局が用意するため（管理要領 第8条）。',
+  why: "The platform admin provides Windows Server 2019 and earlier (Windows Server 2019 Datacenter) and RHEL; any other OS licence is the department's (管理要領 第8条; Mie page).",
+  whyJa:
+    '統合基盤管理者が提供するのは Windows Server 2019 以前（Windows Server 2019 Datacenter）と RHEL であり、その他のOSライセンスは所管部局が用意するため（管理要領 第8条）。',
   check(ctx) {
     return ctx.servers.map((e) => {
       if (!e.active || !e.os || osLicenseOf(e) !== 'shared') return notApplicable(e.path);
@@ -32,7 +35,8 @@ export const r05SharedWindowsUpTo2019: Rule = {
         message: `server ${e.name} runs ${os.name} on the shared licence, which covers only RHEL and Windows Server 2019 and earlier`,
         messageJa: `仮想サーバ ${e.name} は ${os.name} を共有ライセンスで利用しようとしていますが、共有ライセンスは RHEL と Windows Server 2019 以前のみです`,
         fix: 'set osLicense: department (the department procures the licence), or use Windows Server 2019 or RHEL',
-        fixJa: 'osLicense を department にして所管部局でライセンスを調達するか、Windows Server 2019 以前または RHEL を使用してください',
+        fixJa:
+          'osLicense を department にして所管部局でライセンスを調達するか、Windows Server 2019 以前または RHEL を使用してください',
       });
     });
   },

@@ -8,7 +8,8 @@ export const r10OsImageBackup: Rule = {
   acknowledgeable: 'yes',
   summary: 'OS-image backup is on; an opt-out without a reason is an error, one with a reason is recorded as info.',
   why: 'The platform admin backs up whole VMs (weekly ×3, daily ×2); the default is yes unless there is a specific reason (管理要領 第13条, 2.1.5).',
-  whyJa: '統合基盤管理者がVM全体をバックアップする（週次3世代・日次2世代）。特段の理由がない限り「希望する」とするため（管理要領 第13条、2.1.5）。',
+  whyJa:
+    '統合基盤管理者がVM全体をバックアップする（週次3世代・日次2世代）。特段の理由がない限り「希望する」とするため（管理要領 第13条、2.1.5）。',
   check(ctx) {
     return ctx.systems.map((s) => {
       const path = s.node.path;

@@ -27,12 +27,14 @@ export const r10aBackupVolumeOnBackupStorage: Rule = {
         systemId: e.systemId,
         server: e.name,
         value: show(ds ?? '(no backup datastore)'),
-        message: ds === undefined
-          ? `the backup volume of server ${e.name} has no backup datastore: the platform has none`
-          : `the backup volume of server ${e.name} is on datastore ${ds}, which is not backup storage`,
-        messageJa: ds === undefined
-          ? `仮想サーバ ${e.name} のバックアップ領域を置くバックアップ用データストアが統合基盤にありません`
-          : `仮想サーバ ${e.name} のバックアップ領域がバックアップ用ではないデータストア ${ds} に配置されています`,
+        message:
+          ds === undefined
+            ? `the backup volume of server ${e.name} has no backup datastore: the platform has none`
+            : `the backup volume of server ${e.name} is on datastore ${ds}, which is not backup storage`,
+        messageJa:
+          ds === undefined
+            ? `仮想サーバ ${e.name} のバックアップ領域を置くバックアップ用データストアが統合基盤にありません`
+            : `仮想サーバ ${e.name} のバックアップ領域がバックアップ用ではないデータストア ${ds} に配置されています`,
         fix: 'place backupVolume on a datastore of kind backup',
         fixJa: 'backupVolume をバックアップ用（kind: backup）のデータストアに配置してください',
       });

@@ -6,9 +6,11 @@ export const r11SnapshotExpiry: Rule = {
   name: 'R11-SnapshotExpiry',
   level: 'error',
   acknowledgeable: 'yes',
-  summary: 'Every snapshot expires at most snapshotMaxHours (72 h) after its creation, and no snapshot is past its expiry.',
+  summary:
+    'Every snapshot expires at most snapshotMaxHours (72 h) after its creation, and no snapshot is past its expiry.',
   why: 'Snapshots are temporary, for tests and patching, not backup; delete them after verification, within 72 hours, or they badly degrade VM performance (管理要領 2.1.5).',
-  whyJa: 'スナップショットは試験やパッチ適用のための一時的なものでバックアップではない。確認後72時間以内に削除しないとVMの性能が大きく低下するため（管理要領 2.1.5）。',
+  whyJa:
+    'スナップショットは試験やパッチ適用のための一時的なものでバックアップではない。確認後72時間以内に削除しないとVMの性能が大きく低下するため（管理要領 2.1.5）。',
   check(ctx) {
     const maxH = ctx.platform.snapshotMaxHours;
     const now = ctx.now.getTime();

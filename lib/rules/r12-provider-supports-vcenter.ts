@@ -11,9 +11,11 @@ export const r12ProviderSupportsVcenter: Rule = {
   name: 'R12-ProviderSupportsVcenter',
   level: 'warning',
   acknowledgeable: 'yes',
-  summary: 'The vmware/vsphere Terraform provider release the output is written for supports the platform\'s vCenter version (warning when it does not).',
+  summary:
+    "The vmware/vsphere Terraform provider release the output is written for supports the platform's vCenter version (warning when it does not).",
   why: 'The provider talks to vCenter on every plan and apply; against a vCenter release it does not support, plans may fail or act differently from what the review showed. Platform upgrades are planned by the admin (管理要領 第16条).',
-  whyJa: 'Terraform のプロバイダは plan・apply のたびに vCenter と通信するため、サポート外の vCenter では計画が失敗したり、審査で確認した内容と異なる動作をするおそれがある。基盤の更新は統合基盤管理者が計画する（管理要領 第16条）。',
+  whyJa:
+    'Terraform のプロバイダは plan・apply のたびに vCenter と通信するため、サポート外の vCenter では計画が失敗したり、審査で確認した内容と異なる動作をするおそれがある。基盤の更新は統合基盤管理者が計画する（管理要領 第16条）。',
   check(ctx) {
     const path = ctx.estate.node.path || 'Estate';
     if (!ctx.servers.some((e) => e.active && e.hypervisor === 'vsphere')) return [notApplicable(path)];

@@ -6,11 +6,14 @@ export const r21OracleOnlyOnHyperV: Rule = {
   name: 'R21-OracleOnlyOnHyperV',
   level: 'error',
   acknowledgeable: 'no',
-  notAcknowledgeableWhy: 'Oracle counts every host of the vSphere cluster (soft partitioning); an acknowledgement cannot change the licence terms',
-  notAcknowledgeableWhyJa: 'Oracleのライセンス条件ではvSphereクラスタの全ホストが対象となり（ソフトパーティショニング）、承認で条件は変わらないため',
+  notAcknowledgeableWhy:
+    'Oracle counts every host of the vSphere cluster (soft partitioning); an acknowledgement cannot change the licence terms',
+  notAcknowledgeableWhyJa:
+    'Oracleのライセンス条件ではvSphereクラスタの全ホストが対象となり（ソフトパーティショニング）、承認で条件は変わらないため',
   summary: 'A server carrying Oracle Database is on Hyper-V, never on VMware.',
-  why: 'Under Oracle\'s licence terms a VM carrying Oracle Database cannot be on VMware; it must be built on Hyper-V (移行手順書 §2).',
-  whyJa: 'Oracleのライセンス条件により、Oracle Databaseを搭載する仮想サーバはVMware上に構築できず、Hyper-V上に構築する必要があるため（別紙2 §2）。',
+  why: "Under Oracle's licence terms a VM carrying Oracle Database cannot be on VMware; it must be built on Hyper-V (移行手順書 §2).",
+  whyJa:
+    'Oracleのライセンス条件により、Oracle Databaseを搭載する仮想サーバはVMware上に構築できず、Hyper-V上に構築する必要があるため（別紙2 §2）。',
   check(ctx) {
     return ctx.servers.map((e) => {
       const db = e.server.spec.oracleDatabase;

@@ -16,18 +16,27 @@ export const r22GuestOsEndOfSupport: Rule = {
   name: 'R22-GuestOsWithinVendorSupport',
   level: 'error',
   acknowledgeable: 'no',
-  notAcknowledgeableWhy: 'an OS past its end of support gets no security fixes: it may not be built, migrated or kept in production; the 12-month warning is a notice, not something to waive',
-  notAcknowledgeableWhyJa: 'サポート終了後のOSにはセキュリティ修正が提供されないため、構築・移行・本番稼働は認められない（12か月前の警告は周知であり承認の対象外）',
-  summary: 'A guest OS past its vendor\'s end of support is refused for new builds and migrations (phases before production) and in production; warning 12 months before the date.',
+  notAcknowledgeableWhy:
+    'an OS past its end of support gets no security fixes: it may not be built, migrated or kept in production; the 12-month warning is a notice, not something to waive',
+  notAcknowledgeableWhyJa:
+    'サポート終了後のOSにはセキュリティ修正が提供されないため、構築・移行・本番稼働は認められない（12か月前の警告は周知であり承認の対象外）',
+  summary:
+    "A guest OS past its vendor's end of support is refused for new builds and migrations (phases before production) and in production; warning 12 months before the date.",
   why: 'An OS whose own support has ended cannot be migrated (管理要領 2.1.1), and the department must upgrade without delay when support ends (第16条, 第17条).',
-  whyJa: 'サポートが終了したOSは移行できず（管理要領 2.1.1）、所管部局は遅滞なくOSを更新しなければならないため（第16条、第17条）。',
+  whyJa:
+    'サポートが終了したOSは移行できず（管理要領 2.1.1）、所管部局は遅滞なくOSを更新しなければならないため（第16条、第17条）。',
   check(ctx) {
     const warnFrom = new Map<string, string>(); // per end-of-support date, computed once
     return ctx.servers.map((e) => {
       const eos = e.os?.endOfSupport;
       if (!e.active || !e.os || eos === undefined) return notApplicable(e.path);
       const phase = e.system.spec.phase;
-      const base = { path: e.path, systemId: e.systemId, server: e.name, value: show(`${e.os.key} end of support ${eos}`) };
+      const base = {
+        path: e.path,
+        systemId: e.systemId,
+        server: e.name,
+        value: show(`${e.os.key} end of support ${eos}`),
+      };
       if (ctx.today > eos) {
         const running = phase === 'production';
         return nonCompliant({

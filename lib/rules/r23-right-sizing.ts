@@ -11,7 +11,8 @@ export const r23RightSizing: Rule = {
   acknowledgeable: 'yes',
   summary: `vCPU, memory or total disk of a server more than ${RIGHT_SIZING_FACTOR}× the platform's typical allocation is questioned.`,
   why: 'CPU, memory and disk are sized from real usage (管理要領 2.1.3, 2.1.8); oversized VMs take capacity from other departments.',
-  whyJa: 'CPU・メモリ・ディスクは実際の使用量から見積もる（管理要領 2.1.3、2.1.8）。過大なVMは他の部局の資源を圧迫するため。',
+  whyJa:
+    'CPU・メモリ・ディスクは実際の使用量から見積もる（管理要領 2.1.3、2.1.8）。過大なVMは他の部局の資源を圧迫するため。',
   check(ctx) {
     const t = ctx.platform.typicalAllocation;
     const f = RIGHT_SIZING_FACTOR;
@@ -33,7 +34,8 @@ export const r23RightSizing: Rule = {
           message: `server ${e.name} asks for ${s.value}${s.unit} ${s.what}, more than ${f}× the platform's typical ${s.typical}${s.unit}`,
           messageJa: `仮想サーバ ${e.name} の${s.ja}は ${s.value}${s.unit} で、統合基盤の標準的な割当て ${s.typical}${s.unit} の${f}倍を超えています`,
           fix: 'size from measured usage (resources can be added later), or acknowledge R23 with the sizing basis',
-          fixJa: '実測の使用量から見積もってください（資源は後から追加できます）。必要な場合は見積根拠を理由に R23 の承認を追加してください',
+          fixJa:
+            '実測の使用量から見積もってください（資源は後から追加できます）。必要な場合は見積根拠を理由に R23 の承認を追加してください',
         }));
       return outcome(e.path, v);
     });

@@ -18,9 +18,11 @@ export const r24NamesUnique: Rule = {
   acknowledgeable: 'no',
   notAcknowledgeableWhy: 'a duplicate VM name or FQDN makes the platform and DNS point at the wrong server',
   notAcknowledgeableWhyJa: 'VM名やFQDNが重複すると、統合基盤やDNSが誤ったサーバを指すため',
-  summary: 'Host (VM) names and FQDNs of running servers are unique on the platform; a decommissioned server keeps its name until its removal is confirmed.',
+  summary:
+    'Host (VM) names and FQDNs of running servers are unique on the platform; a decommissioned server keeps its name until its removal is confirmed.',
   why: 'The host name is the VM name on the platform and the Admin-NET vendor checks that a wanted FQDN is free (管理要領 2.3.3, 2.4.3).',
-  whyJa: 'ホスト名は統合基盤上のVM名であり、FQDNは行政NET運用保守業者が未使用であることを確認する（管理要領 2.3.3、2.4.3）ため。',
+  whyJa:
+    'ホスト名は統合基盤上のVM名であり、FQDNは行政NET運用保守業者が未使用であることを確認する（管理要領 2.3.3、2.4.3）ため。',
   check(ctx) {
     const names = new Map<string, string>();
     const fqdns = new Map<string, string>();
@@ -42,11 +44,22 @@ export const r24NamesUnique: Rule = {
       if (holder !== undefined) {
         const waiting = reserved.has(e.name);
         v.push({
-          path: e.path, systemId: e.systemId, server: e.name, value: show(e.name),
-          message: waiting ? `host name ${e.name} is reserved by the decommissioned ${holder} until its removal is confirmed` : `host name ${e.name} is already used by ${holder}`,
-          messageJa: waiting ? `ホスト名 ${e.name} は利用停止した ${holder} の削除が確認されるまで予約されています` : `ホスト名 ${e.name} は ${holder} で使用済みです`,
-          fix: waiting ? 'choose another host name, or record removedOn once the old VM is removed' : 'give the server a host name unique on the platform',
-          fixJa: waiting ? '別のホスト名にするか、旧仮想マシンの削除を確認してから removedOn を記載してください' : '統合基盤で一意のホスト名を付けてください',
+          path: e.path,
+          systemId: e.systemId,
+          server: e.name,
+          value: show(e.name),
+          message: waiting
+            ? `host name ${e.name} is reserved by the decommissioned ${holder} until its removal is confirmed`
+            : `host name ${e.name} is already used by ${holder}`,
+          messageJa: waiting
+            ? `ホスト名 ${e.name} は利用停止した ${holder} の削除が確認されるまで予約されています`
+            : `ホスト名 ${e.name} は ${holder} で使用済みです`,
+          fix: waiting
+            ? 'choose another host name, or record removedOn once the old VM is removed'
+            : 'give the server a host name unique on the platform',
+          fixJa: waiting
+            ? '別のホスト名にするか、旧仮想マシンの削除を確認してから removedOn を記載してください'
+            : '統合基盤で一意のホスト名を付けてください',
         });
       } else names.set(e.name, e.path);
       for (const nic of e.server.nics) {
@@ -54,10 +67,14 @@ export const r24NamesUnique: Rule = {
         const h = fqdns.get(nic.fqdn);
         if (h !== undefined && h !== e.path) {
           v.push({
-            path: e.path, systemId: e.systemId, server: e.name, value: show(nic.fqdn),
+            path: e.path,
+            systemId: e.systemId,
+            server: e.name,
+            value: show(nic.fqdn),
             message: `FQDN ${nic.fqdn} of server ${e.name} is already used by ${h}`,
             messageJa: `仮想サーバ ${e.name} の FQDN ${nic.fqdn} は ${h} で使用済みです`,
-            fix: 'choose a free FQDN (the Admin-NET vendor checks it)', fixJa: '未使用の FQDN を指定してください（行政NET運用保守業者が確認します）',
+            fix: 'choose a free FQDN (the Admin-NET vendor checks it)',
+            fixJa: '未使用の FQDN を指定してください（行政NET運用保守業者が確認します）',
           });
         } else fqdns.set(nic.fqdn, e.path);
       }

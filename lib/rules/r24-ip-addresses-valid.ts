@@ -10,9 +10,11 @@ export const r24IpAddressesValid: Rule = {
   acknowledgeable: 'no',
   notAcknowledgeableWhy: 'a duplicate or foreign address breaks another system or routes traffic to the wrong zone',
   notAcknowledgeableWhyJa: '重複した、またはサブネット外のアドレスは他システムを停止させ、通信を誤った系に流すため',
-  summary: 'Each NIC\'s IPv4 address lies inside its network\'s subnet and is used by no other NIC, gateway or DNS server.',
-  why: 'IP addresses are assigned per network by the admin or the network\'s administrator (管理要領 2.1.8, 2.3.3); a wrong one cuts the server (or another) off its network.',
-  whyJa: 'IPアドレスはネットワークごとに統合基盤管理者またはネットワーク管理者が割り当てる（管理要領 2.1.8、2.3.3）。誤ったアドレスは当該サーバや他のサーバを通信不能にするため。',
+  summary:
+    "Each NIC's IPv4 address lies inside its network's subnet and is used by no other NIC, gateway or DNS server.",
+  why: "IP addresses are assigned per network by the admin or the network's administrator (管理要領 2.1.8, 2.3.3); a wrong one cuts the server (or another) off its network.",
+  whyJa:
+    'IPアドレスはネットワークごとに統合基盤管理者またはネットワーク管理者が割り当てる（管理要領 2.1.8、2.3.3）。誤ったアドレスは当該サーバや他のサーバを通信不能にするため。',
   check(ctx) {
     const ranges = new Map<string, Ipv4Range>();
     const rangeOf = (cidr: string) => {
@@ -26,7 +28,8 @@ export const r24IpAddressesValid: Rule = {
       if (n.gateway) used.set(n.gateway, `the gateway of standard network ${k}`);
       for (const d of n.dnsServers) used.set(d, `a DNS server of standard network ${k}`);
     }
-    for (const v of ctx.vlans) if (v.props.gateway) used.set(v.props.gateway, `the gateway of dedicated VLAN ${v.props.name}`);
+    for (const v of ctx.vlans)
+      if (v.props.gateway) used.set(v.props.gateway, `the gateway of dedicated VLAN ${v.props.name}`);
     const out: RuleResult[] = [];
     for (const e of ctx.servers) {
       if (!e.active || e.server.nics.every((n) => n.ipv4 === undefined)) {
@@ -56,7 +59,7 @@ export const r24IpAddressesValid: Rule = {
             ...base,
             message: `NIC ${nic.index} of server ${e.name}: ${nic.ipv4} is already used by ${holder}`,
             messageJa: `仮想サーバ ${e.name} の NIC ${nic.index}: ${nic.ipv4} は ${holder} で使用済みです`,
-            fix: 'ask the network\'s administrator for a free address',
+            fix: "ask the network's administrator for a free address",
             fixJa: 'ネットワーク管理者に未使用のアドレスの割当てを依頼してください',
           });
         } else used.set(nic.ipv4, `${e.path} (NIC ${nic.index})`);

@@ -8,7 +8,8 @@ export const r33VmwareTools: Rule = {
   acknowledgeable: 'yes',
   summary: 'Every server on vSphere installs VMware Tools (not applicable on Hyper-V).',
   why: 'VMware Tools must be installed in VMs on VMware (管理要領 2.4.4): the platform relies on it for guest customization, clean shutdown and monitoring.',
-  whyJa: 'VMware上のVMにはVMware Toolsのインストールが必要なため（管理要領 2.4.4）。ゲストのカスタマイズ、正常停止、監視に用いる。',
+  whyJa:
+    'VMware上のVMにはVMware Toolsのインストールが必要なため（管理要領 2.4.4）。ゲストのカスタマイズ、正常停止、監視に用いる。',
   check(ctx) {
     return ctx.servers.map((e) => {
       if (!e.active || e.hypervisor !== 'vsphere') return notApplicable(e.path);

@@ -65,9 +65,17 @@ export interface UpgradeImpactEntry {
 /** Counts per verdict, every verdict present (0 when none). */
 export type VerdictCounts = Readonly<Record<UpgradeVerdict, number>>;
 
-export const UPGRADE_VERDICTS: readonly UpgradeVerdict[] = ['unsupported', 'past-end-of-support', 'unconfirmed', 'supported'];
+export const UPGRADE_VERDICTS: readonly UpgradeVerdict[] = [
+  'unsupported',
+  'past-end-of-support',
+  'unconfirmed',
+  'supported',
+];
 
-const VCG: SourceRef = { url: 'https://compatibilityguide.broadcom.com/', title: 'Broadcom Compatibility Guide (Guest OS)' };
+const VCG: SourceRef = {
+  url: 'https://compatibilityguide.broadcom.com/',
+  title: 'Broadcom Compatibility Guide (Guest OS)',
+};
 const MS_WIN: SourceRef = {
   url: 'https://learn.microsoft.com/windows-server/virtualization/hyper-v/supported-windows-guest-operating-systems-for-hyper-v-on-windows',
   title: 'Microsoft Learn: Supported Windows guest operating systems for Hyper-V on Windows Server',
@@ -80,7 +88,8 @@ const MS_LINUX: SourceRef = {
 /** `YYYY-MM-DD` of an ISO date or instant (the instant's own calendar day as written). */
 function dayOf(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
-  if (!m || Number.isNaN(Date.parse(m[1]!))) throw new Error(`R12 upgrade day: not a date: ${JSON.stringify(iso)} (expected YYYY-MM-DD)`);
+  if (!m || Number.isNaN(Date.parse(m[1]!)))
+    throw new Error(`R12 upgrade day: not a date: ${JSON.stringify(iso)} (expected YYYY-MM-DD)`);
   return m[1]!;
 }
 
@@ -88,26 +97,55 @@ function hostName(hypervisor: 'vsphere' | 'hyperv', version: string): string {
   return hypervisor === 'vsphere' ? `ESXi ${version}` : `Hyper-V on Windows Server ${version}`;
 }
 
-function verdictOf(os: GuestOs, hypervisor: 'vsphere' | 'hyperv', to: string, day: string): Pick<UpgradeImpactEntry, 'targetSupport' | 'verdict' | 'fact' | 'sources' | 'checkWithVendor'> {
+function verdictOf(
+  os: GuestOs,
+  hypervisor: 'vsphere' | 'hyperv',
+  to: string,
+  day: string,
+): Pick<UpgradeImpactEntry, 'targetSupport' | 'verdict' | 'fact' | 'sources' | 'checkWithVendor'> {
   const cell = hypervisor === 'vsphere' ? vsphereSupport(os, to) : hypervSupport(os, to);
   const host = hostName(hypervisor, to);
   const cellFact = cell.note ?? cell.detail;
   if (cell.support === 'unsupported') {
-    return { targetSupport: cell.support, verdict: 'unsupported', fact: `${os.name} on ${host}: ${cell.detail}. ${cellFact === cell.detail ? '' : cellFact}`.trim(), sources: cell.sources };
+    return {
+      targetSupport: cell.support,
+      verdict: 'unsupported',
+      fact: `${os.name} on ${host}: ${cell.detail}. ${cellFact === cell.detail ? '' : cellFact}`.trim(),
+      sources: cell.sources,
+    };
   }
   const eos = os.endOfSupportFact;
   if (eos && eos.date < day) {
-    const std = os.endOfStandardSupportFact && os.endOfStandardSupportFact.date !== eos.date ? ` (standard support ended ${os.endOfStandardSupportFact.date})` : '';
-    return { targetSupport: cell.support, verdict: 'past-end-of-support', fact: `${os.name}: the vendor's support ends ${eos.date}${std}, before ${day}.`, sources: eos.sources };
+    const std =
+      os.endOfStandardSupportFact && os.endOfStandardSupportFact.date !== eos.date
+        ? ` (standard support ended ${os.endOfStandardSupportFact.date})`
+        : '';
+    return {
+      targetSupport: cell.support,
+      verdict: 'past-end-of-support',
+      fact: `${os.name}: the vendor's support ends ${eos.date}${std}, before ${day}.`,
+      sources: eos.sources,
+    };
   }
-  if (cell.support === 'supported') return { targetSupport: cell.support, verdict: 'supported', fact: `${os.name} on ${host}: ${cellFact}`, sources: cell.sources };
+  if (cell.support === 'supported')
+    return {
+      targetSupport: cell.support,
+      verdict: 'supported',
+      fact: `${os.name} on ${host}: ${cellFact}`,
+      sources: cell.sources,
+    };
   const where = hypervisor === 'vsphere' ? VCG : os.family === 'windows' ? MS_WIN : MS_LINUX;
   return {
     targetSupport: cell.support,
     verdict: 'unconfirmed',
     fact: `${os.name} on ${host}: ${cellFact}`,
     sources: cell.sources,
-    checkWithVendor: { vendor: hypervisor === 'vsphere' ? 'Broadcom (VMware)' : 'Microsoft', guestOs: os.name, host, where },
+    checkWithVendor: {
+      vendor: hypervisor === 'vsphere' ? 'Broadcom (VMware)' : 'Microsoft',
+      guestOs: os.name,
+      host,
+      where,
+    },
   };
 }
 
@@ -128,8 +166,17 @@ export function upgradeImpact(estate: Estate, target: UpgradeTarget): UpgradeImp
     const from = vs ? ctx.platform.vsphere.esxiVersion : ctx.platform.hyperv.windowsServerVersion;
     const now = (vs ? vsphereSupport(e.os, from) : hypervSupport(e.os, from)).support;
     out.push({
-      systemId: e.systemId, systemPath: e.system.node.path, department: e.system.department, server: e.name, path: e.path,
-      hypervisor: e.hypervisor, guestOs: e.os.key, guestOsName: e.os.name, fromVersion: from, toVersion: to, currentSupport: now,
+      systemId: e.systemId,
+      systemPath: e.system.node.path,
+      department: e.system.department,
+      server: e.name,
+      path: e.path,
+      hypervisor: e.hypervisor,
+      guestOs: e.os.key,
+      guestOsName: e.os.name,
+      fromVersion: from,
+      toVersion: to,
+      currentSupport: now,
       ...(e.os.endOfSupport !== undefined ? { endOfSupport: e.os.endOfSupport } : {}),
       ...verdictOf(e.os, e.hypervisor, to, day),
     });
@@ -145,9 +192,14 @@ export function countVerdicts(entries: readonly UpgradeImpactEntry[]): VerdictCo
 }
 
 /** The target hypervisor version's own end of vendor support, when known (context for the announcement). */
-export function targetLifecycle(target: UpgradeTarget): { readonly host: string; readonly endOfSupport: string; readonly sources: readonly SourceRef[] }[] {
+export function targetLifecycle(
+  target: UpgradeTarget,
+): { readonly host: string; readonly endOfSupport: string; readonly sources: readonly SourceRef[] }[] {
   const out: { host: string; endOfSupport: string; sources: readonly SourceRef[] }[] = [];
-  for (const [hv, v] of [['vsphere', target.esxiVersion], ['hyperv', target.windowsServerVersion]] as const) {
+  for (const [hv, v] of [
+    ['vsphere', target.esxiVersion],
+    ['hyperv', target.windowsServerVersion],
+  ] as const) {
     if (v === undefined) continue;
     const lc = hypervisorLifecycle(hv, v);
     if (lc) out.push({ host: hostName(hv, v), endOfSupport: lc.endOfSupport, sources: lc.sources });

@@ -8,7 +8,8 @@ import * as path from 'path';
  * `--out systems` are refused).
  */
 export const OUTPUT_MARKER = '.kiban-output';
-const MARKER_TEXT = 'This folder was written by `kiban synth` and is replaced by the next run. / kiban synth の出力フォルダです（次回の実行で置き換えられます）。\n';
+const MARKER_TEXT =
+  'This folder was written by `kiban synth` and is replaced by the next run. / kiban synth の出力フォルダです（次回の実行で置き換えられます）。\n';
 
 /** Why an output folder cannot be written; a clear error, never a stack trace. */
 export class OutputFolderError extends Error {
@@ -23,7 +24,8 @@ export class OutputFolderError extends Error {
 
 const STAGING_PREFIX = (outdir: string) => `.kiban-tmp-${path.basename(path.resolve(outdir))}-`;
 /** The swap journal next to the output folder: present only while a swap is in progress. */
-const journalPath = (outdir: string) => path.join(path.dirname(path.resolve(outdir)), `.kiban-swap-${path.basename(path.resolve(outdir))}.json`);
+const journalPath = (outdir: string) =>
+  path.join(path.dirname(path.resolve(outdir)), `.kiban-swap-${path.basename(path.resolve(outdir))}.json`);
 
 interface Journal {
   readonly target: string;
@@ -58,10 +60,15 @@ export function assertReplaceable(outdir: string): void {
   if (!st.isDirectory()) throw refuse('it is not a folder', 'フォルダではありません');
   const rel = path.relative(target, process.cwd());
   // The current folder or one of its parents: renaming it away would pull the ground from under the run.
-  if (target === path.parse(target).root || rel === '' || (rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel))) throw refuse('it is the current folder or one of its parents', '現在のフォルダまたはその親フォルダです');
+  if (target === path.parse(target).root || rel === '' || (rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel)))
+    throw refuse('it is the current folder or one of its parents', '現在のフォルダまたはその親フォルダです');
   if (fs.readdirSync(target).length === 0) return;
   const marker = lstat(path.join(target, OUTPUT_MARKER));
-  if (!marker?.isFile()) throw refuse(`it is not empty and was not written by kiban synth (no ${OUTPUT_MARKER})`, `空ではなく、kiban synth の出力でもありません（${OUTPUT_MARKER} がありません）`);
+  if (!marker?.isFile())
+    throw refuse(
+      `it is not empty and was not written by kiban synth (no ${OUTPUT_MARKER})`,
+      `空ではなく、kiban synth の出力でもありません（${OUTPUT_MARKER} がありません）`,
+    );
 }
 
 /** A fresh temporary folder next to `outdir` (same file system, so the final rename is atomic). */
@@ -74,7 +81,8 @@ export function makeStagingDir(outdir: string): string {
 /** Writes `files` (relative paths) below `dir`, and the output marker. */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
   for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (rel.startsWith('/') || rel.split('/').includes('..')) throw new Error(`refusing to write outside the output folder: ${rel}`);
+    if (rel.startsWith('/') || rel.split('/').includes('..'))
+      throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(dir, ...rel.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
@@ -189,9 +197,18 @@ function readJournal(file: string, outdir: string): Journal | undefined {
   }
   const target = path.resolve(outdir);
   const prefix = path.join(path.dirname(target), STAGING_PREFIX(outdir));
-  const ok = j && j.target === target && typeof j.staging === 'string' && j.staging.startsWith(prefix) && !j.staging.slice(prefix.length).includes(path.sep) && j.aside === `${j.staging}-old`;
+  const ok =
+    j &&
+    j.target === target &&
+    typeof j.staging === 'string' &&
+    j.staging.startsWith(prefix) &&
+    !j.staging.slice(prefix.length).includes(path.sep) &&
+    j.aside === `${j.staging}-old`;
   if (!ok) {
-    throw new OutputFolderError('KIBAN_SWAP_JOURNAL', `error [KIBAN_SWAP_JOURNAL]: ${file} is not a journal kiban wrote for ${outdir}; nothing was changed. Check the folders next to ${outdir} and remove the journal\nエラー: ${file} は kiban が ${outdir} のために書いた記録ではありません。何も変更していません。隣のフォルダを確認してから記録を削除してください`);
+    throw new OutputFolderError(
+      'KIBAN_SWAP_JOURNAL',
+      `error [KIBAN_SWAP_JOURNAL]: ${file} is not a journal kiban wrote for ${outdir}; nothing was changed. Check the folders next to ${outdir} and remove the journal\nエラー: ${file} は kiban が ${outdir} のために書いた記録ではありません。何も変更していません。隣のフォルダを確認してから記録を削除してください`,
+    );
   }
   return j;
 }

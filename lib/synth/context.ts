@@ -34,7 +34,10 @@ export interface SynthStage {
 
 /** Thrown by a stage to stop the run without writing any output (e.g. rule errors). */
 export class SynthAbort extends Error {
-  constructor(message: string, public readonly exitCode = 1) {
+  constructor(
+    message: string,
+    public readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'SynthAbort';
   }

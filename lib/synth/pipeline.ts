@@ -1,6 +1,16 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
-import { RecoveryReport, assertBaseOutput, assertReplaceable, commitStagingDir, discardStagingDir, listFilesRecursive, makeStagingDir, recoverOutput, writeFiles } from './atomic';
+import {
+  RecoveryReport,
+  assertBaseOutput,
+  assertReplaceable,
+  commitStagingDir,
+  discardStagingDir,
+  listFilesRecursive,
+  makeStagingDir,
+  recoverOutput,
+  writeFiles,
+} from './atomic';
 import { SynthContext, SynthStage } from './context';
 import { defaultStages } from './stages';
 
@@ -41,7 +51,7 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   // An earlier run killed mid-swap is completed or rolled back first; then only a folder synth wrote may be replaced.
   const recovered = recoverOutput(options.outdir);
   assertReplaceable(options.outdir);
-  const base = options.base === false ? undefined : options.base ?? options.outdir;
+  const base = options.base === false ? undefined : (options.base ?? options.outdir);
   if (typeof options.base === 'string') assertBaseOutput(options.base);
   const staging = makeStagingDir(options.outdir);
   const ctx: SynthContext = {

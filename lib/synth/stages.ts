@@ -8,11 +8,8 @@ import { hypervStage } from '../hyperv/stage';
  * The stages of a synth run, in order. Each subsystem contributes one stage:
  * rule pack (findings.json; errors abort), vSphere (cdktf stacks), Hyper-V (scripts), review output.
  */
-export function defaultStages(options: { readonly rules?: RulesStageOptions; readonly vsphere?: VsphereStageOptions } = {}): SynthStage[] {
-  return [
-    rulesStage(options.rules),
-    vsphereStage(options.vsphere),
-    hypervStage(),
-    reviewStage(),
-  ];
+export function defaultStages(
+  options: { readonly rules?: RulesStageOptions; readonly vsphere?: VsphereStageOptions } = {},
+): SynthStage[] {
+  return [rulesStage(options.rules), vsphereStage(options.vsphere), hypervStage(), reviewStage()];
 }

@@ -30,7 +30,8 @@ export function emitVsphere(app: App, estate: Estate, options: EmitVsphereOption
   const only = options.only;
   const systems = vsphereSystemsOf(estate).filter((s) => only === undefined || only.has(s.systemId));
   const backend = options.backend ?? 'pg';
-  const platform = only === undefined || only.has(PLATFORM_STACK) ? new VspherePlatformStack(app, PLATFORM_STACK, estate) : undefined;
+  const platform =
+    only === undefined || only.has(PLATFORM_STACK) ? new VspherePlatformStack(app, PLATFORM_STACK, estate) : undefined;
   if (platform) addStateBackend(platform, backend);
   const out = new Map<string, VsphereSystemStack>();
   // A plain loop, not forEach: cdktf records the full call stack of every token it creates, so

@@ -20,7 +20,12 @@ export interface EstateRecipe {
 }
 
 /** Synthesizes `ids` of `estate` into `dir` (cdktf's own layout: manifest.json, stacks/<id>/; and v2v/<systemId>/). */
-export function synthesizeShare(estate: Estate, ids: readonly string[], dir: string, backend: StateBackendKind = 'pg'): void {
+export function synthesizeShare(
+  estate: Estate,
+  ids: readonly string[],
+  dir: string,
+  backend: StateBackendKind = 'pg',
+): void {
   const app = new App({ outdir: dir, skipValidation: false });
   const stacks = emitVsphere(app, estate, { only: new Set(ids), backend });
   app.synth();
@@ -43,7 +48,9 @@ export function synthesizeShare(estate: Estate, ids: readonly string[], dir: str
 export function completeStackMetadata(outdir: string): void {
   const manifestPath = path.join(outdir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) return;
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string; stackMetadataPath?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string; stackMetadataPath?: string }>;
+  };
   for (const stack of Object.values(manifest.stacks)) {
     if (!stack.stackMetadataPath) continue;
     const target = path.join(outdir, stack.stackMetadataPath);
@@ -117,10 +124,26 @@ export function synthesizeShares(o: ShareOptions): void {
       const keys: Record<string, string> = {};
       for (const id of o.shares[i]!) keys[id] = o.keys.get(id)!;
       const data: WorkerData = {
-        file: workerFile, tsNode, swc: resolvable('@swc/core') !== undefined, project: path.join(__dirname, '..', '..', 'tsconfig.json'),
-        recipe: o.recipe!, backend: o.backend ?? 'pg', ids: o.shares[i]!, keys, dir: o.dirs[i]!, status, slot: i, port: port2,
+        file: workerFile,
+        tsNode,
+        swc: resolvable('@swc/core') !== undefined,
+        project: path.join(__dirname, '..', '..', 'tsconfig.json'),
+        recipe: o.recipe!,
+        backend: o.backend ?? 'pg',
+        ids: o.shares[i]!,
+        keys,
+        dir: o.dirs[i]!,
+        status,
+        slot: i,
+        port: port2,
       };
-      const worker = new Worker(BOOT, { eval: true, workerData: data, transferList: [port2], stdout: false, stderr: false });
+      const worker = new Worker(BOOT, {
+        eval: true,
+        workerData: data,
+        transferList: [port2],
+        stdout: false,
+        stderr: false,
+      });
       worker.unref();
       started.push({ worker, port: port1, slot: i });
     }

@@ -26,19 +26,51 @@ export class VspherePlatformStack extends TerraformStack {
     addVsphereProvider(this);
     const dc = new DataVsphereDatacenter(this, 'datacenter', { name: p.vsphere.datacenter });
 
-    const root = new Folder(this, 'folder_root', { path: p.vsphere.vmFolderRoot, type: 'vm', datacenterId: dc.id, lifecycle: { preventDestroy: true } });
+    const root = new Folder(this, 'folder_root', {
+      path: p.vsphere.vmFolderRoot,
+      type: 'vm',
+      datacenterId: dc.id,
+      lifecycle: { preventDestroy: true },
+    });
     const folders = new Map<string, Folder>();
     for (const d of p.departments) {
-      folders.set(d.code, new Folder(this, `folder_${d.code}`, { path: departmentFolderPath(p.vsphere.vmFolderRoot, d.code), type: 'vm', datacenterId: dc.id, dependsOn: [root] }));
+      folders.set(
+        d.code,
+        new Folder(this, `folder_${d.code}`, {
+          path: departmentFolderPath(p.vsphere.vmFolderRoot, d.code),
+          type: 'vm',
+          datacenterId: dc.id,
+          dependsOn: [root],
+        }),
+      );
     }
     this.departmentFolders = folders;
 
     const types = ['VirtualMachine', 'Folder'];
-    const deptCat = new TagCategory(this, 'tagcat_department', { name: TAG_CATEGORY.department, cardinality: 'SINGLE', associableTypes: types, description: '所管部局 (R01)' });
-    new TagCategory(this, 'tagcat_system', { name: TAG_CATEGORY.system, cardinality: 'SINGLE', associableTypes: types, description: '個別業務システム' });
-    const backupCat = new TagCategory(this, 'tagcat_backup_policy', { name: TAG_CATEGORY.backupPolicy, cardinality: 'SINGLE', associableTypes: ['VirtualMachine'], description: 'OSイメージバックアップ方針 (R10)' });
+    const deptCat = new TagCategory(this, 'tagcat_department', {
+      name: TAG_CATEGORY.department,
+      cardinality: 'SINGLE',
+      associableTypes: types,
+      description: '所管部局 (R01)',
+    });
+    new TagCategory(this, 'tagcat_system', {
+      name: TAG_CATEGORY.system,
+      cardinality: 'SINGLE',
+      associableTypes: types,
+      description: '個別業務システム',
+    });
+    const backupCat = new TagCategory(this, 'tagcat_backup_policy', {
+      name: TAG_CATEGORY.backupPolicy,
+      cardinality: 'SINGLE',
+      associableTypes: ['VirtualMachine'],
+      description: 'OSイメージバックアップ方針 (R10)',
+    });
     for (const d of p.departments) {
-      new Tag(this, `tag_department_${d.code}`, { name: d.code, categoryId: deptCat.id, description: tfString(d.nameJa) });
+      new Tag(this, `tag_department_${d.code}`, {
+        name: d.code,
+        categoryId: deptCat.id,
+        description: tfString(d.nameJa),
+      });
     }
     const b = p.backupPolicy;
     new Tag(this, 'tag_backup_policy', {
@@ -50,17 +82,23 @@ export class VspherePlatformStack extends TerraformStack {
     const vlans = estate.node.findAll().filter((c): c is DedicatedVlan => c instanceof DedicatedVlan);
     const pgs = new Map<string, DistributedPortGroup>();
     if (vlans.length > 0) {
-      const dvs = new DataVsphereDistributedVirtualSwitch(this, 'dvs', { name: p.vsphere.distributedSwitch, datacenterId: dc.id });
+      const dvs = new DataVsphereDistributedVirtualSwitch(this, 'dvs', {
+        name: p.vsphere.distributedSwitch,
+        datacenterId: dc.id,
+      });
       for (const v of [...vlans].sort((a, b2) => a.props.vlanId - b2.props.vlanId)) {
-        pgs.set(v.props.name, new DistributedPortGroup(this, `portgroup_${v.props.name.replace(/-/g, '_')}`, {
-          name: v.portGroupName,
-          distributedVirtualSwitchUuid: dvs.id,
-          vlanId: v.props.vlanId,
-          description: tfString(`${v.props.descriptionJa} (R24, ${v.props.department})`),
-          allowPromiscuous: false,
-          allowForgedTransmits: false,
-          allowMacChanges: false,
-        }));
+        pgs.set(
+          v.props.name,
+          new DistributedPortGroup(this, `portgroup_${v.props.name.replace(/-/g, '_')}`, {
+            name: v.portGroupName,
+            distributedVirtualSwitchUuid: dvs.id,
+            vlanId: v.props.vlanId,
+            description: tfString(`${v.props.descriptionJa} (R24, ${v.props.department})`),
+            allowPromiscuous: false,
+            allowForgedTransmits: false,
+            allowMacChanges: false,
+          }),
+        );
       }
     }
     this.portGroups = pgs;

@@ -56,7 +56,9 @@ export function toolFingerprint(): string {
   const h = createHash('sha256');
   for (const f of ['package.json', 'package-lock.json']) {
     try {
-      h.update(`${f}\0`).update(fs.readFileSync(path.join(ROOT, f))).update('\0');
+      h.update(`${f}\0`)
+        .update(fs.readFileSync(path.join(ROOT, f)))
+        .update('\0');
     } catch {
       h.update(`${f}\0missing\0`);
     }
@@ -75,7 +77,12 @@ const vlanFacts = (v: DedicatedVlan) => ({ props: v.props, portGroupName: v.port
 function factsJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => {
     if (x instanceof DedicatedVlan) return vlanFacts(x);
-    if (Construct.isConstruct(x)) return { construct: x.node.path, props: (x as { props?: unknown }).props ?? null, spec: (x as { spec?: unknown }).spec ?? null };
+    if (Construct.isConstruct(x))
+      return {
+        construct: x.node.path,
+        props: (x as { props?: unknown }).props ?? null,
+        spec: (x as { spec?: unknown }).spec ?? null,
+      };
     return x;
   });
 }
@@ -94,13 +101,23 @@ function systemFacts(system: IndividualBusinessSystem): unknown {
       vcpus: s.vcpus,
       decommissioned: s.isDecommissioned,
       backupVolume: s.backupVolume?.props ?? null,
-      nics: s.nics.map((n) => ({ index: n.index, networkKey: n.networkKey, ipv4: n.ipv4 ?? null, fqdn: n.fqdn ?? null, dedicatedVlan: n.dedicatedVlan ? vlanFacts(n.dedicatedVlan) : null })),
+      nics: s.nics.map((n) => ({
+        index: n.index,
+        networkKey: n.networkKey,
+        ipv4: n.ipv4 ?? null,
+        fqdn: n.fqdn ?? null,
+        dedicatedVlan: n.dedicatedVlan ? vlanFacts(n.dedicatedVlan) : null,
+      })),
     })),
   };
 }
 
 /** The input keys of every vSphere stack of `estate` (platform stack and one per vSphere system), by stack id. */
-export function stackInputKeys(estate: Estate, systems: readonly IndividualBusinessSystem[], backend: StateBackendKind = 'pg'): Map<string, string> {
+export function stackInputKeys(
+  estate: Estate,
+  systems: readonly IndividualBusinessSystem[],
+  backend: StateBackendKind = 'pg',
+): Map<string, string> {
   const base = `${KEY_FORMAT}\0${toolFingerprint()}\0${backend}\0${sha256(factsJson(estate.platform))}\0`;
   const keys = new Map<string, string>();
   const vlans = estate.node.findAll().filter((c): c is DedicatedVlan => c instanceof DedicatedVlan);
@@ -121,7 +138,8 @@ export const STACK_INDEX_FILE = 'stack-inputs.json';
 /** Hash of a stack folder's files (names and contents, sorted). */
 export function hashStackFiles(files: ReadonlyArray<readonly [string, Buffer]>): string {
   const h = createHash('sha256');
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${name}\0`).update(content).update('\0');
+  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    h.update(`${name}\0`).update(content).update('\0');
   return h.digest('hex');
 }
 

@@ -85,7 +85,9 @@ function readManifest(dir: string): CdktfManifest | undefined {
 /** cdktf's own manifest serializer (sorted keys, two spaces), so a merged manifest is the one cdktf writes. */
 function stringifyManifest(m: CdktfManifest): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const stringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] })) as (v: unknown, o: { space: number }) => string;
+  const stringify = require(
+    require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] }),
+  ) as (v: unknown, o: { space: number }) => string;
   return stringify(m, { space: 2 });
 }
 
@@ -117,7 +119,8 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
   const ids = [...keys.keys()];
   const total = ids.length;
   const base = options.incremental !== false && ctx.base !== undefined ? ctx.base : undefined;
-  const baseIndex = base !== undefined && fs.existsSync(path.join(base, OUTPUT_MARKER)) ? readStackIndex(base) : undefined;
+  const baseIndex =
+    base !== undefined && fs.existsSync(path.join(base, OUTPUT_MARKER)) ? readStackIndex(base) : undefined;
   const baseManifest = baseIndex ? readManifest(base!) : undefined;
 
   const entries = new Map<string, ManifestEntry>();
@@ -160,7 +163,15 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
       const dirs = shares.map((_, i) => path.join(scratch, String(i)));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { synthesizeShares } = require('./parallel') as typeof import('./parallel');
-      synthesizeShares({ estate: ctx.estate, shares, dirs, keys, backend, ...(options.recipe ? { recipe: options.recipe } : {}), tick });
+      synthesizeShares({
+        estate: ctx.estate,
+        shares,
+        dirs,
+        keys,
+        backend,
+        ...(options.recipe ? { recipe: options.recipe } : {}),
+        tick,
+      });
       for (const dir of dirs) {
         const m = readManifest(dir);
         if (!m) throw new Error(`vsphere: a worker wrote no manifest.json in ${dir}`);

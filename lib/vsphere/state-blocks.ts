@@ -11,12 +11,19 @@ import { TerraformElement, TerraformResource } from 'cdktf';
  * is required in the stack instead (`required_version`), where Terraform itself checks it.
  */
 export class ImportBlock extends TerraformElement {
-  constructor(scope: Construct, id: string, private readonly target: TerraformResource, private readonly importId: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly target: TerraformResource,
+    private readonly importId: string,
+  ) {
     super(scope, id);
   }
 
   public override toTerraform(): Record<string, unknown> {
-    return { import: [{ to: `${this.target.terraformResourceType}.${this.target.friendlyUniqueId}`, id: this.importId }] };
+    return {
+      import: [{ to: `${this.target.terraformResourceType}.${this.target.friendlyUniqueId}`, id: this.importId }],
+    };
   }
 }
 
@@ -25,7 +32,11 @@ export class ImportBlock extends TerraformElement {
  * resource leaves the configuration and the state, and the object stays in vCenter.
  */
 export class ForgetBlock extends TerraformElement {
-  constructor(scope: Construct, id: string, private readonly address: string) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly address: string,
+  ) {
     super(scope, id);
   }
 

@@ -19,7 +19,14 @@ import { Cluster, Platform, VmTemplate, defaultDatastore } from '../model/platfo
 import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
 import { IndividualBusinessSystem } from '../model/system';
 import { tfString } from './escape';
-import { SYSTEM_ROLE_PRIVILEGES, TAG_CATEGORY, backupVmdkPath, departmentFolderPath, systemFolderPath, systemRoleName } from './names';
+import {
+  SYSTEM_ROLE_PRIVILEGES,
+  TAG_CATEGORY,
+  backupVmdkPath,
+  departmentFolderPath,
+  systemFolderPath,
+  systemRoleName,
+} from './names';
 import { addVsphereProvider } from './provider';
 import { ForgetBlock, ImportBlock } from './state-blocks';
 import { OvfImportPlan } from './v2v-import';
@@ -111,7 +118,11 @@ export class VsphereSystemStack extends TerraformStack {
   private resourcePoolId!: string;
   private folderPath!: string;
 
-  constructor(scope: Construct, id: string, private readonly system: IndividualBusinessSystem) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly system: IndividualBusinessSystem,
+  ) {
     super(scope, id);
     this.platform = system.estate.platform;
     this.lookups = platformLookups(this.platform);
@@ -128,7 +139,10 @@ export class VsphereSystemStack extends TerraformStack {
     const spec = system.spec;
     this.dc = new DataVsphereDatacenter(this, 'datacenter', { name: p.vsphere.datacenter });
     this.dcId = this.dc.id;
-    const cluster = new DataVsphereComputeCluster(this, 'cluster', { name: system.clusterName, datacenterId: this.dcId });
+    const cluster = new DataVsphereComputeCluster(this, 'cluster', {
+      name: system.clusterName,
+      datacenterId: this.dcId,
+    });
     this.folderPath = systemFolderPath(p.vsphere.vmFolderRoot, spec.department, spec.systemId);
 
     this.folder = new Folder(this, 'folder', { path: this.folderPath, type: 'vm', datacenterId: this.dcId });
@@ -136,15 +150,24 @@ export class VsphereSystemStack extends TerraformStack {
     const deptCat = new DataVsphereTagCategory(this, 'tagcat_department', { name: TAG_CATEGORY.department });
     const sysCat = new DataVsphereTagCategory(this, 'tagcat_system', { name: TAG_CATEGORY.system });
     const deptTag = new DataVsphereTag(this, 'tag_department', { name: spec.department, categoryId: deptCat.id });
-    const sysTag = new Tag(this, 'tag_system', { name: spec.systemId, categoryId: sysCat.id, description: tfString(spec.systemName) });
+    const sysTag = new Tag(this, 'tag_system', {
+      name: spec.systemId,
+      categoryId: sysCat.id,
+      description: tfString(spec.systemName),
+    });
     const tags = [deptTag.id, sysTag.id];
     if (spec.backup.osImage) {
       const backupCat = new DataVsphereTagCategory(this, 'tagcat_backup_policy', { name: TAG_CATEGORY.backupPolicy });
-      tags.push(new DataVsphereTag(this, 'tag_backup_policy', { name: p.backupPolicy.tag, categoryId: backupCat.id }).id);
+      tags.push(
+        new DataVsphereTag(this, 'tag_backup_policy', { name: p.backupPolicy.tag, categoryId: backupCat.id }).id,
+      );
     }
 
     // R30: the system's account reaches only its own folder (and so only its own VMs).
-    this.role = new Role(this, 'role', { name: systemRoleName(spec.systemId), rolePrivileges: [...SYSTEM_ROLE_PRIVILEGES] });
+    this.role = new Role(this, 'role', {
+      name: systemRoleName(spec.systemId),
+      rolePrivileges: [...SYSTEM_ROLE_PRIVILEGES],
+    });
     new EntityPermissions(this, 'permissions', {
       entityId: this.folder.id,
       entityType: 'Folder',
@@ -166,7 +189,12 @@ export class VsphereSystemStack extends TerraformStack {
   private forgetKeptBackupVolumes(servers: readonly VirtualServer[], keptDisks: 'keep' | 'delete'): void {
     if (keptDisks !== 'keep') return;
     for (const server of servers) {
-      if (server.spec.backupVolume) new ForgetBlock(this, `forget_backup_disk_${tfName(server.name)}`, `vsphere_virtual_disk.backup_disk_${tfName(server.name)}`);
+      if (server.spec.backupVolume)
+        new ForgetBlock(
+          this,
+          `forget_backup_disk_${tfName(server.name)}`,
+          `vsphere_virtual_disk.backup_disk_${tfName(server.name)}`,
+        );
     }
   }
 
@@ -186,7 +214,11 @@ export class VsphereSystemStack extends TerraformStack {
     const name = nic.network.portGroup;
     let id = this.networks.get(name);
     if (id === undefined) {
-      id = new DataVsphereNetwork(this, `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`, { name, datacenterId: this.dcId }).id;
+      id = new DataVsphereNetwork(
+        this,
+        `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`,
+        { name, datacenterId: this.dcId },
+      ).id;
       this.networks.set(name, id);
     }
     return id;
@@ -196,7 +228,10 @@ export class VsphereSystemStack extends TerraformStack {
     const key = `${kind}:${name}`;
     let vm = this.sources.get(key);
     if (!vm) {
-      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, { name: tfString(name), datacenterId: this.dcId });
+      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, {
+        name: tfString(name),
+        datacenterId: this.dcId,
+      });
       vm = { firmware: data.firmware, scsiType: data.scsiType, id: data.id };
       this.sources.set(key, vm);
     }
@@ -230,7 +265,13 @@ export class VsphereSystemStack extends TerraformStack {
     }));
     if (src.kind === 'vmdk') {
       // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
-      disks[0] = { label: 'disk0', unitNumber: 0, attach: true, path: tfString(src.vmdkPath), datastoreId: this.datastore(src.datastore) };
+      disks[0] = {
+        label: 'disk0',
+        unitNumber: 0,
+        attach: true,
+        path: tfString(src.vmdkPath),
+        datastoreId: this.datastore(src.datastore),
+      };
     }
     if (server.backupVolume) {
       const bkName = server.backupVolume.props.datastore ?? this.lookups.backupDatastore!;
@@ -245,10 +286,20 @@ export class VsphereSystemStack extends TerraformStack {
       });
       this.backupDisks.set(s.name, vdisk);
       // Independent: VM snapshots (R11) and the OS-image backup (R10) leave the backup volume out.
-      disks.push({ label: 'backup', unitNumber: s.disks.length, attach: true, path: vdisk.vmdkPath, datastoreId: this.datastore(bkName), diskMode: BACKUP_VOLUME_DISK_MODE });
+      disks.push({
+        label: 'backup',
+        unitNumber: s.disks.length,
+        attach: true,
+        path: vdisk.vmdkPath,
+        datastoreId: this.datastore(bkName),
+        diskMode: BACKUP_VOLUME_DISK_MODE,
+      });
     }
 
-    const nics = server.nics.map((n) => ({ networkId: this.network(server, n.index), adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3' }));
+    const nics = server.nics.map((n) => ({
+      networkId: this.network(server, n.index),
+      adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3',
+    }));
 
     const hw = server.bootHardware;
     const config: VirtualMachineConfig = {
@@ -264,7 +315,11 @@ export class VsphereSystemStack extends TerraformStack {
       ...(hw ? { firmware: hw.firmware, scsiType: hw.scsiType } : {}),
       forcePowerOff: POWER_POLICY.forcePowerOff,
       shutdownWaitTimeout: POWER_POLICY.shutdownWaitTimeoutMinutes,
-      annotation: tfString([sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`].filter((x) => x !== undefined).join(' / ')),
+      annotation: tfString(
+        [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`]
+          .filter((x) => x !== undefined)
+          .join(' / '),
+      ),
       tags,
       toolsUpgradePolicy: s.vmwareTools.upgradePolicy,
       disk: disks,
@@ -273,9 +328,11 @@ export class VsphereSystemStack extends TerraformStack {
       lifecycle: { preventDestroy: true, ignoreChanges: ignoredChanges(src.kind, server.nics.length) },
     };
     // Without VMware Tools or customization the guest reports no network: do not wait for it.
-    if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk') (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
+    if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk')
+      (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
     // Otherwise the platform data may set how long to wait for the customized guest's network.
-    else if (p.vsphere.guestNetWaitMinutes !== undefined) (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = p.vsphere.guestNetWaitMinutes;
+    else if (p.vsphere.guestNetWaitMinutes !== undefined)
+      (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = p.vsphere.guestNetWaitMinutes;
 
     let vmConfig: VirtualMachineConfig = config;
     if (src.kind === 'template' || src.kind === 'clone') {
@@ -302,13 +359,26 @@ export class VsphereSystemStack extends TerraformStack {
                     timeZone: typeof c.timeZone === 'number' ? c.timeZone : CUSTOMIZATION_DEFAULTS.windowsTimeZone,
                   },
                 }
-              : { linuxOptions: { hostName: s.name, domain: tfString(c.domain ?? CUSTOMIZATION_DEFAULTS.domain), timeZone: tfString(typeof c.timeZone === 'string' ? c.timeZone : CUSTOMIZATION_DEFAULTS.linuxTimeZone) } }),
+              : {
+                  linuxOptions: {
+                    hostName: s.name,
+                    domain: tfString(c.domain ?? CUSTOMIZATION_DEFAULTS.domain),
+                    timeZone: tfString(
+                      typeof c.timeZone === 'string' ? c.timeZone : CUSTOMIZATION_DEFAULTS.linuxTimeZone,
+                    ),
+                  },
+                }),
             // A customization that times out taints the VM (README: terraform untaint).
             timeout: isWindows ? CUSTOMIZE_TIMEOUT_MINUTES.windows : CUSTOMIZE_TIMEOUT_MINUTES.linux,
           };
       // Firmware and SCSI controller follow the source VM, as the provider requires for clones, and
       // are then pinned (ignore_changes): a rebuilt template never changes an existing VM's.
-      vmConfig = { ...config, firmware: source.firmware, scsiType: source.scsiType, clone: { templateUuid: source.id, ...(customize ? { customize } : {}) } };
+      vmConfig = {
+        ...config,
+        firmware: source.firmware,
+        scsiType: source.scsiType,
+        clone: { templateUuid: source.id, ...(customize ? { customize } : {}) },
+      };
     }
     const vm = new VirtualMachine(this, `vm_${id}`, vmConfig);
     this.virtualMachines.set(s.name, vm);
@@ -337,7 +407,11 @@ export class VsphereSystemStack extends TerraformStack {
    * the department folder; the import block adopts it on the next plan and the stack moves it into
    * the system folder. No `ovf_deploy`: later plans never need the media.
    */
-  private adoptImportedOvf(server: VirtualServer, vm: VirtualMachine, hw: NonNullable<VirtualServer['bootHardware']>): void {
+  private adoptImportedOvf(
+    server: VirtualServer,
+    vm: VirtualMachine,
+    hw: NonNullable<VirtualServer['bootHardware']>,
+  ): void {
     const p = this.platform;
     const s = server.spec;
     const src = s.source as Extract<VirtualServer['spec']['source'], { kind: 'ovf' }>;
@@ -390,7 +464,11 @@ function ignoredChanges(kind: string, nics: number): string[] {
     case 'ovf':
       // `ovf_deploy` too: a VM an earlier output deployed with it would otherwise be replaced now
       // that the block is gone (its arguments force replacement).
-      return ['ovf_deploy', ...pinned, ...Array.from({ length: nics }, (_, i) => `network_interface[${i}].adapter_type`)];
+      return [
+        'ovf_deploy',
+        ...pinned,
+        ...Array.from({ length: nics }, (_, i) => `network_interface[${i}].adapter_type`),
+      ];
     case 'vmdk':
       return ['disk[0].path', ...pinned];
     default:

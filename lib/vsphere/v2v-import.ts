@@ -42,7 +42,13 @@ export function ovfImportScriptPath(plan: Pick<OvfImportPlan, 'systemId' | 'serv
  * Credentials come from GOVC_URL / GOVC_USERNAME / GOVC_PASSWORD and are never in the file.
  */
 export function renderOvfImportScript(p: OvfImportPlan): string {
-  const options = JSON.stringify({ DiskProvisioning: p.diskProvisioning, PowerOn: false, MarkAsTemplate: false, InjectOvfEnv: false, WaitForIP: false });
+  const options = JSON.stringify({
+    DiskProvisioning: p.diskProvisioning,
+    PowerOn: false,
+    MarkAsTemplate: false,
+    InjectOvfEnv: false,
+    WaitForIP: false,
+  });
   const values: Array<[string, string]> = [
     ['Source', p.source.kind === 'local' ? p.source.path : p.source.url],
     ['VmName', p.server],
@@ -61,7 +67,7 @@ export function renderOvfImportScript(p: OvfImportPlan): string {
   const lines = [
     // No declared value in comments: values appear only as the psQuote'd literals below.
     '# V2V (R20, R34): one-off import of one server ($VmName below) from its OVF.',
-    '# Run on the platform admin\'s management terminal, where the media handed over in person are.',
+    "# Run on the platform admin's management terminal, where the media handed over in person are.",
     '# Needs govc 0.50 or later on PATH and GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD set in the session',
     '# (the credentials are never written here). Afterwards plan and apply the system stack: its',
     '# import block adopts the VM, moves it into the system folder and sets the declared hardware.',

@@ -14,7 +14,10 @@ try {
   const estate = build(...d.recipe.args);
   const keys = stackInputKeys(estate, vsphereSystemsOf(estate), d.backend);
   const differ = d.ids.filter((id) => keys.get(id) !== d.keys[id]);
-  if (differ.length > 0) throw new Error(`the estate rebuilt in the worker differs from the one being synthesized (stacks ${differ.slice(0, 5).join(', ')})`);
+  if (differ.length > 0)
+    throw new Error(
+      `the estate rebuilt in the worker differs from the one being synthesized (stacks ${differ.slice(0, 5).join(', ')})`,
+    );
   synthesizeShare(estate, d.ids, d.dir, d.backend);
   Atomics.add(d.status, d.status.length - 1, d.ids.length);
   Atomics.store(d.status, d.slot, 1);

@@ -17,7 +17,13 @@ function importsOf(file: string): string[] {
   const specs = [...text.matchAll(/(?:from\s+|require\(\s*|import\(\s*)'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
   return specs
     .map((s) => path.resolve(path.dirname(file), s))
-    .map((p) => (fs.existsSync(`${p}.ts`) ? `${p}.ts` : fs.existsSync(path.join(p, 'index.ts')) ? path.join(p, 'index.ts') : undefined))
+    .map((p) =>
+      fs.existsSync(`${p}.ts`)
+        ? `${p}.ts`
+        : fs.existsSync(path.join(p, 'index.ts'))
+          ? path.join(p, 'index.ts')
+          : undefined,
+    )
     .filter((p): p is string => p !== undefined);
 }
 
@@ -44,7 +50,11 @@ describe('layers (arrows point down)', () => {
   });
 
   test('the model imports nothing above it', () => {
-    const up = [...graph].flatMap(([f, deps]) => (rel(f).startsWith('lib/model/') ? deps.filter((d) => !rel(d).startsWith('lib/model/')).map((d) => `${rel(f)} → ${rel(d)}`) : []));
+    const up = [...graph].flatMap(([f, deps]) =>
+      rel(f).startsWith('lib/model/')
+        ? deps.filter((d) => !rel(d).startsWith('lib/model/')).map((d) => `${rel(f)} → ${rel(d)}`)
+        : [],
+    );
     expect(up).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main?: string; types?: string; bin?: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  main?: string;
+  types?: string;
+  bin?: Record<string, string>;
+};
 
 describe('package.json entry points', () => {
   test('every entry point is a file in the repository (nothing points into an unbuilt dist/)', () => {

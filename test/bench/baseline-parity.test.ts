@@ -11,7 +11,10 @@ function blocks(outdir: string): string[] {
   const out: string[] = [];
   const stacksDir = path.join(outdir, 'stacks');
   for (const stack of fs.readdirSync(stacksDir).sort()) {
-    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as Record<string, unknown>;
+    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     for (const kind of ['resource', 'data'] as const) {
       for (const [type, byName] of Object.entries((json[kind] ?? {}) as Record<string, Record<string, unknown>>)) {
         for (const name of Object.keys(byName)) out.push(`${stack} ${kind} ${type} ${name}`);
@@ -45,17 +48,28 @@ describe('bench baseline parity', () => {
 
   test('each stack of the baseline has the same Terraform JSON as the product (metadata aside)', () => {
     const norm = (dir: string, stack: string) =>
-      JSON.parse(fs.readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8'), (k, v: unknown) => (k === '//' ? undefined : v)) as unknown;
-    for (const stack of fs.readdirSync(path.join(productDir, 'stacks'))) expect(norm(baselineDir, stack)).toEqual(norm(productDir, stack));
+      JSON.parse(fs.readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8'), (k, v: unknown) =>
+        k === '//' ? undefined : v,
+      ) as unknown;
+    for (const stack of fs.readdirSync(path.join(productDir, 'stacks')))
+      expect(norm(baselineDir, stack)).toEqual(norm(productDir, stack));
   });
 
   test('the estate exercises every provisioning path the baseline mirrors', () => {
     const product = blocks(productDir).join('\n');
-    for (const needle of ['vsphere_virtual_disk', 'data vsphere_virtual_machine', 'windows_admin_password_', 'vsphere_distributed_port_group', 'network_vlan_']) {
+    for (const needle of [
+      'vsphere_virtual_disk',
+      'data vsphere_virtual_machine',
+      'windows_admin_password_',
+      'vsphere_distributed_port_group',
+      'network_vlan_',
+    ]) {
       expect(product).toContain(needle);
     }
     // V2V from OVF: adopted with an import block (issue 18), compared by the JSON test above.
-    const imports = fs.readdirSync(path.join(productDir, 'stacks')).filter((st) => fs.readFileSync(path.join(productDir, 'stacks', st, 'cdk.tf.json'), 'utf8').includes('"import"'));
+    const imports = fs
+      .readdirSync(path.join(productDir, 'stacks'))
+      .filter((st) => fs.readFileSync(path.join(productDir, 'stacks', st, 'cdk.tf.json'), 'utf8').includes('"import"'));
     expect(imports.length).toBeGreaterThan(0);
   });
 });

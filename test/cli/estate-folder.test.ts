@@ -20,15 +20,33 @@ const KAIGI = {
   contacts: { primary: { nameJa: '盛岡 花子', phone: '019-629-5111', email: 'kaigi@pref.example.jp' } },
   hypervisor: 'vsphere',
   phase: 'application',
-  servers: [{ name: 'kaigiap01', cpu: { sockets: 1, coresPerSocket: 2 }, memoryGb: 8, disks: [{ sizeGb: 60 }], nics: [{ network: 'lgwan', ipv4: '10.120.1.71' }], guestOs: 'windows_server_2019', osLicense: 'department', source: { kind: 'template', template: 'ws2019' } }],
+  servers: [
+    {
+      name: 'kaigiap01',
+      cpu: { sockets: 1, coresPerSocket: 2 },
+      memoryGb: 8,
+      disks: [{ sizeGb: 60 }],
+      nics: [{ network: 'lgwan', ipv4: '10.120.1.71' }],
+      guestOs: 'windows_server_2019',
+      osLicense: 'department',
+      source: { kind: 'template', template: 'ws2019' },
+    },
+  ],
   backup: { osImage: true, restoreTest: false },
 };
-const yaml = (schema: string, data: unknown) => `# yaml-language-server: $schema=../../../schemas/${schema}\n${stringify(data)}`;
+const yaml = (schema: string, data: unknown) =>
+  `# yaml-language-server: $schema=../../../schemas/${schema}\n${stringify(data)}`;
 
 function io(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), stages: () => [rulesStage({ write: (s) => stderr.push(s) }), reviewStage()] };
+  return {
+    stdout,
+    stderr,
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    stages: () => [rulesStage({ write: (s) => stderr.push(s) }), reviewStage()],
+  };
 }
 
 /** A digest of every file under a folder (to show the library is not touched). */
@@ -54,10 +72,18 @@ describe('estate folders', () => {
     fs.writeFileSync(path.join(dir, 'systems', 'somu', 'kaigi.yaml'), yaml('system.schema.json', KAIGI));
     const before = [digest(path.join(REPO, 'lib')), digest(path.join(REPO, 'schemas'))];
     const out = path.join(dir, 'out');
-    const run = (args: string[]) => execFileSync(process.execPath, [path.join(REPO, 'bin', 'kiban.js'), ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, [path.join(REPO, 'bin', 'kiban.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+      });
     expect(run(['validate', '--estate', dir])).toMatch(/0 error\(s\)/);
     run(['synth', '--estate', dir, '--out', out, '--quiet']);
-    const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'kaigi', 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, unknown>> };
+    const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'kaigi', 'cdk.tf.json'), 'utf8')) as {
+      resource: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(stack.resource.vsphere_virtual_machine ?? {})).toHaveLength(1);
     expect(fs.existsSync(path.join(out, 'review', 'kaigi.md'))).toBe(true);
     expect([digest(path.join(REPO, 'lib')), digest(path.join(REPO, 'schemas'))]).toEqual(before);
@@ -72,10 +98,18 @@ describe('estate folders', () => {
     const s = io();
     const out = path.join(tempDir(), 'out');
     expect(runCli(['synth', '--estate', dir, '--out', out, '--quiet'], s)).toBe(0);
-    const estate = JSON.parse(fs.readFileSync(path.join(out, 'estate.json'), 'utf8')) as { systems: { systemId: string }[] };
+    const estate = JSON.parse(fs.readFileSync(path.join(out, 'estate.json'), 'utf8')) as {
+      systems: { systemId: string }[];
+    };
     expect(estate.systems.map((x) => x.systemId)).toEqual(expect.arrayContaining(['kaigi', 'bunsho', 'zeimu-db']));
     // the same file with an address another department already uses: both commands refuse it, at the same rule
-    fs.writeFileSync(file, yaml('system.schema.json', { ...KAIGI, servers: [{ ...KAIGI.servers[0]!, nics: [{ network: 'lgwan', ipv4: '10.120.1.11' }] }] }));
+    fs.writeFileSync(
+      file,
+      yaml('system.schema.json', {
+        ...KAIGI,
+        servers: [{ ...KAIGI.servers[0]!, nics: [{ network: 'lgwan', ipv4: '10.120.1.11' }] }],
+      }),
+    );
     const bad = io();
     expect(runCli(['validate', '--estate', dir, file], bad)).toBe(1);
     expect(bad.stdout.join('')).toMatch(/kaigi\.yaml:\d+:\d+: error \[R24\]/);
@@ -84,7 +118,7 @@ describe('estate folders', () => {
     expect(badSynth.stderr.join('')).toMatch(/ERROR \[R24\] R24-IpAddressesValid Estate\/somu-kaigi\/kaigiap01/);
   });
 
-  test('the clock: the example estate\'s pin is said out loud; --now overrides it; an estate without a pin uses the real clock', () => {
+  test("the clock: the example estate's pin is said out loud; --now overrides it; an estate without a pin uses the real clock", () => {
     const dir = copyExampleEstate();
     const pinned = io();
     expect(runCli(['synth', '--estate', dir, '--out', path.join(tempDir(), 'o')], pinned)).toBe(0);
@@ -100,7 +134,7 @@ describe('estate folders', () => {
     expect(real.stderr.join('')).toMatch(/ERROR \[R11\]/);
   });
 
-  test('an estate\'s optional TypeScript (index.ts) declares extra constructs next to the YAML', () => {
+  test("an estate's optional TypeScript (index.ts) declares extra constructs next to the YAML", () => {
     const dir = copyExampleEstate();
     fs.writeFileSync(
       path.join(dir, 'index.ts'),
@@ -119,10 +153,12 @@ describe('estate folders', () => {
     fs.writeFileSync(path.join(other, 'index.ts'), 'export const nothing = 1;\n');
     const bad = io();
     expect(runCli(['synth', '--estate', other, '--out', out, '--quiet'], bad)).toBe(1);
-    expect(bad.stderr.join('')).toMatch(/index\.ts:1:1: error \[SCHEMA\] \(file\): index\.ts must export a function declareEstate/);
+    expect(bad.stderr.join('')).toMatch(
+      /index\.ts:1:1: error \[SCHEMA\] \(file\): index\.ts must export a function declareEstate/,
+    );
   });
 
-  test('the repository\'s estate folder is the default; without platform data it says what to do', () => {
+  test("the repository's estate folder is the default; without platform data it says what to do", () => {
     const dir = tempDir();
     const cwd = process.cwd();
     try {

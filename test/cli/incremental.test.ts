@@ -35,7 +35,9 @@ describe('kiban synth: incremental (issue 14)', () => {
     expect(Object.keys(before)).toContain('stack-inputs.json');
     const second = io();
     expect(runCli(['synth', '--estate', EXAMPLE, '--out', out, '--quiet'], second)).toBe(0);
-    expect(second.stderr.join('')).toMatch(new RegExp(`vSphere stacks: 0 synthesized, ${n} unchanged \\(copied\\)\\n$`));
+    expect(second.stderr.join('')).toMatch(
+      new RegExp(`vSphere stacks: 0 synthesized, ${n} unchanged \\(copied\\)\\n$`),
+    );
     expect(read(out)).toEqual(before);
     const full = io();
     expect(runCli(['synth', '--estate', EXAMPLE, '--out', out, '--quiet', '--full'], full)).toBe(0);
@@ -47,7 +49,9 @@ describe('kiban synth: incremental (issue 14)', () => {
     const dir = tmpDir();
     fs.mkdirSync(path.join(dir, 'notes'));
     const t = io();
-    expect(runCli(['synth', '--estate', EXAMPLE, '--out', path.join(dir, 'out'), '--base', path.join(dir, 'notes')], t)).toBe(1);
+    expect(
+      runCli(['synth', '--estate', EXAMPLE, '--out', path.join(dir, 'out'), '--base', path.join(dir, 'notes')], t),
+    ).toBe(1);
     expect(t.stderr.join('')).toContain('KIBAN_BASE_NOT_OUTPUT');
     expect(t.stderr.join('')).toContain('出力フォルダではありません');
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);

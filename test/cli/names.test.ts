@@ -11,17 +11,30 @@ describe('one way to name platform objects, with suggestions for near misses', (
     const hosts = manifest.platform.hostPools.flatMap((p) => p.hosts.map((h) => h.name));
     expect(hosts).toEqual([...defaultPlatform().vsphere.clusters[0]!.hostNames!, 'KIBAN-HV01', 'KIBAN-HV02']);
     expect(hosts).toContain(defaultPlatform().vsphere.clusters[0]!.ovfDeployHost);
-    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'KIBAN-ESX03.pref.example.jp' })).toMatchObject({ name: 'kiban-esx03.pref.example.jp', pool: { name: 'Kiban-Cluster01' } });
+    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'KIBAN-ESX03.pref.example.jp' })).toMatchObject({
+      name: 'kiban-esx03.pref.example.jp',
+      pool: { name: 'Kiban-Cluster01' },
+    });
   });
 
   test('near misses get "did you mean"; the old <cluster>/esxiNN placeholder points at that host', () => {
-    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'Kiban-Cluster01/esxi02' }).suggestions[0]).toBe('kiban-esx02.pref.example.jp');
-    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'kiban-esx04' }).suggestions[0]).toBe('kiban-esx04.pref.example.jp');
-    expect(resolveImpactTarget(manifest, { kind: 'cluster', name: 'kiban-cluster1' }).suggestions).toEqual(['Kiban-Cluster01']);
-    expect(resolveImpactTarget(manifest, { kind: 'datastore', name: 'kiban-bk-ds1' }).suggestions[0]).toBe('kiban-bk-ds01');
+    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'Kiban-Cluster01/esxi02' }).suggestions[0]).toBe(
+      'kiban-esx02.pref.example.jp',
+    );
+    expect(resolveImpactTarget(manifest, { kind: 'host', name: 'kiban-esx04' }).suggestions[0]).toBe(
+      'kiban-esx04.pref.example.jp',
+    );
+    expect(resolveImpactTarget(manifest, { kind: 'cluster', name: 'kiban-cluster1' }).suggestions).toEqual([
+      'Kiban-Cluster01',
+    ]);
+    expect(resolveImpactTarget(manifest, { kind: 'datastore', name: 'kiban-bk-ds1' }).suggestions[0]).toBe(
+      'kiban-bk-ds01',
+    );
     const net = resolveImpactTarget(manifest, { kind: 'network', name: 'lgwann' });
     expect(net.suggestions).toEqual(['lgwan']);
-    expect(net.error).toMatch(/^unknown network lgwann\. Did you mean lgwan\? .* Known: internet, lgwan, myNumber, dmz/);
+    expect(net.error).toMatch(
+      /^unknown network lgwann\. Did you mean lgwan\? .* Known: internet, lgwan, myNumber, dmz/,
+    );
     expect(resolveImpactTarget(manifest, { kind: 'network', name: 'zzzzzz' }).suggestions).toEqual([]);
   });
 
@@ -32,7 +45,10 @@ describe('one way to name platform objects, with suggestions for near misses', (
   });
 
   test('suggestNames ranks by distance and stays quiet for far names', () => {
-    expect(suggestNames('kiban-sys-ds1', ['kiban-bk-ds01', 'kiban-sys-ds02', 'kiban-sys-ds01']).slice(0, 2)).toEqual(['kiban-sys-ds01', 'kiban-sys-ds02']);
+    expect(suggestNames('kiban-sys-ds1', ['kiban-bk-ds01', 'kiban-sys-ds02', 'kiban-sys-ds01']).slice(0, 2)).toEqual([
+      'kiban-sys-ds01',
+      'kiban-sys-ds02',
+    ]);
     expect(suggestNames('x', ['kiban-sys-ds01'])).toEqual([]);
     expect(didYouMean([])).toBe('');
     expect(didYouMean(['a', 'b'])).toContain('Did you mean a, b?');

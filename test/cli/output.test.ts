@@ -2,7 +2,15 @@ import { createReporter, progressBar } from '../../lib/cli/output';
 
 function sinks() {
   const out = { progress: [] as string[], findings: [] as string[], errors: [] as string[], summary: [] as string[] };
-  return { out, sinks: { progress: (s: string) => void out.progress.push(s), findings: (s: string) => void out.findings.push(s), errors: (s: string) => void out.errors.push(s), summary: (s: string) => void out.summary.push(s) } };
+  return {
+    out,
+    sinks: {
+      progress: (s: string) => void out.progress.push(s),
+      findings: (s: string) => void out.findings.push(s),
+      errors: (s: string) => void out.errors.push(s),
+      summary: (s: string) => void out.summary.push(s),
+    },
+  };
 }
 
 describe('CLI output fitted to its runner', () => {
@@ -15,7 +23,11 @@ describe('CLI output fitted to its runner', () => {
     expect(out.progress.every((l) => /^\[(vsphere|hyperv)\] \d+\/\d+\n$/.test(l))).toBe(true);
     expect(out.progress.filter((l) => l.startsWith('[vsphere]')).length).toBe(11); // the first step, one per tenth, the last
     expect(out.progress).toContain('[vsphere] 100/100\n');
-    expect(out.progress.filter((l) => l.startsWith('[hyperv]'))).toEqual(['[hyperv] 1/3\n', '[hyperv] 2/3\n', '[hyperv] 3/3\n']);
+    expect(out.progress.filter((l) => l.startsWith('[hyperv]'))).toEqual([
+      '[hyperv] 1/3\n',
+      '[hyperv] 2/3\n',
+      '[hyperv] 3/3\n',
+    ]);
   });
 
   test('terminal: one bar redrawn in place, cleared before a warning, ended by a newline', () => {
@@ -24,7 +36,12 @@ describe('CLI output fitted to its runner', () => {
     r.progress('review', 5, 10);
     r.finding('WARNING [R22] x');
     r.progress('review', 10, 10);
-    expect(out.progress).toEqual([`\r${progressBar('review', 5, 10, 10)}\x1b[K`, '\r\x1b[K', `\r${progressBar('review', 10, 10, 10)}\x1b[K`, '\n']);
+    expect(out.progress).toEqual([
+      `\r${progressBar('review', 5, 10, 10)}\x1b[K`,
+      '\r\x1b[K',
+      `\r${progressBar('review', 10, 10, 10)}\x1b[K`,
+      '\n',
+    ]);
     expect(progressBar('review', 5, 10, 10)).toBe('[review] █████░░░░░ 5/10');
     expect(out.findings).toEqual(['WARNING [R22] x\n']);
   });
@@ -37,6 +54,11 @@ describe('CLI output fitted to its runner', () => {
     r.findingCount('rules: 0 error(s)');
     r.error('ERROR [R24] y');
     r.summary('wrote 3 files to out');
-    expect(out).toEqual({ progress: [], findings: [], errors: ['ERROR [R24] y\n'], summary: ['wrote 3 files to out\n'] });
+    expect(out).toEqual({
+      progress: [],
+      findings: [],
+      errors: ['ERROR [R24] y\n'],
+      summary: ['wrote 3 files to out\n'],
+    });
   });
 });

@@ -8,6 +8,12 @@ test('the README\'s "system in about 25 lines" runs as written (on a copy of the
   expect(block).toContain("loadPlatform('examples/estate')");
   const file = path.join(tempDir(), 'snippet.ts');
   const lib = (m: string) => JSON.stringify(path.join(REPO, 'lib', m));
-  fs.writeFileSync(file, block.replace("'./lib/model'", lib('model')).replace("'./lib/intake'", lib('intake')).replace("'examples/estate'", JSON.stringify(copyExampleEstate())));
+  fs.writeFileSync(
+    file,
+    block
+      .replace("'./lib/model'", lib('model'))
+      .replace("'./lib/intake'", lib('intake'))
+      .replace("'examples/estate'", JSON.stringify(copyExampleEstate())),
+  );
   expect(() => require(file)).not.toThrow();
 });

@@ -10,7 +10,16 @@ import * as path from 'path';
 import { BrowserContext, Page, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface TestBrowser {
   readonly context: BrowserContext;
@@ -20,10 +29,13 @@ export interface TestBrowser {
 }
 
 function allowed(url: string): boolean {
-  if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:') || url === 'about:blank') return true;
+  if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:') || url === 'about:blank')
+    return true;
   try {
     const u = new URL(url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && (u.hostname === '127.0.0.1' || u.hostname === 'localhost');
+    return (
+      (u.protocol === 'http:' || u.protocol === 'https:') && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')
+    );
   } catch {
     return false;
   }
@@ -66,7 +78,10 @@ export async function launch(): Promise<TestBrowser> {
 /** Waits until the page has checked the current value (the verdict is no longer pending). */
 export async function settled(page: Page, after?: number): Promise<void> {
   await page.waitForFunction(
-    (n) => document.body.dataset.verdict !== undefined && document.body.dataset.verdict !== 'pending' && Number(document.body.dataset.checked ?? 0) > n,
+    (n) =>
+      document.body.dataset.verdict !== undefined &&
+      document.body.dataset.verdict !== 'pending' &&
+      Number(document.body.dataset.checked ?? 0) > n,
     after ?? 0,
   );
 }
@@ -83,7 +98,11 @@ export async function andSettle(page: Page, action: () => Promise<unknown>): Pro
   await page.waitForFunction(() => document.body.dataset.verdict !== 'pending');
 }
 
-const nameOf = (field: string) => `root${field.split('.').map((s) => `[${s}]`).join('')}`;
+const nameOf = (field: string) =>
+  `root${field
+    .split('.')
+    .map((s) => `[${s}]`)
+    .join('')}`;
 
 /** Types into the form field at a dotted path (as a clerk does: type, then leave the field). */
 export async function fill(page: Page, field: string, value: string): Promise<void> {
@@ -95,14 +114,21 @@ export async function fill(page: Page, field: string, value: string): Promise<vo
 }
 
 export async function choose(page: Page, field: string, value: string): Promise<void> {
-  await andSettle(page, () => page.locator(`[name="${nameOf(field)}"]`).first().selectOption(value));
+  await andSettle(page, () =>
+    page
+      .locator(`[name="${nameOf(field)}"]`)
+      .first()
+      .selectOption(value),
+  );
 }
 
 /** Clicks the form library's "add" button of the list at `field`. */
 export async function addRow(page: Page, field: string): Promise<void> {
   await andSettle(page, () =>
     page.evaluate((p) => {
-      const b = [...document.querySelectorAll<HTMLButtonElement>('button.json-editor-btn-add')].find((x) => x.closest('[data-schemapath]')?.getAttribute('data-schemapath') === p);
+      const b = [...document.querySelectorAll<HTMLButtonElement>('button.json-editor-btn-add')].find(
+        (x) => x.closest('[data-schemapath]')?.getAttribute('data-schemapath') === p,
+      );
       if (!b) throw new Error(`no add button for ${p}`);
       b.click();
     }, `root.${field}`),
@@ -129,8 +155,15 @@ export async function chooseBranch(page: Page, field: string, titleJa: string): 
 }
 
 /** The page's issue list: rule ID, field and the Japanese message. */
-export async function issues(page: Page): Promise<Array<{ rule: string; field: string; text: string; severity: string }>> {
+export async function issues(
+  page: Page,
+): Promise<Array<{ rule: string; field: string; text: string; severity: string }>> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('#issues li')].map((li) => ({ rule: li.dataset.rule ?? '', field: li.dataset.field ?? '', text: li.textContent ?? '', severity: li.classList.contains('error') ? 'error' : 'warning' })),
+    [...document.querySelectorAll<HTMLElement>('#issues li')].map((li) => ({
+      rule: li.dataset.rule ?? '',
+      field: li.dataset.field ?? '',
+      text: li.textContent ?? '',
+      severity: li.classList.contains('error') ? 'error' : 'warning',
+    })),
   );
 }

@@ -68,7 +68,11 @@ async function open(url: string): Promise<Page> {
 
 const pageErrors = (page: Page) => (page as unknown as { kibanErrors: string[] }).kibanErrors;
 
-async function fillServer(page: Page, i: number, s: { name: string; role: string; sockets: string; cores: string; memory: string; disks: string[]; ip: string }): Promise<void> {
+async function fillServer(
+  page: Page,
+  i: number,
+  s: { name: string; role: string; sockets: string; cores: string; memory: string; disks: string[]; ip: string },
+): Promise<void> {
   const at = `servers.${i}`;
   await fill(page, `${at}.name`, s.name);
   await optIn(page, `${at}.roleJa`);
@@ -99,9 +103,25 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
   await choose(page, 'hypervisor', 'vsphere');
   await addRow(page, 'servers');
   // An IP outside the LGWAN subnet 10.120.0.0/22.
-  await fillServer(page, 0, { name: 'kaigiap01', role: 'APサーバ', sockets: '2', cores: '2', memory: '16', disks: ['100', '200'], ip: '10.121.1.71' });
+  await fillServer(page, 0, {
+    name: 'kaigiap01',
+    role: 'APサーバ',
+    sockets: '2',
+    cores: '2',
+    memory: '16',
+    disks: ['100', '200'],
+    ip: '10.121.1.71',
+  });
   await addRow(page, 'servers');
-  await fillServer(page, 1, { name: 'kaigidb01', role: 'DBサーバ', sockets: '1', cores: '4', memory: '32', disks: ['100'], ip: '10.120.1.72' });
+  await fillServer(page, 1, {
+    name: 'kaigidb01',
+    role: 'DBサーバ',
+    sockets: '1',
+    cores: '4',
+    memory: '32',
+    disks: ['100'],
+    ip: '10.120.1.72',
+  });
   // Oracle Database on VMware.
   await optIn(page, 'servers.1.oracleDatabase');
   await choose(page, 'servers.1.oracleDatabase.edition', 'SE2');
@@ -114,7 +134,10 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
   expect(errors.map((e) => e.rule)).toEqual(expect.arrayContaining(['R21', 'R24']));
   // One verdict: kiban validate of the same text finds the same problems at the same fields.
   const draft = path.join(estate, 'systems', 'somu', 'kaigi.yaml');
-  fs.writeFileSync(draft, await page.evaluate(() => (window as unknown as { kibanForm: { yaml: string } }).kibanForm.yaml));
+  fs.writeFileSync(
+    draft,
+    await page.evaluate(() => (window as unknown as { kibanForm: { yaml: string } }).kibanForm.yaml),
+  );
   const report = validateJson(draft);
   expect(report.ok).toBe(false);
   const key = (i: { ruleId?: string; rule?: string; field: string }) => `${i.ruleId ?? i.rule} ${i.field}`;
@@ -124,7 +147,9 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
   expect(r24.text).toContain('10.121.1.71 はネットワーク lgwan のサブネット 10.120.0.0/22 の範囲外です');
   expect(r24.field).toBe('servers.0'); // where validate locates a rule finding: the server's entry
   const r21 = errors.find((e) => e.rule === 'R21')!;
-  expect(r21.text).toContain('仮想サーバ kaigidb01 は Oracle Database SE2 を搭載していますが VMware vSphere 上にあります');
+  expect(r21.text).toContain(
+    '仮想サーバ kaigidb01 は Oracle Database SE2 を搭載していますが VMware vSphere 上にあります',
+  );
   expect(await page.locator('#status').textContent()).toContain(`エラー ${errors.length} 件`);
   // The message also stands in the form, at the server.
   expect(await page.locator('[data-schemapath="root.servers.0"]').first().textContent()).toContain('[R24]');
@@ -145,7 +170,9 @@ test('a clerk fills in a two-server system, fixes the errors and gets the YAML w
 
   // The review document preview and the print view of 様式1 come from the same declaration.
   await page.click('#tab-review');
-  expect(await page.locator('#review-preview').textContent()).toContain('統合基盤 利用申請 審査資料: 会議室予約システム');
+  expect(await page.locator('#review-preview').textContent()).toContain(
+    '統合基盤 利用申請 審査資料: 会議室予約システム',
+  );
   await page.click('#tab-print');
   const printed = await page.locator('#print-preview').textContent();
   expect(printed).toContain('個別業務システム統合基盤利用申請書');
@@ -179,7 +206,9 @@ test('an example YAML loads into the form over the loopback server, with its val
   const server = await serveForm(files);
   try {
     const page = await open(server.url);
-    await andSettle(page, () => page.setInputFiles('#load-file', path.join(REPO, 'examples', 'estate', 'systems', 'hoken', 'kokuho.yaml')));
+    await andSettle(page, () =>
+      page.setInputFiles('#load-file', path.join(REPO, 'examples', 'estate', 'systems', 'hoken', 'kokuho.yaml')),
+    );
     // Everything of the file is in the form (nothing is dropped on saving).
     expect(await page.locator('#toast').textContent()).toBe('kokuho.yaml を読み込みました。');
     expect(await page.inputValue('[name="root[systemId]"]')).toBe('kokuho');
@@ -216,21 +245,53 @@ test('one verdict: for every example system, and a broken copy of each, the page
       const text = fs.readFileSync(path.join(dir, d, f), 'utf8');
       cases.push([`systems/${d}/${f}`, text]);
       // The same system with its first IP moved out of every subnet and a server name another system uses.
-      cases.push([`systems/${d}/${f}`, text.replace(/ipv4: [0-9.]+/, 'ipv4: 192.0.2.30').replace(/- name: [a-z0-9-]+/, '- name: kokuhodb01')]);
+      cases.push([
+        `systems/${d}/${f}`,
+        text.replace(/ipv4: [0-9.]+/, 'ipv4: 192.0.2.30').replace(/- name: [a-z0-9-]+/, '- name: kokuhodb01'),
+      ]);
     }
   }
   let failing = 0;
   for (const [rel, text] of cases) {
-    const inPage = await page.evaluate(([r, t]) => (window as unknown as { kibanForm: { check(r: string, t: string): { ok: boolean; errors: Array<{ ruleId: string; field: string; line: number }>; warnings: Array<{ ruleId: string; field: string; line: number }> } } }).kibanForm.check(r, t), [rel, text] as const);
+    const inPage = await page.evaluate(
+      ([r, t]) =>
+        (
+          window as unknown as {
+            kibanForm: {
+              check(
+                r: string,
+                t: string,
+              ): {
+                ok: boolean;
+                errors: Array<{ ruleId: string; field: string; line: number }>;
+                warnings: Array<{ ruleId: string; field: string; line: number }>;
+              };
+            };
+          }
+        ).kibanForm.check(r, t),
+      [rel, text] as const,
+    );
     const file = path.join(estate, rel);
     const saved = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, text);
     try {
-      const report = validateJson(file) as unknown as { ok: boolean; files: Array<{ file: string; errors: Array<{ ruleId: string; field: string; line: number }>; warnings: Array<{ ruleId: string; field: string; line: number }> }> };
+      const report = validateJson(file) as unknown as {
+        ok: boolean;
+        files: Array<{
+          file: string;
+          errors: Array<{ ruleId: string; field: string; line: number }>;
+          warnings: Array<{ ruleId: string; field: string; line: number }>;
+        }>;
+      };
       const mine = report.files.find((f) => f.file === file)!;
       const key = (i: { ruleId: string; field: string; line: number }) => `${i.ruleId} ${i.field} ${i.line}`;
       if (!inPage.ok) failing += 1;
-      expect({ rel, ok: inPage.ok, errors: inPage.errors.map(key), warnings: inPage.warnings.map(key) }).toEqual({ rel, ok: report.ok, errors: mine.errors.map(key), warnings: mine.warnings.map(key) });
+      expect({ rel, ok: inPage.ok, errors: inPage.errors.map(key), warnings: inPage.warnings.map(key) }).toEqual({
+        rel,
+        ok: report.ok,
+        errors: mine.errors.map(key),
+        warnings: mine.warnings.map(key),
+      });
     } finally {
       fs.writeFileSync(file, saved);
     }

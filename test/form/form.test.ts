@@ -4,7 +4,20 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { FORM_GENERATOR, buildFormPage, declarationData, lostFields, declarationPath, declarationYaml, formPageData, formSchema, formStage, redactSystem, serveForm, summarizeEstate } from '../../lib/form';
+import {
+  FORM_GENERATOR,
+  buildFormPage,
+  declarationData,
+  lostFields,
+  declarationPath,
+  declarationYaml,
+  formPageData,
+  formSchema,
+  formStage,
+  redactSystem,
+  serveForm,
+  summarizeEstate,
+} from '../../lib/form';
 import { systemJsonSchema } from '../../lib/intake/schema';
 import { systemSchema } from '../../lib/model/system';
 
@@ -23,7 +36,10 @@ afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: tru
 
 function exampleSystems(): string[] {
   const dir = path.join(EXAMPLE, 'systems');
-  return fs.readdirSync(dir).flatMap((d) => fs.readdirSync(path.join(dir, d)).map((f) => path.join(dir, d, f))).sort();
+  return fs
+    .readdirSync(dir)
+    .flatMap((d) => fs.readdirSync(path.join(dir, d)).map((f) => path.join(dir, d, f)))
+    .sort();
 }
 
 describe('form schema', () => {
@@ -35,7 +51,9 @@ describe('form schema', () => {
   test('titles and help texts come from the schema descriptions; 様式1 order', () => {
     expect(props.systemName).toMatchObject({ title: 'システム名', description: 'ルール: R03' });
     expect(props.contacts!.title).toBe('1. 連絡先（R08）');
-    const order = Object.entries(props).sort(([, a], [, b]) => Number(a.propertyOrder) - Number(b.propertyOrder)).map(([k]) => k);
+    const order = Object.entries(props)
+      .sort(([, a], [, b]) => Number(a.propertyOrder) - Number(b.propertyOrder))
+      .map(([k]) => k);
     expect(order.slice(0, 4)).toEqual(['department', 'contacts', 'systemId', 'systemName']);
     expect(order.indexOf('servers')).toBeLessThan(order.indexOf('backup'));
     expect(server.nics!.propertyOrder).toBeLessThan(server.source!.propertyOrder as number);
@@ -57,35 +75,62 @@ describe('form schema', () => {
     const before = JSON.stringify(systemJsonSchema());
     formSchema(systemJsonSchema(), summary.choices);
     expect(JSON.stringify(systemJsonSchema())).toBe(before);
-    expect(fs.readFileSync(path.join(REPO, 'schemas', 'system.schema.json'), 'utf8')).toBe(`${JSON.stringify(systemJsonSchema(), null, 2)}\n`);
+    expect(fs.readFileSync(path.join(REPO, 'schemas', 'system.schema.json'), 'utf8')).toBe(
+      `${JSON.stringify(systemJsonSchema(), null, 2)}\n`,
+    );
   });
 });
 
 describe('the written declaration', () => {
   const schema = systemJsonSchema();
 
-  test.each(exampleSystems().map((f) => [path.relative(EXAMPLE, f), f]))('%s: what the form writes means what the file says', (_, file) => {
-    const original = parse(fs.readFileSync(file, 'utf8'));
-    const written = declarationYaml(original, schema, '../../../../schemas/system.schema.json');
-    expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/system.schema.json');
-    expect(systemSchema.parse(parse(written))).toEqual(systemSchema.parse(original));
-    // Writing it again changes nothing.
-    expect(declarationYaml(parse(written), schema, '../../../../schemas/system.schema.json')).toBe(written);
-  });
+  test.each(exampleSystems().map((f) => [path.relative(EXAMPLE, f), f]))(
+    '%s: what the form writes means what the file says',
+    (_, file) => {
+      const original = parse(fs.readFileSync(file, 'utf8'));
+      const written = declarationYaml(original, schema, '../../../../schemas/system.schema.json');
+      expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/system.schema.json');
+      expect(systemSchema.parse(parse(written))).toEqual(systemSchema.parse(original));
+      // Writing it again changes nothing.
+      expect(declarationYaml(parse(written), schema, '../../../../schemas/system.schema.json')).toBe(written);
+    },
+  );
 
   test('keys in schema order; empty and default values left out, the backup choices kept', () => {
     const data = declarationData(
-      { phase: 'application', systemId: 'x1', department: 'somu', descriptionJa: '', servers: [{ disks: [{ sizeGb: 10, thin: true }], name: 'a1', vmwareTools: { install: true, upgradePolicy: 'manual' }, snapshots: [] }], backup: { osImage: true, restoreTest: false, scheduleOnReadyReport: true } },
+      {
+        phase: 'application',
+        systemId: 'x1',
+        department: 'somu',
+        descriptionJa: '',
+        servers: [
+          {
+            disks: [{ sizeGb: 10, thin: true }],
+            name: 'a1',
+            vmwareTools: { install: true, upgradePolicy: 'manual' },
+            snapshots: [],
+          },
+        ],
+        backup: { osImage: true, restoreTest: false, scheduleOnReadyReport: true },
+      },
       schema,
     );
-    expect(data).toEqual({ department: 'somu', systemId: 'x1', phase: 'application', servers: [{ name: 'a1', disks: [{ sizeGb: 10 }] }], backup: { osImage: true, restoreTest: false } });
+    expect(data).toEqual({
+      department: 'somu',
+      systemId: 'x1',
+      phase: 'application',
+      servers: [{ name: 'a1', disks: [{ sizeGb: 10 }] }],
+      backup: { osImage: true, restoreTest: false },
+    });
     expect(Object.keys(data)).toEqual(['department', 'systemId', 'phase', 'servers', 'backup']);
   });
 
   test('a loaded value the form does not keep is named before it is lost', () => {
     const loaded = { department: 'somu', systemId: 'x1', extra: 1, servers: [{ name: 'a1', memoryGb: 8 }] };
     expect(lostFields(loaded, loaded, schema)).toEqual([]);
-    expect(lostFields(loaded, { department: 'somu', systemId: 'x1', servers: [{ name: 'a1', memoryGb: 16 }] }, schema)).toEqual(['servers.0.memoryGb', 'extra']);
+    expect(
+      lostFields(loaded, { department: 'somu', systemId: 'x1', servers: [{ name: 'a1', memoryGb: 16 }] }, schema),
+    ).toEqual(['servers.0.memoryGb', 'extra']);
   });
 
   test('the file belongs at systems/<department>/<systemId>.yaml; odd values never make a path', () => {
@@ -100,7 +145,11 @@ describe('the estate summary the page carries', () => {
   test('no contact of any existing system is in the page; everything the rules read is', () => {
     const texts = Object.values(summary.files).join('\n');
     for (const f of exampleSystems()) {
-      const d = parse(fs.readFileSync(f, 'utf8')) as { systemId: string; contacts: Record<string, { nameJa: string; email: string; phone: string }>; servers?: Array<{ name: string }> };
+      const d = parse(fs.readFileSync(f, 'utf8')) as {
+        systemId: string;
+        contacts: Record<string, { nameJa: string; email: string; phone: string }>;
+        servers?: Array<{ name: string }>;
+      };
       for (const c of Object.values(d.contacts)) {
         expect(texts).not.toContain(c.nameJa);
         expect(texts).not.toContain(c.email);
@@ -108,7 +157,8 @@ describe('the estate summary the page carries', () => {
       expect(summary.files[path.relative(EXAMPLE, f)]).toContain(`systemId: ${d.systemId}`);
       for (const s of d.servers ?? []) expect(texts).toContain(s.name);
     }
-    for (const p of fs.readdirSync(path.join(EXAMPLE, 'platform'))) expect(summary.files[`platform/${p}`]).toBe(fs.readFileSync(path.join(EXAMPLE, 'platform', p), 'utf8'));
+    for (const p of fs.readdirSync(path.join(EXAMPLE, 'platform')))
+      expect(summary.files[`platform/${p}`]).toBe(fs.readFileSync(path.join(EXAMPLE, 'platform', p), 'utf8'));
     expect(summary.systems.map((s) => s.systemId)).toContain('kokuho');
   });
 
@@ -134,7 +184,9 @@ describe('the page', () => {
   test('byte-identical for the same estate in another folder', () => {
     const copy = path.join(tmp(), 'somewhere', 'estate');
     fs.cpSync(EXAMPLE, copy, { recursive: true });
-    const a = buildFormPage({ estate: EXAMPLE, schemaHref: '../../../../schemas/system.schema.json' }).get('index.html');
+    const a = buildFormPage({ estate: EXAMPLE, schemaHref: '../../../../schemas/system.schema.json' }).get(
+      'index.html',
+    );
     const b = buildFormPage({ estate: copy, schemaHref: '../../../../schemas/system.schema.json' }).get('index.html');
     expect(a).toBe(b);
   });
@@ -156,9 +208,15 @@ describe('the page', () => {
 describe('kiban form', () => {
   test('writes the page; run again replaces it; never replaces a folder it did not write', () => {
     const out = path.join(tmp(), 'form');
-    execFileSync(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     const first = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
-    execFileSync(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(first);
     const foreign = tmp();
     fs.writeFileSync(path.join(foreign, 'notes.txt'), 'mine');
@@ -171,7 +229,9 @@ describe('kiban form', () => {
 
   test('kiban form --serve prints its loopback URL, serves the page it wrote, and stops on SIGTERM', async () => {
     const out = path.join(tmp(), 'served');
-    const child = spawn(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out, '--serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [KIBAN, 'form', '--estate', EXAMPLE, '--out', out, '--serve'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -182,7 +242,16 @@ describe('kiban form', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      const body = await new Promise<string>((resolve, reject) => http.get(url, (res) => { let b = ''; res.setEncoding('utf8'); res.on('data', (c) => (b += c)); res.on('end', () => resolve(b)); }).on('error', reject));
+      const body = await new Promise<string>((resolve, reject) =>
+        http
+          .get(url, (res) => {
+            let b = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (b += c));
+            res.on('end', () => resolve(b));
+          })
+          .on('error', reject),
+      );
       expect(body).toBe(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
@@ -195,7 +264,17 @@ describe('kiban form', () => {
     const server = await serveForm(new Map([['index.html', '<p>x</p>']]));
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      const get = (u: string) => new Promise<{ status: number; body: string }>((resolve, reject) => http.get(u, (res) => { let b = ''; res.setEncoding('utf8'); res.on('data', (c) => (b += c)); res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b })); }).on('error', reject));
+      const get = (u: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) =>
+          http
+            .get(u, (res) => {
+              let b = '';
+              res.setEncoding('utf8');
+              res.on('data', (c) => (b += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+            })
+            .on('error', reject),
+        );
       expect(await get(server.url)).toEqual({ status: 200, body: '<p>x</p>' });
       expect((await get(`${server.url}../../etc/passwd`)).status).toBe(404);
       expect((await get(`${server.url}other.html`)).status).toBe(404);
@@ -205,9 +284,11 @@ describe('kiban form', () => {
   });
 });
 
-test('README and the departments\' guide show the form with the picture the browser test takes', () => {
+test("README and the departments' guide show the form with the picture the browser test takes", () => {
   const png = fs.readFileSync(path.join(REPO, 'docs', 'images', 'application-form.png'));
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')).toContain('](docs/images/application-form.png)');
-  expect(fs.readFileSync(path.join(REPO, 'docs', 'intake-guide.md'), 'utf8')).toContain('](images/application-form.png)');
+  expect(fs.readFileSync(path.join(REPO, 'docs', 'intake-guide.md'), 'utf8')).toContain(
+    '](images/application-form.png)',
+  );
 });

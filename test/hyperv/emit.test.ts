@@ -1,4 +1,11 @@
-import { checkCall, emitHyperV, hypervStage, isFailoverClusterCmdlet, isHyperVCmdlet, ALLOWED_OTHER_CMDLETS } from '../../lib/hyperv';
+import {
+  checkCall,
+  emitHyperV,
+  hypervStage,
+  isFailoverClusterCmdlet,
+  isHyperVCmdlet,
+  ALLOWED_OTHER_CMDLETS,
+} from '../../lib/hyperv';
 import { IndividualBusinessSystem } from '../../lib/model';
 import { SynthContext } from '../../lib/synth/context';
 import { runRulePack } from '../../lib/rules';
@@ -15,14 +22,19 @@ describe('emitHyperV file set', () => {
   test('example estate: one script set per Hyper-V system, no remove script while nothing is decommissioned', () => {
     const files = emitHyperV(defaultEstate());
     expect([...files.keys()]).toEqual([
-      'hyperv/hisai-shien/README.md', 'hyperv/hisai-shien/apply.ps1',
-      'hyperv/zeimu-db/README.md', 'hyperv/zeimu-db/apply.ps1',
+      'hyperv/hisai-shien/README.md',
+      'hyperv/hisai-shien/apply.ps1',
+      'hyperv/zeimu-db/README.md',
+      'hyperv/zeimu-db/apply.ps1',
     ]);
   });
 
   test('fixtures: remove.ps1 only for the decommissioned system and the system with a decommissioned server', () => {
     const keys = [...emitHyperV(fixtureEstate()).keys()];
-    expect(keys.filter((k) => k.endsWith('remove.ps1'))).toEqual(['hyperv/hv-full/remove.ps1', 'hyperv/hv-old/remove.ps1']);
+    expect(keys.filter((k) => k.endsWith('remove.ps1'))).toEqual([
+      'hyperv/hv-full/remove.ps1',
+      'hyperv/hv-old/remove.ps1',
+    ]);
     expect(keys).toContain('hyperv/hv-study/apply.ps1');
   });
 
@@ -45,20 +57,30 @@ describe('emitHyperV file set', () => {
 
   test('the stage adds the files and reports progress', () => {
     const progress: string[] = [];
-    const ctx = { estate: defaultEstate(), files: new Map<string, string>(), progress: (s: string, d: number, t: number) => progress.push(`${s} ${d}/${t}`) } as unknown as SynthContext;
+    const ctx = {
+      estate: defaultEstate(),
+      files: new Map<string, string>(),
+      progress: (s: string, d: number, t: number) => progress.push(`${s} ${d}/${t}`),
+    } as unknown as SynthContext;
     hypervStage().run(ctx);
     expect(ctx.files.size).toBe(4);
     expect(progress).toEqual(['hyperv 1/2', 'hyperv 2/2']);
   });
 
-  test('R26 is the rule pack\'s, as on vSphere: declared devices attach nothing; an acknowledged R26 emits the same scripts', () => {
+  test("R26 is the rule pack's, as on vSphere: declared devices attach nothing; an acknowledged R26 emits the same scripts", () => {
     const plain = newEstate();
     vlan(plain);
     new IndividualBusinessSystem(plain, 'full', fullProps());
     const e = newEstate();
     vlan(e);
-    new IndividualBusinessSystem(e, 'full', fullProps({ servers: [{ ...fullProps().servers![0]!, devices: ['usb'] }, ...fullProps().servers!.slice(1)] }));
-    expect(runRulePack(e).findings.filter((f) => f.ruleId === 'R26')).toEqual([expect.objectContaining({ level: 'error' })]);
+    new IndividualBusinessSystem(
+      e,
+      'full',
+      fullProps({ servers: [{ ...fullProps().servers![0]!, devices: ['usb'] }, ...fullProps().servers!.slice(1)] }),
+    );
+    expect(runRulePack(e).findings.filter((f) => f.ruleId === 'R26')).toEqual([
+      expect.objectContaining({ level: 'error' }),
+    ]);
     expect([...emitHyperV(e)]).toEqual([...emitHyperV(plain)]);
   });
 
@@ -83,7 +105,11 @@ describe('emitted scripts parse and call only real cmdlets with valid parameter 
       for (const c of commands(tree)) {
         const known = isHyperVCmdlet(c.name) || isFailoverClusterCmdlet(c.name) || c.name in ALLOWED_OTHER_CMDLETS;
         expect({ file, cmd: c.name, known }).toEqual({ file, cmd: c.name, known: true });
-        expect({ file, cmd: c.name, problem: checkCall(c.name, c.params) }).toEqual({ file, cmd: c.name, problem: undefined });
+        expect({ file, cmd: c.name, problem: checkCall(c.name, c.params) }).toEqual({
+          file,
+          cmd: c.name,
+          problem: undefined,
+        });
       }
     }
   });
@@ -105,10 +131,20 @@ describe('emitted scripts parse and call only real cmdlets with valid parameter 
   });
 
   test('the FailoverClusters cmdlets come from their own reference, with its source', () => {
-    const ref = jest.requireActual('../../lib/hyperv/failoverclusters-ws2016-cmdlets.json') as { source: string; cmdlets: Record<string, unknown> };
+    const ref = jest.requireActual('../../lib/hyperv/failoverclusters-ws2016-cmdlets.json') as {
+      source: string;
+      cmdlets: Record<string, unknown>;
+    };
     expect(ref.source).toMatch(/MicrosoftDocs\/windows-powershell-docs docset\/winserver2016-ps\/FailoverClusters/);
-    expect(Object.keys(ref.cmdlets).sort()).toEqual(['Add-ClusterVirtualMachineRole', 'Get-ClusterGroup', 'Get-ClusterNode', 'Remove-ClusterGroup']);
-    expect(isFailoverClusterCmdlet('Add-ClusterVirtualMachineRole') && !isHyperVCmdlet('Add-ClusterVirtualMachineRole')).toBe(true);
+    expect(Object.keys(ref.cmdlets).sort()).toEqual([
+      'Add-ClusterVirtualMachineRole',
+      'Get-ClusterGroup',
+      'Get-ClusterNode',
+      'Remove-ClusterGroup',
+    ]);
+    expect(
+      isFailoverClusterCmdlet('Add-ClusterVirtualMachineRole') && !isHyperVCmdlet('Add-ClusterVirtualMachineRole'),
+    ).toBe(true);
     expect(checkCall('Add-ClusterVirtualMachineRole', ['VMName', 'Cluster'])).toBeUndefined();
     expect(checkCall('Remove-ClusterGroup', ['VMId', 'Cluster', 'RemoveResources', 'Force'])).toBeUndefined();
     expect(checkCall('Get-ClusterNode', ['Cluster', 'Nodes'])).toMatch(/no parameter -Nodes/);
@@ -124,7 +160,9 @@ describe('Test-then-Set structure (idempotence) and refusals', () => {
     const from = lines.indexOf(`# ==== server ${vm} ====`);
     const next = lines.findIndex((l, i) => i > from && l.startsWith('# ==== server '));
     const to = next < 0 ? lines.length : next;
-    return commands(parse(text)).filter((c) => c.name === name && c.node.startPosition.row >= from && c.node.startPosition.row < to).map((c) => enclosingConditions(c.node).join(' && '));
+    return commands(parse(text))
+      .filter((c) => c.name === name && c.node.startPosition.row >= from && c.node.startPosition.row < to)
+      .map((c) => enclosingConditions(c.node).join(' && '));
   };
   const GB = (n: number) => String(n * 1024 ** 3);
 
@@ -132,9 +170,19 @@ describe('Test-then-Set structure (idempotence) and refusals', () => {
     const mutating = /^(New|Set|Add|Remove|Resize|Checkpoint|Enable|Import|Rename|Connect|Stop|Copy|Mount)-/;
     for (const [file, text] of scripts(files())) {
       for (const c of commands(parse(text))) {
-        if (!mutating.test(c.name) || c.name === 'Set-StrictMode' || (c.name === 'Set-Content') || c.name === 'New-Item' && false) continue;
+        if (
+          !mutating.test(c.name) ||
+          c.name === 'Set-StrictMode' ||
+          c.name === 'Set-Content' ||
+          (c.name === 'New-Item' && false)
+        )
+          continue;
         const conds = enclosingConditions(c.node).join(' ');
-        expect({ file, cmd: c.name, guarded: /\$PSCmdlet\.ShouldProcess/.test(conds) }).toEqual({ file, cmd: c.name, guarded: true });
+        expect({ file, cmd: c.name, guarded: /\$PSCmdlet\.ShouldProcess/.test(conds) }).toEqual({
+          file,
+          cmd: c.name,
+          guarded: true,
+        });
       }
     }
   });
@@ -152,11 +200,15 @@ describe('Test-then-Set structure (idempotence) and refusals', () => {
   test('processor, memory, VLAN, disks and notes compare before they set', () => {
     const apply = files().get('hyperv/hv-full/apply.ps1')!;
     expect(conditionsOf(apply, 'Set-VMProcessor')[0]).toMatch(/\$vm\.ProcessorCount -ne 4/);
-    expect(conditionsOf(apply, 'Set-VMMemory')[0]).toContain(`$vm.DynamicMemoryEnabled) -or ($vm.MemoryStartup -ne ${GB(16)})`);
+    expect(conditionsOf(apply, 'Set-VMMemory')[0]).toContain(
+      `$vm.DynamicMemoryEnabled) -or ($vm.MemoryStartup -ne ${GB(16)})`,
+    );
     expect(conditionsOf(apply, 'Set-VMNetworkAdapterVlan').join('\n')).toMatch(/AccessVlanId -ne 240/);
     expect(conditionsOf(apply, 'New-VHD').every((c) => /Test-Path/.test(c) || c === '')).toBe(true);
     expect(conditionsOf(apply, 'Resize-VHD').some((c) => c.includes(`Size -lt ${GB(200)}`))).toBe(true);
-    expect(conditionsOf(apply, 'Add-VMHardDiskDrive').every((c) => /\$bases -notcontains \$diskPath/.test(c))).toBe(true);
+    expect(conditionsOf(apply, 'Add-VMHardDiskDrive').every((c) => /\$bases -notcontains \$diskPath/.test(c))).toBe(
+      true,
+    );
     expect(conditionsOf(apply, 'Set-VM').at(-1)).toMatch(/\$vm\.Notes -cne \$notes/);
     expect(conditionsOf(apply, 'Checkpoint-VM')[0]).toMatch(/\$existing -eq 0/);
   });
@@ -164,7 +216,9 @@ describe('Test-then-Set structure (idempotence) and refusals', () => {
   test('destructive differences are refused with a clear message', () => {
     const apply = files().get('hyperv/hv-full/apply.ps1')!;
     expect(apply).toMatch(/\$vm\.Generation -ne 2\)+ \{\n\s+throw '\[tmpl01\] 拒否: 既存の仮想マシンの世代/);
-    expect(apply).toMatch(new RegExp(`\\$vhd\\.Size -gt ${GB(200)}\\)+ \\{\\n\\s+throw \\('\\[tmpl01\\] 拒否: データディスク1 .*縮小`));
+    expect(apply).toMatch(
+      new RegExp(`\\$vhd\\.Size -gt ${GB(200)}\\)+ \\{\\n\\s+throw \\('\\[tmpl01\\] 拒否: データディスク1 .*縮小`),
+    );
     expect(apply).toMatch(/\$drives\.Count -gt 4\)+ \{\n\s+throw '\[tmpl01\] 拒否: 宣言にないディスク/);
     expect(apply).toMatch(/DiskNumber\)+ \{\n\s+throw '\[tmpl01\] 拒否: パススルーディスク.*R26/);
   });
@@ -178,8 +232,12 @@ describe('Test-then-Set structure (idempotence) and refusals', () => {
 
   test('disks on the platform paths, backup volume on backup storage (R10a), checkpoints with expiry (R11)', () => {
     const apply = files().get('hyperv/hv-full/apply.ps1')!;
-    expect(apply).toMatch(/\$diskPath = 'C:\\ClusterStorage\\Volume1\\VMs\\hv-full\\tmpl01\\tmpl01-disk2\.vhdx'\n(.*\n){1,20}.*New-VHD -Path \$diskPath -SizeBytes 50GB -Fixed/);
-    expect(apply).toMatch(/\$diskPath = 'C:\\ClusterStorage\\Volume2\\Backup\\hv-full\\tmpl01-backup\.vhdx'\n(.*\n){1,20}.*New-VHD -Path \$diskPath -SizeBytes 300GB -Dynamic/);
+    expect(apply).toMatch(
+      /\$diskPath = 'C:\\ClusterStorage\\Volume1\\VMs\\hv-full\\tmpl01\\tmpl01-disk2\.vhdx'\n(.*\n){1,20}.*New-VHD -Path \$diskPath -SizeBytes 50GB -Fixed/,
+    );
+    expect(apply).toMatch(
+      /\$diskPath = 'C:\\ClusterStorage\\Volume2\\Backup\\hv-full\\tmpl01-backup\.vhdx'\n(.*\n){1,20}.*New-VHD -Path \$diskPath -SizeBytes 300GB -Dynamic/,
+    );
     expect(apply).toMatch(/Checkpoint-VM -Name 'tmpl01' -SnapshotName 'before-patch'/);
     expect(apply).toMatch(/Remove-VMSnapshot -VMName 'tmpl01' -Name 'old-test'/);
     expect(apply).toMatch(/Enable-VMIntegrationService -VMIntegrationService \$service/);

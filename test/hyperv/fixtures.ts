@@ -1,9 +1,19 @@
 import { Construct } from 'constructs';
-import { DedicatedVlan, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, Platform, fixedClock } from '../../lib/model';
+import {
+  DedicatedVlan,
+  Estate,
+  IndividualBusinessSystem,
+  IndividualBusinessSystemProps,
+  Platform,
+  fixedClock,
+} from '../../lib/model';
 import { AS_OF, exampleEstate, examplePlatform } from '../fixtures/estate';
 
 export const newEstate = (platform?: Platform): Estate =>
-  new Estate(new Construct(undefined as never, ''), 'Estate', { clock: fixedClock(AS_OF), platform: platform ?? examplePlatform() });
+  new Estate(new Construct(undefined as never, ''), 'Estate', {
+    clock: fixedClock(AS_OF),
+    platform: platform ?? examplePlatform(),
+  });
 
 export function defaultEstate(): Estate {
   return exampleEstate();
@@ -27,13 +37,34 @@ export function fullProps(over: Partial<IndividualBusinessSystemProps> = {}): In
         cpu: { sockets: 2, coresPerSocket: 2 },
         memoryGb: 16,
         disks: [{ sizeGb: 100 }, { sizeGb: 200 }, { sizeGb: 50, thin: false }],
-        nics: [{ network: 'lgwan', ipv4: '10.120.0.21' }, { network: 'mynumber-test', ipv4: '10.240.0.21' }],
+        nics: [
+          { network: 'lgwan', ipv4: '10.120.0.21' },
+          { network: 'mynumber-test', ipv4: '10.240.0.21' },
+        ],
         guestOs: 'windows_server_2019',
-        source: { kind: 'template', template: 'ws2019', customization: { domain: 'hoken.pref.example.jp', timeZone: 'Asia/Tokyo', windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' } } },
+        source: {
+          kind: 'template',
+          template: 'ws2019',
+          customization: {
+            domain: 'hoken.pref.example.jp',
+            timeZone: 'Asia/Tokyo',
+            windows: { workgroup: 'KIBAN', organizationJa: '岩手県保健福祉部' },
+          },
+        },
         backupVolume: { sizeGb: 300 },
         snapshots: [
-          { name: 'before-patch', purposeJa: 'パッチ適用前', createdAt: '2026-11-21T18:00:00+09:00', expiresAt: '2026-11-24T18:00:00+09:00' },
-          { name: 'old-test', purposeJa: '検証用（期限切れ）', createdAt: '2026-11-01T18:00:00+09:00', expiresAt: '2026-11-03T18:00:00+09:00' },
+          {
+            name: 'before-patch',
+            purposeJa: 'パッチ適用前',
+            createdAt: '2026-11-21T18:00:00+09:00',
+            expiresAt: '2026-11-24T18:00:00+09:00',
+          },
+          {
+            name: 'old-test',
+            purposeJa: '検証用（期限切れ）',
+            createdAt: '2026-11-01T18:00:00+09:00',
+            expiresAt: '2026-11-03T18:00:00+09:00',
+          },
         ],
         hyperv: { generation: 2 },
       },
@@ -65,7 +96,12 @@ export function fullProps(over: Partial<IndividualBusinessSystemProps> = {}): In
         guestOs: 'windows_server_2019',
         source: { kind: 'template', template: 'ws2019' },
         backupVolume: { sizeGb: 100 },
-        decommissioned: { confirm: 'gone01', reasonJa: '統合により廃止', approvedBy: '科学・情報政策室長', date: '2026-11-01' },
+        decommissioned: {
+          confirm: 'gone01',
+          reasonJa: '統合により廃止',
+          approvedBy: '科学・情報政策室長',
+          date: '2026-11-01',
+        },
       },
     ],
     ...over,
@@ -74,7 +110,11 @@ export function fullProps(over: Partial<IndividualBusinessSystemProps> = {}): In
 
 export function vlan(estate: Estate): DedicatedVlan {
   return new DedicatedVlan(estate, 'TestVlan', {
-    name: 'mynumber-test', descriptionJa: 'テスト用専用ネットワーク', vlanId: 240, subnet: '10.240.0.0/24', department: 'hoken',
+    name: 'mynumber-test',
+    descriptionJa: 'テスト用専用ネットワーク',
+    vlanId: 240,
+    subnet: '10.240.0.0/24',
+    department: 'hoken',
     ipAdministrator: { party: 'department', nameJa: '保健福祉部' },
   });
 }
@@ -85,10 +125,17 @@ export function fixtureEstate(): Estate {
   vlan(e);
   new IndividualBusinessSystem(e, 'full', fullProps());
   new IndividualBusinessSystem(e, 'old', {
-    ...fullProps({ systemId: 'hv-old', phase: 'decommissioned', decommission: { confirmSystemId: 'hv-old', form3Date: '2026-11-01', approvedBy: '科学・情報政策室長' } }),
+    ...fullProps({
+      systemId: 'hv-old',
+      phase: 'decommissioned',
+      decommission: { confirmSystemId: 'hv-old', form3Date: '2026-11-01', approvedBy: '科学・情報政策室長' },
+    }),
     servers: [fullProps().servers![1]!, { ...fullProps().servers![3]!, name: 'oldgone01', decommissioned: undefined }],
   });
-  new IndividualBusinessSystem(e, 'study', { ...fullProps({ systemId: 'hv-study', phase: 'study' }), servers: [fullProps().servers![2]!] });
+  new IndividualBusinessSystem(e, 'study', {
+    ...fullProps({ systemId: 'hv-study', phase: 'study' }),
+    servers: [fullProps().servers![2]!],
+  });
   return e;
 }
 

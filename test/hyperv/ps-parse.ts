@@ -8,7 +8,10 @@ let parser: Parser | undefined;
 export async function loadParser(): Promise<Parser> {
   if (parser) return parser;
   await Parser.init();
-  const wasm = path.join(path.dirname(require.resolve('tree-sitter-powershell/package.json')), 'tree-sitter-powershell.wasm');
+  const wasm = path.join(
+    path.dirname(require.resolve('tree-sitter-powershell/package.json')),
+    'tree-sitter-powershell.wasm',
+  );
   // Bytes, not a path: loading by path uses a dynamic import that jest's CommonJS runtime refuses.
   const lang = await Language.load(new Uint8Array(fs.readFileSync(wasm)));
   parser = new Parser();
@@ -33,7 +36,8 @@ function walk(n: Node, visit: (n: Node) => void): void {
 export function syntaxErrors(t: Tree): string[] {
   const out: string[] = [];
   walk(t.rootNode, (n) => {
-    if (n.type === 'ERROR' || n.isMissing) out.push(`${n.type} at ${n.startPosition.row + 1}:${n.startPosition.column + 1}: ${n.text.slice(0, 80)}`);
+    if (n.type === 'ERROR' || n.isMissing)
+      out.push(`${n.type} at ${n.startPosition.row + 1}:${n.startPosition.column + 1}: ${n.text.slice(0, 80)}`);
   });
   return out;
 }
@@ -51,7 +55,9 @@ export function commands(t: Tree): ParsedCommand[] {
     if (n.type !== 'command') return;
     const nameNode = n.children.find((c) => c?.type === 'command_name');
     const elements = n.children.find((c) => c?.type === 'command_elements');
-    const params = (elements?.children ?? []).filter((c) => c?.type === 'command_parameter').map((c) => c!.text.replace(/^-/, '').replace(/:$/, ''));
+    const params = (elements?.children ?? [])
+      .filter((c) => c?.type === 'command_parameter')
+      .map((c) => c!.text.replace(/^-/, '').replace(/:$/, ''));
     out.push({ name: nameNode?.text ?? '?', params, node: n });
   });
   return out;

@@ -25,7 +25,7 @@ describe('psQuote: the one PowerShell string-literal builder', () => {
     }
     expect(psQuote('')).toBe("''");
     expect(psQuote('abc')).toBe("'abc'");
-    expect(psQuote('"x"')).toBe("'\"x\"'");
+    expect(psQuote('"x"')).toBe('\'"x"\'');
   });
 
   test('a non-string (a bug upstream, e.g. a number or undefined from JavaScript callers) is refused, not stringified', () => {

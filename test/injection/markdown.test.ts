@@ -17,7 +17,16 @@ import { SynthStage } from '../../lib/synth/context';
 import { buildEstateManifest, diffManifests, renderDiffMarkdown } from '../../lib/review';
 import { impactOf, renderImpact } from '../../lib/review/impact';
 import { md } from '../../lib/review/markdown';
-import { VLANS, declarations, declare, hostileEstate, inject, schemaRejects, stringFields, stringSlots } from './schema-walk';
+import {
+  VLANS,
+  declarations,
+  declare,
+  hostileEstate,
+  inject,
+  schemaRejects,
+  stringFields,
+  stringSlots,
+} from './schema-walk';
 
 const HOST = 'kiban-inj.example';
 const PAYLOADS = [
@@ -47,18 +56,23 @@ export function live(markdown: string): string[] {
     for (const t of tokens) {
       const attrs = (t.attrs ?? []).map(([, v]) => v).join(' ');
       if ((t.type === 'link_open' || t.type === 'image') && attrs.includes(HOST)) bad.push(`${t.type} ${attrs}`);
-      if ((t.type === 'html_inline' || t.type === 'html_block') && /kibanInj|kiban-inj/i.test(t.content)) bad.push(`${t.type} ${t.content.trim()}`);
+      if ((t.type === 'html_inline' || t.type === 'html_block') && /kibanInj|kiban-inj/i.test(t.content))
+        bad.push(`${t.type} ${t.content.trim()}`);
       if (t.children) visit(t.children);
     }
   };
   visit(parser.parse(markdown, {}));
   // GitHub's autolinks work on the raw text (cmark-gfm), which markdown-it's linkify only approximates.
-  for (const m of markdown.match(new RegExp(`(https?://|www\\.)${HOST.replace('.', '\\.')}`, 'g')) ?? []) bad.push(`autolink ${m}`);
+  for (const m of markdown.match(new RegExp(`(https?://|www\\.)${HOST.replace('.', '\\.')}`, 'g')) ?? [])
+    bad.push(`autolink ${m}`);
   return bad;
 }
 
 /** The rule pack's findings (they quote declared text) without aborting on the fixtures' rule errors. */
-const findingsOnly: SynthStage = { name: 'rules', run: (ctx) => void ctx.findings.push(...runRulePack(ctx.estate, { clock: ctx.clock }).findings) };
+const findingsOnly: SynthStage = {
+  name: 'rules',
+  run: (ctx) => void ctx.findings.push(...runRulePack(ctx.estate, { clock: ctx.clock }).findings),
+};
 
 /** Every Markdown output of a synth of `estate`, plus the diff against `baseline` and an impact query. */
 function markdownOutputs(estate: Estate, baseline: Estate): Map<string, string> {
@@ -90,31 +104,88 @@ describe('Markdown injection (issue 10, item 4)', () => {
   test('md neutralizes links, images, autolinks and HTML, and keeps the rendered text', () => {
     for (const p of PAYLOADS) expect([p, live(md(p))]).toEqual([p, []]);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '!', '<', '>', '\\', '`', '|', ':', '/', 'h', 't', 'p', 's', 'w', '.', 'a', ' ', '*', '&') }), (s) => {
-        expect(live(md(`${s}https://${HOST}`))).toEqual([]);
-        return !/<a |<img /.test(parser.renderInline(md(s)));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '[',
+            ']',
+            '(',
+            ')',
+            '!',
+            '<',
+            '>',
+            '\\',
+            '`',
+            '|',
+            ':',
+            '/',
+            'h',
+            't',
+            'p',
+            's',
+            'w',
+            '.',
+            'a',
+            ' ',
+            '*',
+            '&',
+          ),
+        }),
+        (s) => {
+          expect(live(md(`${s}https://${HOST}`))).toEqual([]);
+          return !/<a |<img /.test(parser.renderInline(md(s)));
+        },
+      ),
       { numRuns: 300, seed: 4 },
     );
     // The reader sees the declared text (escapes and entities render as the characters).
-    expect(parser.renderInline(md('[a](b) <c> a\\b `d` e|f')).replace(/\u200b/g, '')).toBe('[a](b) &lt;c&gt; a\\b `d` e|f');
+    expect(parser.renderInline(md('[a](b) <c> a\\b `d` e|f')).replace(/\u200b/g, '')).toBe(
+      '[a](b) &lt;c&gt; a\\b `d` e|f',
+    );
   });
 
   test('the fixtures hold every string field of the JSON Schemas the schema does not already close', () => {
-    const held = new Set([...declarations().flatMap((d) => stringSlots(d).map((s) => s.schemaPath)), ...stringSlots(VLANS[0]).map((s) => `dedicatedVlans.*.${s.schemaPath}`)]);
-    const samples = PAYLOADS.flatMap((p) => ['', 'a', 'abc-01'].flatMap((v) => [0, 0.5, 1].map((w) => inject(v, p, w))));
-    expect([...stringFields()].filter(([p, b]) => !held.has(p) && !schemaRejects(b, samples)).map(([p]) => p)).toEqual([]);
+    const held = new Set([
+      ...declarations().flatMap((d) => stringSlots(d).map((s) => s.schemaPath)),
+      ...stringSlots(VLANS[0]).map((s) => `dedicatedVlans.*.${s.schemaPath}`),
+    ]);
+    const samples = PAYLOADS.flatMap((p) =>
+      ['', 'a', 'abc-01'].flatMap((v) => [0, 0.5, 1].map((w) => inject(v, p, w))),
+    );
+    expect([...stringFields()].filter(([p, b]) => !held.has(p) && !schemaRejects(b, samples)).map(([p]) => p)).toEqual(
+      [],
+    );
   });
 
   test('property: a payload in any declared text never becomes a link, image or HTML in any Markdown output', () => {
     const baseline = declare(declarations())!;
     const everAccepted = new Set<string>();
     const check = (payload: string, where: number) => {
-      const bad = [...markdownOutputs(hostileEstate(payload, where, everAccepted), baseline)].flatMap(([file, text]) => live(text).map((b) => `${file}: ${b}`));
+      const bad = [...markdownOutputs(hostileEstate(payload, where, everAccepted), baseline)].flatMap(([file, text]) =>
+        live(text).map((b) => `${file}: ${b}`),
+      );
       expect(bad).toEqual([]);
     };
     PAYLOADS.forEach((p, i) => check(p, [0, 0.5, 1][i % 3]!));
-    fc.assert(fc.property(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 4 }), fc.constantFrom(0, 0.5, 1), (p, pre, where) => check(`${pre}${p}`, where)), { numRuns: RUNS, seed: 11 });
-    expect([...everAccepted]).toEqual(expect.arrayContaining(['systemName', 'contacts.primary.nameJa', 'servers.*.roleJa', 'servers.*.source.remoteOvfUrl', 'servers.*.snapshots.*.purposeJa', 'acknowledgements.*.reasonJa', 'dedicatedVlans.*.descriptionJa']));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PAYLOADS),
+        fc.string({ maxLength: 4 }),
+        fc.constantFrom(0, 0.5, 1),
+        (p, pre, where) => check(`${pre}${p}`, where),
+      ),
+      { numRuns: RUNS, seed: 11 },
+    );
+    expect([...everAccepted]).toEqual(
+      expect.arrayContaining([
+        'systemName',
+        'contacts.primary.nameJa',
+        'servers.*.roleJa',
+        'servers.*.source.remoteOvfUrl',
+        'servers.*.snapshots.*.purposeJa',
+        'acknowledgements.*.reasonJa',
+        'dedicatedVlans.*.descriptionJa',
+      ]),
+    );
   });
 });

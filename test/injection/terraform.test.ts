@@ -8,10 +8,27 @@ import { Testing } from 'cdktf';
 import { Estate } from '../../lib/model';
 import { emitVsphere } from '../../lib/vsphere/emit';
 import { tfString } from '../../lib/vsphere/escape';
-import { VLANS, declarations, declare, hostileEstate, inject, schemaRejects, stringFields, stringSlots } from './schema-walk';
+import {
+  VLANS,
+  declarations,
+  declare,
+  hostileEstate,
+  inject,
+  schemaRejects,
+  stringFields,
+  stringSlots,
+} from './schema-walk';
 
 const MARK = 'kibanInj';
-const PAYLOADS = [`\${${MARK}}`, `%{${MARK}}`, `\${${MARK}`, `%{ if ${MARK} }x%{ endif }`, `$\${${MARK}}`, `%%{${MARK}}`, `\${var.vsphere_password}${MARK}`];
+const PAYLOADS = [
+  `\${${MARK}}`,
+  `%{${MARK}}`,
+  `\${${MARK}`,
+  `%{ if ${MARK} }x%{ endif }`,
+  `$\${${MARK}}`,
+  `%%{${MARK}}`,
+  `\${var.vsphere_password}${MARK}`,
+];
 const RUNS = Number(process.env.FC_RUNS ?? 3);
 
 /** Interpolations and directives Terraform would evaluate in `s` (`$${` and `%%{` are literal). */
@@ -41,7 +58,10 @@ function unescaped(estate: Estate): string[] {
   const app = Testing.app();
   const stacks = emitVsphere(app, estate);
   const bad: string[] = [];
-  for (const [name, stack] of [['platform', stacks.platform!] as const, ...[...stacks.systems].map(([n, s]) => [n, s] as const)]) {
+  for (const [name, stack] of [
+    ['platform', stacks.platform!] as const,
+    ...[...stacks.systems].map(([n, s]) => [n, s] as const),
+  ]) {
     const all: Array<[string, string]> = [];
     strings(JSON.parse(Testing.synth(stack)), name, all);
     for (const [at, s] of all) for (const seq of templateSequences(s)) if (seq.includes(MARK)) bad.push(`${at}: ${s}`);
@@ -57,9 +77,16 @@ describe('Terraform template injection (issue 10, item 3)', () => {
 
   test('the fixtures are valid and hold every string field of the JSON Schemas the schema does not already close', () => {
     expect(declare(declarations())).toBeDefined();
-    const held = new Set([...declarations().flatMap((d) => stringSlots(d).map((s) => s.schemaPath)), ...stringSlots(VLANS[0]).map((s) => `dedicatedVlans.*.${s.schemaPath}`)]);
-    const samples = PAYLOADS.flatMap((p) => ['', 'a', 'abc-01', 'https://x.example.jp/a'].flatMap((v) => [0, 0.5, 1].map((w) => inject(v, p, w))));
-    const missing = [...stringFields()].filter(([p, branches]) => !held.has(p) && !schemaRejects(branches, samples)).map(([p]) => p);
+    const held = new Set([
+      ...declarations().flatMap((d) => stringSlots(d).map((s) => s.schemaPath)),
+      ...stringSlots(VLANS[0]).map((s) => `dedicatedVlans.*.${s.schemaPath}`),
+    ]);
+    const samples = PAYLOADS.flatMap((p) =>
+      ['', 'a', 'abc-01', 'https://x.example.jp/a'].flatMap((v) => [0, 0.5, 1].map((w) => inject(v, p, w))),
+    );
+    const missing = [...stringFields()]
+      .filter(([p, branches]) => !held.has(p) && !schemaRejects(branches, samples))
+      .map(([p]) => p);
     expect(missing).toEqual([]);
   });
 
@@ -71,10 +98,24 @@ describe('Terraform template injection (issue 10, item 3)', () => {
     // Every payload once (front, middle, back in turn), then random text around a random one.
     PAYLOADS.forEach((p, i) => check(p, [0, 0.5, 1][i % 3]!));
     fc.assert(
-      fc.property(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), fc.constantFrom(0, 0.5, 1), (payload, pre, post, where) => check(`${pre}${payload}${post}`, where)),
+      fc.property(
+        fc.constantFrom(...PAYLOADS),
+        fc.string({ maxLength: 6 }),
+        fc.string({ maxLength: 6 }),
+        fc.constantFrom(0, 0.5, 1),
+        (payload, pre, post, where) => check(`${pre}${payload}${post}`, where),
+      ),
       { numRuns: RUNS, seed: 10 },
     );
     // The property is not vacuous: the free texts and both OVF sources take the payload.
-    expect([...everAccepted]).toEqual(expect.arrayContaining(['systemName', 'servers.*.source.localOvfPath', 'servers.*.source.remoteOvfUrl', 'servers.*.snapshots.*.purposeJa', 'dedicatedVlans.*.descriptionJa']));
+    expect([...everAccepted]).toEqual(
+      expect.arrayContaining([
+        'systemName',
+        'servers.*.source.localOvfPath',
+        'servers.*.source.remoteOvfUrl',
+        'servers.*.snapshots.*.purposeJa',
+        'dedicatedVlans.*.descriptionJa',
+      ]),
+    );
   });
 });

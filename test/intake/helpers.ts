@@ -6,7 +6,10 @@ export const AS_OF = '2026-11-22T09:00:00+09:00';
 
 /** A fresh estate on the example estate's platform with a fixed clock. */
 export function freshEstate(scope?: Construct): Estate {
-  return new Estate(scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(AS_OF) });
+  return new Estate(scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', {
+    platform: examplePlatform(),
+    clock: fixedClock(AS_OF),
+  });
 }
 
 /** JSON-able value: constructs become their path (a DedicatedVlan its name), functions dropped. */
@@ -15,7 +18,8 @@ export function plain(v: unknown): unknown {
   if (v instanceof DedicatedVlan) return v.props.name;
   if (v !== null && typeof v === 'object' && 'node' in (v as object)) return `construct:${(v as IConstruct).node.path}`;
   if (Array.isArray(v)) return v.map(plain);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, plain(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, plain(x)]));
   if (typeof v === 'function') return undefined;
   return v;
 }

@@ -22,7 +22,24 @@ function setAt(path: readonly (string | number)[], value: unknown): unknown {
   return root;
 }
 
-const VALUES: unknown[] = ['１６', '16GB', '8', 'はい', '', 'x'.repeat(300), 'Abc_D 1', '2026/11/01', '10.0.0.1/24', '環境生活部', null, 3.5, true, { a: { b: 1 } }, [1, 2], undefined];
+const VALUES: unknown[] = [
+  '１６',
+  '16GB',
+  '8',
+  'はい',
+  '',
+  'x'.repeat(300),
+  'Abc_D 1',
+  '2026/11/01',
+  '10.0.0.1/24',
+  '環境生活部',
+  null,
+  3.5,
+  true,
+  { a: { b: 1 } },
+  [1, 2],
+  undefined,
+];
 const PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 
 function issuesFor(path: (string | number)[]): z.core.$ZodIssue[] {
@@ -30,21 +47,60 @@ function issuesFor(path: (string | number)[]): z.core.$ZodIssue[] {
   const values = Object.keys(info.valuesJa ?? { a: '', b: '' });
   const base = { path, message: 'x' };
   const out: z.core.$ZodIssue[] = [];
-  for (const expected of ['number', 'int', 'string', 'boolean', 'object', 'array', 'date'] as const) out.push({ ...base, code: 'invalid_type', expected } as z.core.$ZodIssue);
+  for (const expected of ['number', 'int', 'string', 'boolean', 'object', 'array', 'date'] as const)
+    out.push({ ...base, code: 'invalid_type', expected } as z.core.$ZodIssue);
   for (const origin of ['number', 'string', 'array'] as const) {
     for (const n of [1, 10]) {
       out.push({ ...base, code: 'too_small', origin, minimum: n, inclusive: true } as z.core.$ZodIssue);
       out.push({ ...base, code: 'too_big', origin, maximum: n, inclusive: true } as z.core.$ZodIssue);
     }
   }
-  for (const format of ['ipv4', 'cidrv4', 'date', 'datetime', 'email', 'url', 'regex', 'uuid'] as const) out.push({ ...base, code: 'invalid_format', format, origin: 'string', pattern: String(PATTERN) } as z.core.$ZodIssue);
-  out.push({ ...base, code: 'invalid_format', format: 'regex', origin: 'string', pattern: String(PATTERN), message: 'must be a single line without control characters' } as z.core.$ZodIssue);
+  for (const format of ['ipv4', 'cidrv4', 'date', 'datetime', 'email', 'url', 'regex', 'uuid'] as const)
+    out.push({
+      ...base,
+      code: 'invalid_format',
+      format,
+      origin: 'string',
+      pattern: String(PATTERN),
+    } as z.core.$ZodIssue);
+  out.push({
+    ...base,
+    code: 'invalid_format',
+    format: 'regex',
+    origin: 'string',
+    pattern: String(PATTERN),
+    message: 'must be a single line without control characters',
+  } as z.core.$ZodIssue);
   out.push({ ...base, code: 'invalid_value', values } as z.core.$ZodIssue);
-  out.push({ ...base, code: 'invalid_union', errors: [], note: 'No matching discriminator', discriminator: 'kind', options: values } as unknown as z.core.$ZodIssue);
-  out.push({ ...base, code: 'invalid_union', errors: [[{ code: 'invalid_value', values: [1], path: [], message: '' }], [{ code: 'invalid_value', values: [2], path: [], message: '' }]] } as unknown as z.core.$ZodIssue);
-  out.push({ ...base, code: 'invalid_union', errors: [[{ code: 'invalid_type', expected: 'string', path: [], message: '' }]] } as unknown as z.core.$ZodIssue);
+  out.push({
+    ...base,
+    code: 'invalid_union',
+    errors: [],
+    note: 'No matching discriminator',
+    discriminator: 'kind',
+    options: values,
+  } as unknown as z.core.$ZodIssue);
+  out.push({
+    ...base,
+    code: 'invalid_union',
+    errors: [
+      [{ code: 'invalid_value', values: [1], path: [], message: '' }],
+      [{ code: 'invalid_value', values: [2], path: [], message: '' }],
+    ],
+  } as unknown as z.core.$ZodIssue);
+  out.push({
+    ...base,
+    code: 'invalid_union',
+    errors: [[{ code: 'invalid_type', expected: 'string', path: [], message: '' }]],
+  } as unknown as z.core.$ZodIssue);
   out.push({ ...base, code: 'unrecognized_keys', keys: ['foo'] } as z.core.$ZodIssue);
-  for (const message of ['must be at least 10 characters', 'is reserved (the shared platform stack uses it)', 'must be a DedicatedVlan', 'something else']) out.push({ ...base, code: 'custom', message } as z.core.$ZodIssue);
+  for (const message of [
+    'must be at least 10 characters',
+    'is reserved (the shared platform stack uses it)',
+    'must be a DedicatedVlan',
+    'something else',
+  ])
+    out.push({ ...base, code: 'custom', message } as z.core.$ZodIssue);
   out.push({ ...base, code: 'not_multiple_of', divisor: 2 } as z.core.$ZodIssue);
   return out;
 }
@@ -91,7 +147,6 @@ describe('messages of the field table', () => {
   });
 
   test('the phases of the field table mean what the model says', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { PHASE_JA } = require('../../lib/model/system') as { PHASE_JA: Record<string, string> };
     expect(fieldInfo(['phase']).valuesJa).toEqual(PHASE_JA);
   });

@@ -20,7 +20,11 @@ export interface Mistake {
   readonly edits: ReadonlyArray<readonly [from: string | RegExp, to: string]>;
 }
 
-const m = (name: string, file: Example, ...edits: Array<readonly [string | RegExp, string]>): Mistake => ({ name, file, edits });
+const m = (name: string, file: Example, ...edits: Array<readonly [string | RegExp, string]>): Mistake => ({
+  name,
+  file,
+  edits,
+});
 
 export const MISTAKES: readonly Mistake[] = [
   // numbers
@@ -66,38 +70,73 @@ export const MISTAKES: readonly Mistake[] = [
   m('source kind misspelt', 'kokuho', ['kind: template', 'kind: tmpl']),
   m('source kind missing', 'kokuho', ['      kind: template\n', '']),
   m('Oracle edition shortened', 'zeimu', ['edition: SE2', 'edition: SE']),
-  m('zone misspelt', 'vlans', ['    zone: myNumber\n    department: hoken', '    zone: mynumber\n    department: hoken']),
+  m('zone misspelt', 'vlans', [
+    '    zone: myNumber\n    department: hoken',
+    '    zone: mynumber\n    department: hoken',
+  ]),
   m('IP administrator in Japanese', 'vlans', ['party: department', 'party: 所管課']),
-  m('Hyper-V generation 3', 'zeimu', ['    backupVolume:\n      sizeGb: 400\n', '    backupVolume:\n      sizeGb: 400\n    hyperv:\n      generation: 3\n']),
+  m('Hyper-V generation 3', 'zeimu', [
+    '    backupVolume:\n      sizeGb: 400\n',
+    '    backupVolume:\n      sizeGb: 400\n    hyperv:\n      generation: 3\n',
+  ]),
   // true / false
   m('yes in Japanese', 'kokuho', ['  osImage: true', '  osImage: はい']),
   m('true in quotes', 'kokuho', ['restoreTest: true', 'restoreTest: "true"']),
   // text
   m('phone number without hyphens', 'kokuho', ['phone: 019-629-5201', 'phone: 0196295201']),
-  m('e-mail with a full-width @', 'kokuho', ['email: staff-5201@pref.example.jp', 'email: staff-5201＠pref.example.jp']),
+  m('e-mail with a full-width @', 'kokuho', [
+    'email: staff-5201@pref.example.jp',
+    'email: staff-5201＠pref.example.jp',
+  ]),
   m('e-mail without @', 'kokuho', ['email: staff-5201@pref.example.jp', 'email: staff-5201']),
-  m('system name far too long', 'kokuho', ['systemName: 国民健康保険事務システム', `systemName: ${'国民健康保険事務システム'.repeat(10)}`]),
+  m('system name far too long', 'kokuho', [
+    'systemName: 国民健康保険事務システム',
+    `systemName: ${'国民健康保険事務システム'.repeat(10)}`,
+  ]),
   m('acknowledgement reason too short', 'kokuho', [/reasonJa: .*\n/, 'reasonJa: 確認済み\n']),
-  m('description with a line break', 'kokuho', ['systemName: 国民健康保険事務システム\n', 'systemName: 国民健康保険事務システム\ndescriptionJa: "国民健康保険の\\n資格管理"\n']),
+  m('description with a line break', 'kokuho', [
+    'systemName: 国民健康保険事務システム\n',
+    'systemName: 国民健康保険事務システム\ndescriptionJa: "国民健康保険の\\n資格管理"\n',
+  ]),
   // keys
   m('parent key misspelt', 'kokuho', ['contacts:', 'contcts:']),
   m('key with a capital letter', 'kokuho', ['memoryGb: 32', 'memoryGB: 32']),
   m('key written in Japanese', 'kokuho', ['memoryGb: 32', 'メモリ容量: 32']),
-  m('key that does not exist', 'kokuho', ['    roleJa: DBサーバ（PostgreSQL）\n', '    roleJa: DBサーバ（PostgreSQL）\n    comment: 本番DB\n']),
+  m('key that does not exist', 'kokuho', [
+    '    roleJa: DBサーバ（PostgreSQL）\n',
+    '    roleJa: DBサーバ（PostgreSQL）\n    comment: 本番DB\n',
+  ]),
   m('required key missing', 'kokuho', ['    memoryGb: 32\n', '']),
   m('e-mail of the contact missing', 'kokuho', ['    email: staff-5201@pref.example.jp\n', '']),
   // indentation
-  m('backup volume size not indented', 'kokuho', ['    backupVolume:\n      sizeGb: 500', '    backupVolume:\n    sizeGb: 500']),
-  m('cores per socket not indented', 'kokuho', ['cpu: { sockets: 1, coresPerSocket: 4 }', 'cpu:\n      sockets: 1\n    coresPerSocket: 4']),
-  m('memory indented into the cpu block', 'kokuho', ['cpu: { sockets: 1, coresPerSocket: 4 }\n    memoryGb: 32', 'cpu:\n      sockets: 1\n      coresPerSocket: 4\n      memoryGb: 32']),
+  m('backup volume size not indented', 'kokuho', [
+    '    backupVolume:\n      sizeGb: 500',
+    '    backupVolume:\n    sizeGb: 500',
+  ]),
+  m('cores per socket not indented', 'kokuho', [
+    'cpu: { sockets: 1, coresPerSocket: 4 }',
+    'cpu:\n      sockets: 1\n    coresPerSocket: 4',
+  ]),
+  m('memory indented into the cpu block', 'kokuho', [
+    'cpu: { sockets: 1, coresPerSocket: 4 }\n    memoryGb: 32',
+    'cpu:\n      sockets: 1\n      coresPerSocket: 4\n      memoryGb: 32',
+  ]),
   m('a key one column too far', 'kokuho', ['    roleJa', '     roleJa']),
   m('a key one column short', 'kokuho', ['    memoryGb: 32', '   memoryGb: 32']),
   m('a top-level key indented', 'kokuho', ['systemName:', '  systemName:']),
   m('a block not indented under its key', 'kokuho', ['  primary:', 'primary:']),
   m('a list item out of line', 'kokuho', ['      - sizeGb: 500', '        - sizeGb: 500']),
-  m('a key of a list item at the dash', 'kokuho', ['        ipv4: 10.231.0.11\n', '        ipv4: 10.231.0.11\n      fqdn: kokuho.pref.example.jp\n']),
+  m('a key of a list item at the dash', 'kokuho', [
+    '        ipv4: 10.231.0.11\n',
+    '        ipv4: 10.231.0.11\n      fqdn: kokuho.pref.example.jp\n',
+  ]),
   m('a tab for indentation', 'kokuho', ['  osImage: true', '\tosImage: true']),
-  m('two tabs on two lines', 'kokuho', ['    memoryGb: 32', '\tmemoryGb: 32'], ['    guestOs: rhel_7', '\tguestOs: rhel_7']),
+  m(
+    'two tabs on two lines',
+    'kokuho',
+    ['    memoryGb: 32', '\tmemoryGb: 32'],
+    ['    guestOs: rhel_7', '\tguestOs: rhel_7'],
+  ),
   m('full-width spaces for indentation', 'kokuho', ['    memoryGb: 32', '　　memoryGb: 32']),
   // other YAML slips
   m('no space after the colon', 'kokuho', ['memoryGb: 32', 'memoryGb:32']),
@@ -106,7 +145,10 @@ export const MISTAKES: readonly Mistake[] = [
   m('no space after the dash', 'kokuho', ['      - sizeGb: 80', '      -sizeGb: 80']),
   m('quote not closed', 'kokuho', ['date: "2026-11-20"', 'date: "2026-11-20']),
   m('brace not closed', 'kokuho', ['cpu: { sockets: 1, coresPerSocket: 4 }', 'cpu: { sockets: 1, coresPerSocket: 4']),
-  m('colon and space inside a value', 'kokuho', ['systemName: 国民健康保険事務システム', 'systemName: 国保: 事務システム']),
+  m('colon and space inside a value', 'kokuho', [
+    'systemName: 国民健康保険事務システム',
+    'systemName: 国保: 事務システム',
+  ]),
   m('value starting with @', 'kokuho', ['email: staff-5201@pref.example.jp', 'email: "@staff"\n    phone2: @x']),
   m('the same key twice', 'kokuho', ['  osImage: true', '  osImage: true\n  osImage: false']),
   m('department twice', 'kokuho', ['systemName:', 'department: kankyo\nsystemName:']),
@@ -139,6 +181,12 @@ export function mistaken(mistake: Mistake): { path: string; text: string } {
 export function check(mistake: Mistake): ValidationReport {
   const src = mistaken(mistake);
   const r = validateSources([src], { estate: sharedExampleEstate(), clock: fixedClock(AS_OF) });
-  const mine = <T extends { file: string }>(xs: T[]) => xs.filter((x) => path.resolve(x.file) === path.resolve(src.path));
-  return { ...r, errors: mine(r.errors), warnings: mine(r.warnings), files: r.files.filter((f) => path.resolve(f.file) === path.resolve(src.path)) };
+  const mine = <T extends { file: string }>(xs: T[]) =>
+    xs.filter((x) => path.resolve(x.file) === path.resolve(src.path));
+  return {
+    ...r,
+    errors: mine(r.errors),
+    warnings: mine(r.warnings),
+    files: r.files.filter((f) => path.resolve(f.file) === path.resolve(src.path)),
+  };
 }

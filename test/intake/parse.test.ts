@@ -13,7 +13,9 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
     expect(p.issues).toEqual([]);
     expect(p.kind).toBe('system');
     expect(p.data).toEqual({ department: 'somu' });
-    expect(parse('# yaml-language-server: $schema=../../schemas/platform.schema.json\ndedicatedVlans: []\n').kind).toBe('platform');
+    expect(parse('# yaml-language-server: $schema=../../schemas/platform.schema.json\ndedicatedVlans: []\n').kind).toBe(
+      'platform',
+    );
     expect(parse('snapshotMaxHours: 24\n', 'estate/platform/x.yaml').kind).toBe('platform');
     expect(parse('vsphere: {}\nsystemId: a\n').kind).toBe('system');
   });
@@ -36,7 +38,12 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
 
   test('alias bombs are refused (maxAliasCount)', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const e = errors(`${MODE}${lines.join('\n')}\n`);
     expect(e).toEqual([expect.objectContaining({ code: 'KIBAN_YAML_ALIASES' })]);
     expect(MAX_ALIAS_COUNT).toBeLessThanOrEqual(100);
@@ -51,7 +58,9 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
       const f = path.join(dir, 'big.yaml');
       fs.writeFileSync(f, big);
       expect(parseDeclarationFile(f).issues).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_TOO_LARGE' })]);
-      expect(parseDeclarationFile(path.join(dir, 'missing.yaml')).issues).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_UNREADABLE' })]);
+      expect(parseDeclarationFile(path.join(dir, 'missing.yaml')).issues).toEqual([
+        expect.objectContaining({ code: 'KIBAN_FILE_UNREADABLE' }),
+      ]);
       expect(parseDeclarationFile(dir).issues).toEqual([expect.objectContaining({ code: 'KIBAN_NOT_A_REGULAR_FILE' })]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -59,18 +68,26 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
   });
 
   test('non-UTF-8 bytes (e.g. Shift_JIS) are refused with the line', () => {
-    const sjis = Buffer.concat([Buffer.from(`${MODE}department: somu\nsystemName: `), Buffer.from([0x95, 0xb6, 0x8f, 0x91]), Buffer.from('\n')]);
+    const sjis = Buffer.concat([
+      Buffer.from(`${MODE}department: somu\nsystemName: `),
+      Buffer.from([0x95, 0xb6, 0x8f, 0x91]),
+      Buffer.from('\n'),
+    ]);
     const e = errors(sjis);
     expect(e).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_ENCODING', line: 3 })]);
     expect(e[0]!.messageJa).toMatch(/UTF-8/);
   });
 
   test('a UTF-8 BOM is accepted', () => {
-    expect(errors(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${MODE}department: somu\n`)]))).toEqual([]);
+    expect(errors(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${MODE}department: somu\n`)]))).toEqual(
+      [],
+    );
   });
 
   test('a top level that is not a mapping, several documents, YAML 1.1 and unknown tags are errors', () => {
-    expect(errors(`${MODE}- a\n- b\n`)).toEqual([expect.objectContaining({ code: 'KIBAN_NOT_A_DECLARATION', line: 2 })]);
+    expect(errors(`${MODE}- a\n- b\n`)).toEqual([
+      expect.objectContaining({ code: 'KIBAN_NOT_A_DECLARATION', line: 2 }),
+    ]);
     expect(errors('')).toEqual([expect.objectContaining({ code: 'KIBAN_NOT_A_DECLARATION' })]);
     expect(errors(`${MODE}a: 1\n---\nb: 2\n`).length).toBeGreaterThan(0);
     expect(errors(`%YAML 1.1\n---\na: yes\n`).length).toBeGreaterThan(0);
@@ -84,8 +101,12 @@ describe('parseDeclarationFile: bad files give clear errors, never a crash', () 
 
   test('a missing or wrong schema modeline is a warning, not an error', () => {
     const p = parse('department: somu\n');
-    expect(p.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'KIBAN_SCHEMA_MODELINE', line: 1, column: 1 })]);
-    expect(parse('# yaml-language-server: $schema=../../schemas/system.schema.json\ndedicatedVlans: []\n').issues).toEqual([expect.objectContaining({ code: 'KIBAN_SCHEMA_MODELINE' })]);
+    expect(p.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'KIBAN_SCHEMA_MODELINE', line: 1, column: 1 }),
+    ]);
+    expect(
+      parse('# yaml-language-server: $schema=../../schemas/system.schema.json\ndedicatedVlans: []\n').issues,
+    ).toEqual([expect.objectContaining({ code: 'KIBAN_SCHEMA_MODELINE' })]);
   });
 
   test('positionOf points at the key of a field path, or the nearest existing parent key', () => {

@@ -24,15 +24,20 @@ describe('JSON Schema of the declarations', () => {
     const emptyBranches: unknown[] = [];
     const walk = (n: any): void => {
       if (n === null || typeof n !== 'object') return;
-      for (const k of ['anyOf', 'oneOf']) if (Array.isArray(n[k])) for (const b of n[k]) if (Object.keys(b).length === 0) emptyBranches.push(b);
+      for (const k of ['anyOf', 'oneOf'])
+        if (Array.isArray(n[k])) for (const b of n[k]) if (Object.keys(b).length === 0) emptyBranches.push(b);
       Object.values(n).forEach(walk);
     };
     walk(s);
     expect(emptyBranches).toEqual([]);
     const v = platformJsonSchema() as any;
-    expect(v.properties.dedicatedVlans.items.required).toEqual(expect.arrayContaining(['name', 'vlanId', 'subnet', 'department']));
+    expect(v.properties.dedicatedVlans.items.required).toEqual(
+      expect.arrayContaining(['name', 'vlanId', 'subnet', 'department']),
+    );
     // the platform's own keys come from the one Platform zod schema; every key optional in one file
-    expect(Object.keys(v.properties).sort()).toEqual([...Object.keys(platformSchema.shape), 'dedicatedVlans', 'sharedLicenses', 'clock'].sort());
+    expect(Object.keys(v.properties).sort()).toEqual(
+      [...Object.keys(platformSchema.shape), 'dedicatedVlans', 'sharedLicenses', 'clock'].sort(),
+    );
     expect(v.required ?? []).toEqual([]);
     expect(v.additionalProperties).toBe(false);
     expect(Object.keys(v.properties.sharedLicenses.properties)).toEqual(['oracleSe2', 'rhel', 'windowsDatacenter']);

@@ -16,7 +16,8 @@ export const TWINNED = ['furusato/kanko-web.yaml', 'hisho/koho-old.yaml', 'hoken
 export function twinnedEstateDir(): string {
   return copyExampleEstate((d) => {
     fs.rmSync(path.join(d, 'platform', 'licenses.yaml'));
-    for (const f of estateFiles(d).systems) if (!TWINNED.includes(path.relative(path.join(d, 'systems'), f))) fs.rmSync(f);
+    for (const f of estateFiles(d).systems)
+      if (!TWINNED.includes(path.relative(path.join(d, 'systems'), f))) fs.rmSync(f);
   });
 }
 

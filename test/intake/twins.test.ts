@@ -8,9 +8,12 @@ import { TWINNED, fromTs, fromYaml, twinnedEstateDir } from './twin-fixture';
 const DIR = twinnedEstateDir();
 
 describe('YAML examples and their TypeScript twins', () => {
-  test('the twinned examples validate in the example estate without errors; any warning is the rule pack\'s', () => {
+  test("the twinned examples validate in the example estate without errors; any warning is the rule pack's", () => {
     const whole = copyExampleEstate();
-    const r = validateFiles(TWINNED.map((f) => path.join(whole, 'systems', f)), { estate: whole, clock: fixedClock(AS_OF) });
+    const r = validateFiles(
+      TWINNED.map((f) => path.join(whole, 'systems', f)),
+      { estate: whole, clock: fixedClock(AS_OF) },
+    );
     expect(r.errors).toEqual([]);
     expect(r.warnings.every((w) => /^R\d/.test(w.code))).toBe(true);
   });
@@ -31,5 +34,4 @@ describe('YAML examples and their TypeScript twins', () => {
   test('the estates have the same full JSON-able form', () => {
     expect(estateForm(fromYaml(DIR).estate)).toEqual(estateForm(fromTs(DIR).estate));
   });
-
 });

@@ -58,7 +58,10 @@ describe('validateFiles', () => {
   });
 
   test('every schema error of a file at once, each at the offending key, in Japanese and English', () => {
-    const text = SYSTEM.replace('systemName:', 'sytemName:').replace('sockets: 2', 'sockets: 0').replace('hypervisor: vsphere', 'hypervisor: kvm').replace('memoryGb: 8', 'memoryGb: "8"');
+    const text = SYSTEM.replace('systemName:', 'sytemName:')
+      .replace('sockets: 2', 'sockets: 0')
+      .replace('hypervisor: vsphere', 'hypervisor: kvm')
+      .replace('memoryGb: 8', 'memoryGb: "8"');
     const r = validateFiles([put('somu/bunsho.yaml', text)], opts());
     expect(r.ok).toBe(false);
     expect(r.errors.map(at)).toEqual([
@@ -71,13 +74,17 @@ describe('validateFiles', () => {
     expect(typo).toMatchObject({ code: 'KIBAN_UNKNOWN_KEY' });
     expect(typo.message).toMatch(/did you mean "systemName"/);
     // one cause, one error: the misspelt key stands for the missing required key
-    expect(typo.messageJa).toBe('「sytemName」という項目はありません。「systemName」（システム名）の綴りの誤りではありませんか（「systemName」は必須項目です）');
+    expect(typo.messageJa).toBe(
+      '「sytemName」という項目はありません。「systemName」（システム名）の綴りの誤りではありませんか（「systemName」は必須項目です）',
+    );
     expect(r.errors.find((i) => i.field === 'systemName')).toBeUndefined();
     for (const i of r.errors) expect(i.location).toBe(`${i.file}:${i.line}:${i.column}`);
   });
 
   test('construct-level reference errors (department, template, network, guest OS) map to file:line:column', () => {
-    const text = SYSTEM.replace('department: somu', 'department: gikai').replace('network: lgwan', 'network: lgwn').replace('template: rhel7', 'template: rhel9');
+    const text = SYSTEM.replace('department: somu', 'department: gikai')
+      .replace('network: lgwan', 'network: lgwn')
+      .replace('template: rhel7', 'template: rhel9');
     const r = validateFiles([put('gikai/bunsho.yaml', text)], opts());
     expect(r.errors.map(at)).toEqual([
       ['department', 2, 1, 'R01'],
@@ -91,16 +98,30 @@ describe('validateFiles', () => {
   test('the department folder must match the department; the file name should match the system id', () => {
     const r = validateFiles([put('hoken/other.yaml', SYSTEM)], opts());
     expect(r.errors).toEqual([expect.objectContaining({ code: 'KIBAN_FOLDER_DEPARTMENT', ruleId: 'R01', line: 2 })]);
-    expect(r.warnings.filter((i) => i.code.startsWith('KIBAN'))).toEqual([expect.objectContaining({ code: 'KIBAN_FILE_NAME', line: 3 })]);
+    expect(r.warnings.filter((i) => i.code.startsWith('KIBAN'))).toEqual([
+      expect.objectContaining({ code: 'KIBAN_FILE_NAME', line: 3 }),
+    ]);
   });
 
   test('dedicated VLANs of the platform files are part of the estate; their errors are reported at their keys', () => {
-    const moved = put('hoken/bunsho.yaml', SYSTEM.replace('department: somu', 'department: hoken').replace('network: lgwan', 'network: mynumber-kokuho'));
+    const moved = put(
+      'hoken/bunsho.yaml',
+      SYSTEM.replace('department: somu', 'department: hoken').replace('network: lgwan', 'network: mynumber-kokuho'),
+    );
     expect(validateFiles([moved], opts()).errors).toEqual([]);
     const networks = path.join(root, 'platform', 'networks.yaml');
-    fs.writeFileSync(networks, fs.readFileSync(networks, 'utf8').replace('vlanId: 231', 'vlanId: 9999').replace('department: hoken', 'department: nowhere'));
+    fs.writeFileSync(
+      networks,
+      fs
+        .readFileSync(networks, 'utf8')
+        .replace('vlanId: 231', 'vlanId: 9999')
+        .replace('department: hoken', 'department: nowhere'),
+    );
     const r = validateFiles([moved], opts());
-    expect(r.files.map((f) => [path.basename(f.file), f.context])).toEqual([['bunsho.yaml', false], ['networks.yaml', true]]);
+    expect(r.files.map((f) => [path.basename(f.file), f.context])).toEqual([
+      ['bunsho.yaml', false],
+      ['networks.yaml', true],
+    ]);
     expect(r.errors.map((i) => [path.basename(i.file), i.field, i.ruleId])).toEqual([
       ['bunsho.yaml', 'servers.0.nics.0.network', 'R24'],
       ['networks.yaml', 'dedicatedVlans.0.vlanId', 'R24'],
@@ -110,13 +131,21 @@ describe('validateFiles', () => {
   test('the whole estate is loaded: a system id or an IP address used by another file is an error at its key', () => {
     const a = put('somu/bunsho.yaml', SYSTEM);
     const b = put('somu/bunsho2.yaml', SYSTEM.replace('name: ap01', 'name: ap02'));
-    expect(validateFiles([b], opts()).errors).toEqual([expect.objectContaining({ file: b, code: 'KIBAN_DUPLICATE_SYSTEM_ID', field: 'systemId', line: 3 })]);
+    expect(validateFiles([b], opts()).errors).toEqual([
+      expect.objectContaining({ file: b, code: 'KIBAN_DUPLICATE_SYSTEM_ID', field: 'systemId', line: 3 }),
+    ]);
     fs.rmSync(b);
-    const withIp = (t: string) => t.replace('      - network: lgwan', '      - network: lgwan\n        ipv4: 10.120.1.50');
+    const withIp = (t: string) =>
+      t.replace('      - network: lgwan', '      - network: lgwan\n        ipv4: 10.120.1.50');
     fs.writeFileSync(a, withIp(SYSTEM));
-    const c = put('somu/kaigi.yaml', withIp(SYSTEM).replace('systemId: bunsho', 'systemId: kaigi').replace('name: ap01', 'name: kaigi01'));
+    const c = put(
+      'somu/kaigi.yaml',
+      withIp(SYSTEM).replace('systemId: bunsho', 'systemId: kaigi').replace('name: ap01', 'name: kaigi01'),
+    );
     const r = validateFiles([c], opts());
-    expect(r.errors.map((i) => [path.basename(i.file), i.ruleId, i.field, i.line, i.column])).toEqual([['kaigi.yaml', 'R24', 'servers.0', 13, 5]]);
+    expect(r.errors.map((i) => [path.basename(i.file), i.ruleId, i.field, i.line, i.column])).toEqual([
+      ['kaigi.yaml', 'R24', 'servers.0', 13, 5],
+    ]);
     expect(r.errors[0]!.message).toContain('10.120.1.50');
   });
 
@@ -124,14 +153,23 @@ describe('validateFiles', () => {
     const ok = put('somu/bunsho.yaml', SYSTEM);
     const bad = put('somu/broken.yaml', `${MODE}\ndepartment: [\n`);
     const r = validateFiles([bad, path.join(root, 'nope.yaml'), ok], opts());
-    expect(r.files.map((f) => [path.basename(f.file), f.errors.length > 0])).toEqual([['broken.yaml', true], ['nope.yaml', true], ['bunsho.yaml', false]]);
+    expect(r.files.map((f) => [path.basename(f.file), f.errors.length > 0])).toEqual([
+      ['broken.yaml', true],
+      ['nope.yaml', true],
+      ['bunsho.yaml', false],
+    ]);
   });
 
-  test('the estate\'s TypeScript runs after the YAML: a system id it reuses is an error at index.ts', () => {
+  test("the estate's TypeScript runs after the YAML: a system id it reuses is an error at index.ts", () => {
     put('somu/bunsho.yaml', SYSTEM);
-    put('index.ts', `export function declareEstate(estate: any, kiban: any): void {\n  new kiban.IndividualBusinessSystem(estate, 'ts-bunsho', ${JSON.stringify({ department: 'somu', systemId: 'bunsho', systemName: 'TS', contacts: { primary: { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' } }, hypervisor: 'vsphere', phase: 'production', servers: [{ name: 'tsap01', cpu: { sockets: 1 }, memoryGb: 4, disks: [{ sizeGb: 40 }], nics: [{ network: 'lgwan' }], guestOs: 'rhel_7', source: { kind: 'empty' } }] })});\n}\n`);
+    put(
+      'index.ts',
+      `export function declareEstate(estate: any, kiban: any): void {\n  new kiban.IndividualBusinessSystem(estate, 'ts-bunsho', ${JSON.stringify({ department: 'somu', systemId: 'bunsho', systemName: 'TS', contacts: { primary: { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' } }, hypervisor: 'vsphere', phase: 'production', servers: [{ name: 'tsap01', cpu: { sockets: 1 }, memoryGb: 4, disks: [{ sizeGb: 40 }], nics: [{ network: 'lgwan' }], guestOs: 'rhel_7', source: { kind: 'empty' } }] })});\n}\n`,
+    );
     const r = validateFiles([], opts());
-    expect(r.errors).toEqual([expect.objectContaining({ file: path.join(root, 'index.ts'), code: 'KIBAN_DUPLICATE_SYSTEM_ID' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ file: path.join(root, 'index.ts'), code: 'KIBAN_DUPLICATE_SYSTEM_ID' }),
+    ]);
   });
 });
 
@@ -139,8 +177,24 @@ describe('loadEstate', () => {
   test('loads the example estate: licence pools, dedicated VLANs, then the systems by folder and file', () => {
     const estate = loadEstate(copyExampleEstate(), { clock: fixedClock(AS_OF) });
     const systems = estate.node.findAll().filter(IndividualBusinessSystem.isSystem);
-    expect(systems.map((s) => s.systemId)).toEqual(['hisai-shien', 'kanko-web', 'koho-old', 'kokuho', 'hozen-kansoku', 'doro-kanri', 'chikusan', 'kigyo-shien', 'bunsho', 'zeimu-db']);
-    expect(estate.node.children.slice(0, 4).map((c) => c.node.id)).toEqual(['OracleSe2Pool', 'RhelPool', 'WindowsDcPool', 'vlan-mynumber-kokuho']);
+    expect(systems.map((s) => s.systemId)).toEqual([
+      'hisai-shien',
+      'kanko-web',
+      'koho-old',
+      'kokuho',
+      'hozen-kansoku',
+      'doro-kanri',
+      'chikusan',
+      'kigyo-shien',
+      'bunsho',
+      'zeimu-db',
+    ]);
+    expect(estate.node.children.slice(0, 4).map((c) => c.node.id)).toEqual([
+      'OracleSe2Pool',
+      'RhelPool',
+      'WindowsDcPool',
+      'vlan-mynumber-kokuho',
+    ]);
     expect(systems[3]!.servers[0]!.nics[0]!.dedicatedVlan?.portGroupName).toBe('dv-mynumber-kokuho-v231');
   });
 
@@ -148,8 +202,13 @@ describe('loadEstate', () => {
     fs.rmSync(path.join(root, 'platform'), { recursive: true });
     expect(() => loadEstate(root)).toThrow(/KIBAN_PLATFORM_MISSING/);
     const again = copyExampleEstate();
-    fs.writeFileSync(path.join(again, 'platform', 'zz-more.yaml'), '# yaml-language-server: $schema=../../../schemas/platform.schema.json\nsnapshotMaxHours: 24\n');
-    expect(() => loadEstate(again)).toThrow(/more\.yaml:2:1: error \[SCHEMA\] snapshotMaxHours: "snapshotMaxHours" is already declared in .*platform\.yaml/);
+    fs.writeFileSync(
+      path.join(again, 'platform', 'zz-more.yaml'),
+      '# yaml-language-server: $schema=../../../schemas/platform.schema.json\nsnapshotMaxHours: 24\n',
+    );
+    expect(() => loadEstate(again)).toThrow(
+      /more\.yaml:2:1: error \[SCHEMA\] snapshotMaxHours: "snapshotMaxHours" is already declared in .*platform\.yaml/,
+    );
     fs.rmSync(path.join(again, 'platform', 'zz-more.yaml'));
     fs.rmSync(path.join(again, 'platform', 'hyperv.yaml'));
     expect(() => loadEstate(again)).toThrow(/the platform data lacks: hyperv/);
@@ -158,7 +217,12 @@ describe('loadEstate', () => {
   test('throws one IntakeError listing every problem of every file', () => {
     put('somu/bunsho.yaml', SYSTEM.replace('sockets: 2', 'sockets: 0'));
     put('hoken/x.yaml', `${MODE}\nfoo: [\n`);
-    put('norin/ok-sys.yaml', SYSTEM.replace('department: somu', 'department: norin').replace('name: ap01', 'name: ap09').replace('systemId: bunsho', 'systemId: ok-sys'));
+    put(
+      'norin/ok-sys.yaml',
+      SYSTEM.replace('department: somu', 'department: norin')
+        .replace('name: ap01', 'name: ap09')
+        .replace('systemId: bunsho', 'systemId: ok-sys'),
+    );
     let err: unknown;
     try {
       loadEstate(root);
@@ -181,7 +245,11 @@ describe('loadEstate', () => {
     const pinned = copyExampleEstate();
     expect(loadEstate(pinned).clock().toISOString()).toBe('2026-11-22T00:00:00.000Z');
     expect(loadEstate(pinned, { now: '2027-01-01T00:00:00Z' }).clock().toISOString()).toBe('2027-01-01T00:00:00.000Z');
-    expect(loadEstate(pinned, { now: '2027-01-01T00:00:00Z', clock: fixedClock('2030-01-01T00:00:00Z') }).clock().toISOString()).toBe('2030-01-01T00:00:00.000Z');
+    expect(
+      loadEstate(pinned, { now: '2027-01-01T00:00:00Z', clock: fixedClock('2030-01-01T00:00:00Z') })
+        .clock()
+        .toISOString(),
+    ).toBe('2030-01-01T00:00:00.000Z');
   });
 });
 
@@ -210,5 +278,4 @@ describe('validate CLI', () => {
     const j = run(['--json', '--estate', root, f]);
     expect(JSON.parse(j.out)).toMatchObject({ ok: false });
   });
-
 });

@@ -42,5 +42,6 @@ test('YAML examples synthesize byte-identically to their TypeScript twins', () =
   const yaml = synth((app) => fromYaml(DIR, app).estate);
   const ts = synth((app) => fromTs(DIR, app).estate);
   expect([...yaml.keys()].sort()).toEqual([...ts.keys()].sort());
-  for (const [name, bytes] of ts) expect({ name, text: yaml.get(name)!.toString('utf8') }).toEqual({ name, text: bytes.toString('utf8') });
+  for (const [name, bytes] of ts)
+    expect({ name, text: yaml.get(name)!.toString('utf8') }).toEqual({ name, text: bytes.toString('utf8') });
 });

@@ -9,7 +9,11 @@ import { IndividualBusinessSystemProps, systemSchema } from '../../lib/model/sys
  * `z.input` accepts, so the one-line docs of the Props and the schema describe the same fields. A
  * Props field the schema lacks, or a schema field the Props lack or type differently, fails `tsc`.
  */
-type Mutable<T> = T extends (...a: never[]) => unknown ? T : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Mutable<T> = T extends (...a: never[]) => unknown
+  ? T
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
 type Same<A, B> = [Mutable<A>] extends [Mutable<B>] ? ([Mutable<B>] extends [Mutable<A>] ? true : false) : false;
 /** Props' keys equal the schema's keys (neither side has a field the other lacks). */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;

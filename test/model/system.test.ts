@@ -1,8 +1,18 @@
 import { Construct } from 'constructs';
-import { DeclarationError, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, fixedClock } from '../../lib/model';
+import {
+  DeclarationError,
+  Estate,
+  IndividualBusinessSystem,
+  IndividualBusinessSystemProps,
+  fixedClock,
+} from '../../lib/model';
 import { examplePlatform } from '../fixtures/estate';
 
-const estate = () => new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock('2026-11-22T00:00:00Z') });
+const estate = () =>
+  new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', {
+    platform: examplePlatform(),
+    clock: fixedClock('2026-11-22T00:00:00Z'),
+  });
 const base = (): IndividualBusinessSystemProps => ({
   department: 'somu',
   systemId: 'bunsho',
@@ -44,15 +54,24 @@ describe('IndividualBusinessSystem', () => {
 
   test('an unregistered department names path, field, value and R01', () => {
     const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...base(), department: 'gikai' }));
-    expect(e.issues).toEqual([expect.objectContaining({ ruleId: 'R01', location: 'Estate/sys', field: 'department', received: '"gikai"' })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({ ruleId: 'R01', location: 'Estate/sys', field: 'department', received: '"gikai"' }),
+    ]);
     expect(e.message).toMatch(/R01.*Estate\/sys.*department/);
     expect(e.message).toMatch(/登録されていません/);
   });
 
   test('a typo in a key is an error, all problems at once', () => {
     const props = base() as unknown as Record<string, unknown>;
-    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...props, sytemName: 'x', hypervisor: 'kvm' } as never));
-    expect(e.issues.map((i) => [i.field, i.ruleId])).toEqual(expect.arrayContaining([['(root)', 'SCHEMA'], ['hypervisor', 'R21']]));
+    const e = errorOf(
+      () => new IndividualBusinessSystem(estate(), 'sys', { ...props, sytemName: 'x', hypervisor: 'kvm' } as never),
+    );
+    expect(e.issues.map((i) => [i.field, i.ruleId])).toEqual(
+      expect.arrayContaining([
+        ['(root)', 'SCHEMA'],
+        ['hypervisor', 'R21'],
+      ]),
+    );
   });
 
   test.each([
@@ -66,14 +85,36 @@ describe('IndividualBusinessSystem', () => {
     ['name', { name: 'Bad_Name' }, 'R27'],
   ])('server field %s gives the documented error', (field, patch, rule) => {
     const props = base();
-    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...props, servers: [{ ...props.servers![0]!, ...(patch as object) }] }));
-    expect(e.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: `servers.0.${field}`, ruleId: rule })]));
+    const e = errorOf(
+      () =>
+        new IndividualBusinessSystem(estate(), 'sys', {
+          ...props,
+          servers: [{ ...props.servers![0]!, ...(patch as object) }],
+        }),
+    );
+    expect(e.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: `servers.0.${field}`, ruleId: rule })]),
+    );
   });
 
   test('decommissioning needs the explicit confirmation (R07)', () => {
-    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...base(), phase: 'decommissioned', decommission: { confirmSystemId: 'bunsyo', form3Date: '2026-11-01', approvedBy: '室長' } }));
+    const e = errorOf(
+      () =>
+        new IndividualBusinessSystem(estate(), 'sys', {
+          ...base(),
+          phase: 'decommissioned',
+          decommission: { confirmSystemId: 'bunsyo', form3Date: '2026-11-01', approvedBy: '室長' },
+        }),
+    );
     expect(e.issues[0]).toMatchObject({ ruleId: 'R07', field: 'decommission.confirmSystemId', received: '"bunsyo"' });
-    expect(() => new IndividualBusinessSystem(estate(), 'sys', { ...base(), phase: 'decommissioned', decommission: { confirmSystemId: 'bunsho', form3Date: '2026-11-01', approvedBy: '室長' } })).not.toThrow();
+    expect(
+      () =>
+        new IndividualBusinessSystem(estate(), 'sys', {
+          ...base(),
+          phase: 'decommissioned',
+          decommission: { confirmSystemId: 'bunsho', form3Date: '2026-11-01', approvedBy: '室長' },
+        }),
+    ).not.toThrow();
   });
 
   test('system ids are unique on the platform', () => {
@@ -87,10 +128,29 @@ describe('IndividualBusinessSystem', () => {
 describe('field → rule mapping', () => {
   test.each([
     [{ backupVolume: { sizeGb: 0 } }, 'servers.0.backupVolume.sizeGb', 'R10a'],
-    [{ snapshots: [{ name: 'Bad Name', purposeJa: 'x', createdAt: '2026-11-21T09:00:00+09:00', expiresAt: '2026-11-22T09:00:00+09:00' }] }, 'servers.0.snapshots.0.name', 'R11'],
+    [
+      {
+        snapshots: [
+          {
+            name: 'Bad Name',
+            purposeJa: 'x',
+            createdAt: '2026-11-21T09:00:00+09:00',
+            expiresAt: '2026-11-22T09:00:00+09:00',
+          },
+        ],
+      },
+      'servers.0.snapshots.0.name',
+      'R11',
+    ],
   ])('%j reports %s under %s', (patch, field, rule) => {
     const props = base();
-    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...props, servers: [{ ...props.servers![0]!, ...(patch as object) }] }));
+    const e = errorOf(
+      () =>
+        new IndividualBusinessSystem(estate(), 'sys', {
+          ...props,
+          servers: [{ ...props.servers![0]!, ...(patch as object) }],
+        }),
+    );
     expect(e.issues).toEqual([expect.objectContaining({ field, ruleId: rule })]);
   });
 });

@@ -1,15 +1,35 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildEstateManifest, diffManifests, diffOutputs, manifestJson, renderDiffMarkdown, GITHUB_COMMENT_LIMIT, EstateManifest } from '../../lib/review';
+import {
+  buildEstateManifest,
+  diffManifests,
+  diffOutputs,
+  manifestJson,
+  renderDiffMarkdown,
+  GITHUB_COMMENT_LIMIT,
+  EstateManifest,
+} from '../../lib/review';
 import { runCli } from '../../lib/cli/main';
-import { KOKUHO_VLAN, SystemProps, estateOf, expectWellFormedMarkdown, lgwanSystem, tmpDir, webSystem } from './helpers';
+import {
+  KOKUHO_VLAN,
+  SystemProps,
+  estateOf,
+  expectWellFormedMarkdown,
+  lgwanSystem,
+  tmpDir,
+  webSystem,
+} from './helpers';
 
-const manifest = (systems: SystemProps[], vlans = [] as (typeof KOKUHO_VLAN)[]) => buildEstateManifest(estateOf(systems, vlans));
+const manifest = (systems: SystemProps[], vlans = [] as (typeof KOKUHO_VLAN)[]) =>
+  buildEstateManifest(estateOf(systems, vlans));
 
 /** Writes two output folders (estate.json only, optionally Terraform JSON) and diffs them. */
 function diffOf(base: EstateManifest, head: EstateManifest, tf?: { base: object; head: object; systemId: string }) {
   const dir = tmpDir();
-  for (const [name, m] of [['base', base], ['head', head]] as const) {
+  for (const [name, m] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
     fs.mkdirSync(path.join(dir, name), { recursive: true });
     fs.writeFileSync(path.join(dir, name, 'estate.json'), manifestJson(m));
     if (tf) {
@@ -22,7 +42,8 @@ function diffOf(base: EstateManifest, head: EstateManifest, tf?: { base: object;
   return r;
 }
 
-const destroySection = (md: string) => md.slice(md.indexOf('Destroys or recreates data'), md.indexOf('Changes per system'));
+const destroySection = (md: string) =>
+  md.slice(md.indexOf('Destroys or recreates data'), md.indexOf('Changes per system'));
 
 describe('diff BASE HEAD', () => {
   const base = () => [webSystem(), lgwanSystem()];
@@ -38,7 +59,11 @@ describe('diff BASE HEAD', () => {
   test('a new system: system, permission, servers and backup volume added; capacity before → after', () => {
     const r = diffOf(manifest(base()), manifest([...base(), lgwanSystem('shinki')]));
     expect(r.errors).toEqual([]);
-    expect(r.changes.filter((c) => c.systemId === 'shinki').map((c) => [c.op, c.object])).toEqual([['added', 'system'], ['added', 'permission'], ['added', 'server']]);
+    expect(r.changes.filter((c) => c.systemId === 'shinki').map((c) => [c.op, c.object])).toEqual([
+      ['added', 'system'],
+      ['added', 'permission'],
+      ['added', 'server'],
+    ]);
     expect(r.markdown).toMatch(/#### `shinki` 文書管理システム/);
     expect(r.markdown).toMatch(/\| クラスタ \| Kiban-Cluster01 \| vCPU \| 6 → 8 \|/);
     expect(r.changes.some((c) => c.destroysData)).toBe(false);
@@ -51,7 +76,13 @@ describe('diff BASE HEAD', () => {
     head[0]!.servers[0]!.disks[1]!.sizeGb = 150;
     const r = diffOf(manifest(base()), manifest(head));
     expect(r.changes).toEqual([
-      expect.objectContaining({ op: 'changed', object: 'server', target: 'web01', detail: expect.stringContaining('CPU 2×1 → 2×2, メモリ 8 → 16 GB'), destroysData: false }),
+      expect.objectContaining({
+        op: 'changed',
+        object: 'server',
+        target: 'web01',
+        detail: expect.stringContaining('CPU 2×1 → 2×2, メモリ 8 → 16 GB'),
+        destroysData: false,
+      }),
       expect.objectContaining({ op: 'changed', object: 'disk', detail: '拡張 100 → 150 GB' }),
     ]);
     expect(destroySection(r.markdown)).toContain('No VM or disk is deleted');
@@ -63,14 +94,18 @@ describe('diff BASE HEAD', () => {
     const r = diffOf(manifest(base()), manifest(head));
     expect(r.errors).toEqual([]);
     expect(r.changes).toEqual([expect.objectContaining({ op: 'replaced', object: 'server', destroysData: true })]);
-    expect(destroySection(r.markdown)).toMatch(/bunsho \| 再作成 replaced \| サーバ \| bunshoap01 \| 構築・移行方法の変更 ovf:.* → template:ws2016/);
+    expect(destroySection(r.markdown)).toMatch(
+      /bunsho \| 再作成 replaced \| サーバ \| bunshoap01 \| 構築・移行方法の変更 ovf:.* → template:ws2016/,
+    );
   });
 
   test('a datastore change recreates the disk', () => {
     const head = base();
     head[0]!.servers[0]!.disks[1]!.datastore = 'kiban-sys-ds02';
     const r = diffOf(manifest(base()), manifest(head));
-    expect(r.changes).toEqual([expect.objectContaining({ op: 'replaced', object: 'disk', target: 'web01 データディスク1', destroysData: true })]);
+    expect(r.changes).toEqual([
+      expect.objectContaining({ op: 'replaced', object: 'disk', target: 'web01 データディスク1', destroysData: true }),
+    ]);
     expect(destroySection(r.markdown)).toContain('データストアの変更 kiban-sys-ds01 → kiban-sys-ds02');
   });
 
@@ -78,7 +113,14 @@ describe('diff BASE HEAD', () => {
     const shrunk = base();
     shrunk[0]!.servers[0]!.disks[1]!.sizeGb = 50;
     const r1 = diffOf(manifest(base()), manifest(shrunk));
-    expect(r1.changes).toEqual([expect.objectContaining({ op: 'destroyed', object: 'disk', destroysData: true, detail: expect.stringContaining('縮小 100 → 50 GB') })]);
+    expect(r1.changes).toEqual([
+      expect.objectContaining({
+        op: 'destroyed',
+        object: 'disk',
+        destroysData: true,
+        detail: expect.stringContaining('縮小 100 → 50 GB'),
+      }),
+    ]);
     expect(destroySection(r1.markdown)).toContain('縮小 100 → 50 GB');
 
     const removed = base();
@@ -98,10 +140,22 @@ describe('diff BASE HEAD', () => {
     b[1]!.department = 'hoken';
     head[1]!.servers[0]!.nics = [{ network: 'mynumber-kokuho', ipv4: '10.231.0.20' }];
     const r = diffOf(manifest(b), manifest(head, [KOKUHO_VLAN]));
-    expect(r.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ systemId: 'platform', op: 'added', object: 'vlan', target: 'dv-mynumber-kokuho-v231' }),
-      expect.objectContaining({ systemId: 'bunsho', op: 'changed', object: 'nic', detail: expect.stringContaining('ネットワーク lgwan → vlan:mynumber-kokuho') }),
-    ]));
+    expect(r.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          systemId: 'platform',
+          op: 'added',
+          object: 'vlan',
+          target: 'dv-mynumber-kokuho-v231',
+        }),
+        expect.objectContaining({
+          systemId: 'bunsho',
+          op: 'changed',
+          object: 'nic',
+          detail: expect.stringContaining('ネットワーク lgwan → vlan:mynumber-kokuho'),
+        }),
+      ]),
+    );
     expect(r.markdown).toContain('統合基盤（共通） / platform');
   });
 
@@ -111,7 +165,10 @@ describe('diff BASE HEAD', () => {
     head[1]!.decommission = { confirmSystemId: 'bunsho', form3Date: '2026-11-01', approvedBy: '科学・情報政策室長' };
     const r = diffOf(manifest(base()), manifest(head));
     expect(r.errors).toEqual([]);
-    expect(r.changes.filter((c) => c.destroysData).map((c) => [c.op, c.object, c.target])).toEqual([['destroyed', 'system', 'bunsho'], ['destroyed', 'server', 'bunshoap01']]);
+    expect(r.changes.filter((c) => c.destroysData).map((c) => [c.op, c.object, c.target])).toEqual([
+      ['destroyed', 'system', 'bunsho'],
+      ['destroyed', 'server', 'bunshoap01'],
+    ]);
     expect(r.markdown).toMatch(/\| クラスタ \| Kiban-Cluster01 \| vCPU \| 6 → 4 \|/);
     // Removing the declaration afterwards is fine.
     const r2 = diffOf(manifest(head), manifest([base()[0]!]));
@@ -120,29 +177,53 @@ describe('diff BASE HEAD', () => {
 
   test('a decommissioned server is destroyed without error', () => {
     const head = base();
-    head[0]!.servers[1]!.decommissioned = { confirm: 'web02', reasonJa: '統合のため', approvedBy: '統合基盤担当', date: '2026-11-10' };
+    head[0]!.servers[1]!.decommissioned = {
+      confirm: 'web02',
+      reasonJa: '統合のため',
+      approvedBy: '統合基盤担当',
+      date: '2026-11-10',
+    };
     const r = diffOf(manifest(base()), manifest(head));
     expect(r.errors).toEqual([]);
-    expect(r.changes).toEqual([expect.objectContaining({ op: 'destroyed', object: 'server', target: 'web02', destroysData: true })]);
+    expect(r.changes).toEqual([
+      expect.objectContaining({ op: 'destroyed', object: 'server', target: 'web02', destroysData: true }),
+    ]);
   });
 
   test('a server deleted without decommissioning is an error', () => {
     const head = base();
     head[0]!.servers.pop();
     const r = diffOf(manifest(base()), manifest(head));
-    expect(r.errors).toEqual([expect.stringMatching(/^kanko-web\/web02: server present in BASE is absent in HEAD — deleted instead of decommissioned/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /^kanko-web\/web02: server present in BASE is absent in HEAD — deleted instead of decommissioned/,
+      ),
+    ]);
     expect(destroySection(r.markdown)).toContain('web02');
     const gone = diffOf(manifest(base()), manifest([base()[0]!]));
     expect(gone.errors).toEqual([expect.stringMatching(/^bunsho\/bunshoap01: /)]);
   });
 
   test('Terraform replacement triggers: clone block, disk label and datastore', () => {
-    const vm = (clone: object, disks: object[]) => ({ resource: { vsphere_virtual_machine: { web01: { name: 'web01', clone, disk: disks } }, vsphere_virtual_disk: { web01_backup: { vmdk_path: 'kanko-web/web01-backup.vmdk', datastore: 'kiban-bk-ds01' } } } });
+    const vm = (clone: object, disks: object[]) => ({
+      resource: {
+        vsphere_virtual_machine: { web01: { name: 'web01', clone, disk: disks } },
+        vsphere_virtual_disk: {
+          web01_backup: { vmdk_path: 'kanko-web/web01-backup.vmdk', datastore: 'kiban-bk-ds01' },
+        },
+      },
+    });
     const m = manifest(base());
     const r = diffOf(m, m, {
       systemId: 'kanko-web',
-      base: vm({ template_uuid: '${data.vsphere_virtual_machine.tmpl-rhel7.id}' }, [{ label: 'disk0', size: 60, datastore_id: 'a' }, { label: 'disk1', size: 100, datastore_id: 'a' }]),
-      head: vm({ template_uuid: '${data.vsphere_virtual_machine.tmpl-rhel8.id}' }, [{ label: 'disk0', size: 60, datastore_id: 'a' }, { label: 'data1', size: 100, datastore_id: 'b' }]),
+      base: vm({ template_uuid: '${data.vsphere_virtual_machine.tmpl-rhel7.id}' }, [
+        { label: 'disk0', size: 60, datastore_id: 'a' },
+        { label: 'disk1', size: 100, datastore_id: 'a' },
+      ]),
+      head: vm({ template_uuid: '${data.vsphere_virtual_machine.tmpl-rhel8.id}' }, [
+        { label: 'disk0', size: 60, datastore_id: 'a' },
+        { label: 'data1', size: 100, datastore_id: 'b' },
+      ]),
     });
     expect(r.changes.map((c) => [c.op, c.object, c.target])).toEqual([
       ['replaced', 'terraform', 'vsphere_virtual_machine.web01'],
@@ -155,13 +236,18 @@ describe('diff BASE HEAD', () => {
   test('Hyper-V script steps are listed when the scripts exist', () => {
     const dir = tmpDir();
     const m = manifestJson(manifest(base()));
-    for (const [name, script] of [['base', 'New-VM -Name a\n'], ['head', '# c\nNew-VM -Name a\nSet-VMProcessor -Count 4\n']] as const) {
+    for (const [name, script] of [
+      ['base', 'New-VM -Name a\n'],
+      ['head', '# c\nNew-VM -Name a\nSet-VMProcessor -Count 4\n'],
+    ] as const) {
       fs.mkdirSync(path.join(dir, name, 'hyperv', 'bunsho'), { recursive: true });
       fs.writeFileSync(path.join(dir, name, 'estate.json'), m);
       fs.writeFileSync(path.join(dir, name, 'hyperv', 'bunsho', 'apply.ps1'), script);
     }
     const r = diffOutputs(path.join(dir, 'base'), path.join(dir, 'head'));
-    expect(r.changes).toEqual([expect.objectContaining({ object: 'hyperv-step', detail: '+1 行: Set-VMProcessor -Count 4' })]);
+    expect(r.changes).toEqual([
+      expect.objectContaining({ object: 'hyperv-step', detail: '+1 行: Set-VMProcessor -Count 4' }),
+    ]);
   });
 
   test('missing estate.json is an error', () => {
@@ -208,24 +294,36 @@ describe('data-loss rules of the diff (issue 10, item 6)', () => {
     const shrunk = base();
     shrunk[0]!.servers[0]!.disks[1]!.sizeGb = 50;
     const r = diffOf(manifest(base()), manifest(shrunk));
-    expect(r.errors).toEqual([expect.stringMatching(/^kanko-web\/web01 データディスク1: disk shrunk from 100 GB to 50 GB/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^kanko-web\/web01 データディスク1: disk shrunk from 100 GB to 50 GB/),
+    ]);
     expect(destroySection(r.markdown)).toContain('縮小 100 → 50 GB');
     const bk = base();
     bk[0]!.servers[0]!.backupVolume = { sizeGb: 100 };
-    expect(diffOf(manifest(base()), manifest(bk)).errors).toEqual([expect.stringMatching(/web01 バックアップ領域: backup volume shrunk from 200 GB to 100 GB/)]);
+    expect(diffOf(manifest(base()), manifest(bk)).errors).toEqual([
+      expect.stringMatching(/web01 バックアップ領域: backup volume shrunk from 200 GB to 100 GB/),
+    ]);
   });
 
   test('kiban diff exits 1 on a shrunk disk', () => {
     const dir = tmpDir();
     const shrunk = base();
     shrunk[0]!.servers[0]!.disks[1]!.sizeGb = 50;
-    for (const [name, m] of [['base', manifest(base())], ['head', manifest(shrunk)]] as const) {
+    for (const [name, m] of [
+      ['base', manifest(base())],
+      ['head', manifest(shrunk)],
+    ] as const) {
       fs.mkdirSync(path.join(dir, name));
       fs.writeFileSync(path.join(dir, name, 'estate.json'), manifestJson(m));
     }
     const err: string[] = [];
     const out: string[] = [];
-    expect(runCli(['diff', path.join(dir, 'base'), path.join(dir, 'head')], { out: (s) => out.push(s), err: (s) => err.push(s) })).toBe(1);
+    expect(
+      runCli(['diff', path.join(dir, 'base'), path.join(dir, 'head')], {
+        out: (s) => out.push(s),
+        err: (s) => err.push(s),
+      }),
+    ).toBe(1);
     expect(err.join('')).toMatch(/error: kanko-web\/web01 データディスク1: disk shrunk/);
     expect(destroySection(out.join(''))).toContain('縮小 100 → 50 GB');
   });
@@ -240,6 +338,8 @@ describe('data-loss rules of the diff (issue 10, item 6)', () => {
     ]);
     expect(destroySection(r.markdown)).toContain('web01 バックアップ領域');
     const gone = diffOf(manifest(base()), manifest([base()[1]!]));
-    expect(gone.changes.filter((c) => c.object === 'backup-volume').map((c) => [c.op, c.target])).toEqual([['destroyed', 'web01 バックアップ領域']]);
+    expect(gone.changes.filter((c) => c.object === 'backup-volume').map((c) => [c.op, c.target])).toEqual([
+      ['destroyed', 'web01 バックアップ領域'],
+    ]);
   });
 });

@@ -1,18 +1,44 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, SharedRhelLicense, fixedClock } from '../../lib/model';
-import { Change, EstateManifest, buildEstateManifest, diffManifests, diffOutputs, manifestJson, renderDiffMarkdown } from '../../lib/review';
+import {
+  DedicatedVlanProps,
+  Estate,
+  IndividualBusinessSystem,
+  IndividualBusinessSystemProps,
+  SharedRhelLicense,
+  fixedClock,
+} from '../../lib/model';
+import {
+  Change,
+  EstateManifest,
+  buildEstateManifest,
+  diffManifests,
+  diffOutputs,
+  manifestJson,
+  renderDiffMarkdown,
+} from '../../lib/review';
 import { examplePlatform } from '../fixtures/estate';
-import { KOKUHO_VLAN, NOW, SystemProps, TestServer, estateOf, expectWellFormedMarkdown, lgwanSystem, tmpDir, webSystem } from './helpers';
+import {
+  KOKUHO_VLAN,
+  NOW,
+  SystemProps,
+  TestServer,
+  estateOf,
+  expectWellFormedMarkdown,
+  tmpDir,
+  webSystem,
+} from './helpers';
 
 // Issue 19: the data-loss guard (lib/review/diff.ts) is what a reviewer trusts blindly. Every kind of
 // change is asserted with its destroysData flag, and each branch on both sides.
 
-const manifest = (systems: SystemProps[], vlans: DedicatedVlanProps[] = []) => buildEstateManifest(estateOf(systems, vlans));
+const manifest = (systems: SystemProps[], vlans: DedicatedVlanProps[] = []) =>
+  buildEstateManifest(estateOf(systems, vlans));
 /** [op, object, target, destroysData] of each change, in the order reported. */
 const rows = (cs: readonly Change[]) => cs.map((c) => [c.op, c.object, c.target, c.destroysData]);
-const diff = (b: SystemProps[], h: SystemProps[], bv: DedicatedVlanProps[] = [], hv: DedicatedVlanProps[] = []) => diffManifests(manifest(b, bv), manifest(h, hv));
+const diff = (b: SystemProps[], h: SystemProps[], bv: DedicatedVlanProps[] = [], hv: DedicatedVlanProps[] = []) =>
+  diffManifests(manifest(b, bv), manifest(h, hv));
 
 /** A Hyper-V-capable system: Windows Server 2019, built empty. */
 function hvSystem(id = 'zaimu', hypervisor: 'vsphere' | 'hyperv' = 'hyperv'): SystemProps {
@@ -24,12 +50,34 @@ function hvSystem(id = 'zaimu', hypervisor: 'vsphere' | 'hyperv' = 'hyperv'): Sy
     hypervisor,
     phase: 'production',
     servers: [
-      { name: `${id}01`, cpu: { sockets: 2, coresPerSocket: 1 }, memoryGb: 8, disks: [{ sizeGb: 80 }], nics: [{ network: 'lgwan', ipv4: '10.120.1.50' }], guestOs: 'windows_server_2019', source: { kind: 'empty' }, backupVolume: { sizeGb: 100 } },
-      { name: `${id}02`, cpu: { sockets: 2, coresPerSocket: 1 }, memoryGb: 8, disks: [{ sizeGb: 80 }], nics: [{ network: 'lgwan' }], guestOs: 'windows_server_2019', source: { kind: 'empty' } },
+      {
+        name: `${id}01`,
+        cpu: { sockets: 2, coresPerSocket: 1 },
+        memoryGb: 8,
+        disks: [{ sizeGb: 80 }],
+        nics: [{ network: 'lgwan', ipv4: '10.120.1.50' }],
+        guestOs: 'windows_server_2019',
+        source: { kind: 'empty' },
+        backupVolume: { sizeGb: 100 },
+      },
+      {
+        name: `${id}02`,
+        cpu: { sockets: 2, coresPerSocket: 1 },
+        memoryGb: 8,
+        disks: [{ sizeGb: 80 }],
+        nics: [{ network: 'lgwan' }],
+        guestOs: 'windows_server_2019',
+        source: { kind: 'empty' },
+      },
     ],
   };
 }
-const retired = (name: string): TestServer['decommissioned'] => ({ confirm: name, reasonJa: '統合のため', approvedBy: '統合基盤担当', date: '2026-11-10' });
+const retired = (name: string): TestServer['decommissioned'] => ({
+  confirm: name,
+  reasonJa: '統合のため',
+  approvedBy: '統合基盤担当',
+  date: '2026-11-10',
+});
 
 describe('data-loss guard: servers', () => {
   test('a hypervisor change recreates every VM of the system (destroysData), and nothing else is reported for them', () => {
@@ -38,8 +86,13 @@ describe('data-loss guard: servers', () => {
     const d = diff([hvSystem('zaimu', 'vsphere')], [h]);
     expect(d.errors).toEqual([]);
     const servers = d.changes.filter((c) => c.object === 'server');
-    expect(rows(servers)).toEqual([['replaced', 'server', 'zaimu01', true], ['replaced', 'server', 'zaimu02', true]]);
-    expect(d.changes.filter((c) => c.object === 'disk' || c.object === 'backup-volume' || c.object === 'nic')).toEqual([]);
+    expect(rows(servers)).toEqual([
+      ['replaced', 'server', 'zaimu01', true],
+      ['replaced', 'server', 'zaimu02', true],
+    ]);
+    expect(d.changes.filter((c) => c.object === 'disk' || c.object === 'backup-volume' || c.object === 'nic')).toEqual(
+      [],
+    );
     expect(d.changes.every((c) => c.object !== 'server' || c.destroysData)).toBe(true);
     // The same system unchanged: no change at all.
     expect(diff([hvSystem()], [hvSystem()]).changes).toEqual([]);
@@ -65,7 +118,10 @@ describe('data-loss guard: servers', () => {
     expect(rows(live.changes)).toEqual([['destroyed', 'server', 'zaimu02', true]]); // zaimu02 has no backup volume
     const withBv = hvSystem();
     withBv.servers.shift();
-    expect(rows(diff([b], [withBv]).changes)).toEqual([['destroyed', 'server', 'zaimu01', true], ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
+    expect(rows(diff([b], [withBv]).changes)).toEqual([
+      ['destroyed', 'server', 'zaimu01', true],
+      ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true],
+    ]);
     const gone = diff([retiredBoth], [removed]);
     expect(rows(gone.changes)).toEqual([['destroyed', 'server', 'zaimu02', false]]);
     expect(gone.errors).toEqual([]);
@@ -95,7 +151,10 @@ describe('data-loss guard: servers', () => {
       expect(d.changes[0]!.detail).toMatch(detail);
     }
     const ora = hvSystem();
-    (ora.servers[1] as unknown as Record<string, unknown>)['oracleDatabase'] = { edition: 'SE2', license: 'department' };
+    (ora.servers[1] as unknown as Record<string, unknown>)['oracleDatabase'] = {
+      edition: 'SE2',
+      license: 'department',
+    };
     expect(rows(diff([b], [ora]).changes)).toEqual([['changed', 'server', 'zaimu02', false]]);
     expect(diff([ora], [ora]).changes).toEqual([]);
   });
@@ -116,14 +175,22 @@ describe('data-loss guard: disks and backup volumes', () => {
     return diff([hvSystem()], [h]);
   };
   test('disks: added and grown keep data; shrunk, re-provisioned (thin/thick) and moved destroy it; removed is an error', () => {
-    expect(rows(edit((s) => s.disks.push({ sizeGb: 10 })).changes)).toEqual([['added', 'disk', 'zaimu01 データディスク1', false]]);
-    expect(rows(edit((s) => (s.disks[0]!.sizeGb = 81)).changes)).toEqual([['changed', 'disk', 'zaimu01 システムディスク', false]]);
+    expect(rows(edit((s) => s.disks.push({ sizeGb: 10 })).changes)).toEqual([
+      ['added', 'disk', 'zaimu01 データディスク1', false],
+    ]);
+    expect(rows(edit((s) => (s.disks[0]!.sizeGb = 81)).changes)).toEqual([
+      ['changed', 'disk', 'zaimu01 システムディスク', false],
+    ]);
     const shrunk = edit((s) => (s.disks[0]!.sizeGb = 79));
     expect(rows(shrunk.changes)).toEqual([['destroyed', 'disk', 'zaimu01 システムディスク', true]]);
-    expect(shrunk.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 システムディスク: disk shrunk from 80 GB to 79 GB/)]);
+    expect(shrunk.errors).toEqual([
+      expect.stringMatching(/^zaimu\/zaimu01 システムディスク: disk shrunk from 80 GB to 79 GB/),
+    ]);
     expect(edit((s) => (s.disks[0]!.sizeGb = 81)).errors).toEqual([]);
     expect(edit((s) => (s.disks[0]!.sizeGb = 80)).changes).toEqual([]);
-    expect(rows(edit((s) => (s.disks[0]!.thin = false)).changes)).toEqual([['replaced', 'disk', 'zaimu01 システムディスク', true]]);
+    expect(rows(edit((s) => (s.disks[0]!.thin = false)).changes)).toEqual([
+      ['replaced', 'disk', 'zaimu01 システムディスク', true],
+    ]);
     const w = webSystem();
     w.servers[0]!.disks[0]!.datastore = 'kiban-sys-ds02';
     w.servers[0]!.disks[1]!.sizeGb = 90;
@@ -137,21 +204,31 @@ describe('data-loss guard: disks and backup volumes', () => {
     one.servers[0]!.disks.push({ sizeGb: 10 });
     const removed = diffManifests(manifest([two]), manifest([one]));
     expect(rows(removed.changes)).toEqual([['destroyed', 'disk', 'zaimu01 データディスク2', true]]);
-    expect(removed.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 データディスク2: disk present in BASE \(20 GB on /)]);
+    expect(removed.errors).toEqual([
+      expect.stringMatching(/^zaimu\/zaimu01 データディスク2: disk present in BASE \(20 GB on /),
+    ]);
   });
   test('backup volumes: added and grown keep data; shrunk and moved destroy it; removed is an error', () => {
-    expect(rows(edit((s) => (s.backupVolume = { sizeGb: 101 })).changes)).toEqual([['changed', 'backup-volume', 'zaimu01 バックアップ領域', false]]);
+    expect(rows(edit((s) => (s.backupVolume = { sizeGb: 101 })).changes)).toEqual([
+      ['changed', 'backup-volume', 'zaimu01 バックアップ領域', false],
+    ]);
     const shrunk = edit((s) => (s.backupVolume = { sizeGb: 99 }));
     expect(rows(shrunk.changes)).toEqual([['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
-    expect(shrunk.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 バックアップ領域: backup volume shrunk from 100 GB to 99 GB/)]);
+    expect(shrunk.errors).toEqual([
+      expect.stringMatching(/^zaimu\/zaimu01 バックアップ領域: backup volume shrunk from 100 GB to 99 GB/),
+    ]);
     expect(edit((s) => (s.backupVolume = { sizeGb: 101 })).errors).toEqual([]);
     expect(edit((s) => (s.backupVolume = { sizeGb: 100 })).changes).toEqual([]);
     const gone = edit((s) => (s.backupVolume = undefined));
     expect(rows(gone.changes)).toEqual([['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
-    expect(gone.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01 バックアップ領域: backup volume present in BASE \(100 GB on /)]);
+    expect(gone.errors).toEqual([
+      expect.stringMatching(/^zaimu\/zaimu01 バックアップ領域: backup volume present in BASE \(100 GB on /),
+    ]);
     const added = hvSystem();
     added.servers[1]!.backupVolume = { sizeGb: 5 };
-    expect(rows(diff([hvSystem()], [added]).changes)).toEqual([['added', 'backup-volume', 'zaimu02 バックアップ領域', false]]);
+    expect(rows(diff([hvSystem()], [added]).changes)).toEqual([
+      ['added', 'backup-volume', 'zaimu02 バックアップ領域', false],
+    ]);
     const b = webSystem();
     b.servers[0]!.backupVolume = { sizeGb: 200, datastore: 'kiban-bk-ds01' };
     const moved = diffManifests(manifest([b]), manifest([b])).changes;
@@ -186,16 +263,28 @@ describe('data-loss guard: systems', () => {
   test('a new system: vSphere gets an account and permission, Hyper-V does not; retired servers are not built', () => {
     const h = hvSystem('shinki');
     h.servers[1]!.decommissioned = retired('shinki02');
-    expect(rows(diff([], [h]).changes)).toEqual([['added', 'system', 'shinki', false], ['added', 'server', 'shinki01', false], ['added', 'backup-volume', 'shinki01 バックアップ領域', false]]);
+    expect(rows(diff([], [h]).changes)).toEqual([
+      ['added', 'system', 'shinki', false],
+      ['added', 'server', 'shinki01', false],
+      ['added', 'backup-volume', 'shinki01 バックアップ領域', false],
+    ]);
     const v = hvSystem('shinki', 'vsphere');
     v.servers[0]!.decommissioned = retired('shinki01');
-    expect(rows(diff([], [v]).changes)).toEqual([['added', 'system', 'shinki', false], ['added', 'permission', expect.any(String), false], ['added', 'server', 'shinki02', false]]);
+    expect(rows(diff([], [v]).changes)).toEqual([
+      ['added', 'system', 'shinki', false],
+      ['added', 'permission', expect.any(String), false],
+      ['added', 'server', 'shinki02', false],
+    ]);
   });
   test('a system deleted without decommissioning destroys its live servers (each an error); a decommissioned one is just removed', () => {
     const b = hvSystem();
     b.servers[1]!.decommissioned = retired('zaimu02');
     const d = diff([b], []);
-    expect(rows(d.changes)).toEqual([['destroyed', 'system', 'zaimu', true], ['destroyed', 'server', 'zaimu01', true], ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true]]);
+    expect(rows(d.changes)).toEqual([
+      ['destroyed', 'system', 'zaimu', true],
+      ['destroyed', 'server', 'zaimu01', true],
+      ['destroyed', 'backup-volume', 'zaimu01 バックアップ領域', true],
+    ]);
     expect(d.errors).toEqual([expect.stringMatching(/^zaimu\/zaimu01: server present in BASE is absent in HEAD/)]);
     const all = hvSystem();
     all.servers.forEach((s) => (s.decommissioned = retired(s.name)));
@@ -250,9 +339,15 @@ describe('data-loss guard: dedicated VLANs', () => {
     expect(c[0]!.detail).toContain('VLAN 231 → 232');
   });
   test('subnet and gateway changes are changes; added and removed VLANs; unchanged ones are silent', () => {
-    expect(rows(d([v()], [v({ subnet: '10.231.1.0/24', gateway: '10.231.1.1' })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
-    expect(rows(d([v()], [v({ gateway: '10.231.0.254' })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
-    expect(rows(d([v()], [v({ gateway: undefined })]))).toEqual([['changed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
+    expect(rows(d([v()], [v({ subnet: '10.231.1.0/24', gateway: '10.231.1.1' })]))).toEqual([
+      ['changed', 'vlan', 'dv-mynumber-kokuho-v231', false],
+    ]);
+    expect(rows(d([v()], [v({ gateway: '10.231.0.254' })]))).toEqual([
+      ['changed', 'vlan', 'dv-mynumber-kokuho-v231', false],
+    ]);
+    expect(rows(d([v()], [v({ gateway: undefined })]))).toEqual([
+      ['changed', 'vlan', 'dv-mynumber-kokuho-v231', false],
+    ]);
     expect(rows(d([], [v()]))).toEqual([['added', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
     expect(rows(d([v()], []))).toEqual([['destroyed', 'vlan', 'dv-mynumber-kokuho-v231', false]]);
     expect(d([v()], [v({ descriptionJa: '説明だけ変更' })])).toEqual([]);
@@ -267,12 +362,20 @@ describe('data-loss guard: dedicated VLANs', () => {
 
 /** An estate like estateOf with a RHEL pool of `units` (valid until `validUntil`). */
 function licensed(systems: SystemProps[], units: number, validUntil?: string): EstateManifest {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', {
+    platform: examplePlatform(),
+    clock: fixedClock(NOW),
+  });
   new SharedRhelLicense(estate, 'RhelPool', { units, ...(validUntil ? { validUntil } : {}) });
-  for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
+  for (const s of systems)
+    new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
   return buildEstateManifest(estate);
 }
-const licenceRows = (md: string) => md.slice(md.indexOf('Shared licences (before → after)')).split('\n').filter((l) => l.startsWith('| RHEL') || l.startsWith('| Red Hat') || /^\| [^-|][^|]*\| \d+ → \d+ \|/.test(l));
+const licenceRows = (md: string) =>
+  md
+    .slice(md.indexOf('Shared licences (before → after)'))
+    .split('\n')
+    .filter((l) => l.startsWith('| RHEL') || l.startsWith('| Red Hat') || /^\| [^-|][^|]*\| \d+ → \d+ \|/.test(l));
 
 describe('the licence before/after verdict of the diff', () => {
   // webSystem: two RHEL 7 servers on the 6 two-socket hosts of Kiban-Cluster01: 6 subscriptions needed.
@@ -301,7 +404,10 @@ describe('the licence before/after verdict of the diff', () => {
   });
   test('several pools of one kind add up, as R05 counts them (one verdict)', () => {
     const two = (units: number[]) => {
-      const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
+      const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', {
+        platform: examplePlatform(),
+        clock: fixedClock(NOW),
+      });
       units.forEach((u, i) => new SharedRhelLicense(estate, `Rhel${i}`, { units: u }));
       new IndividualBusinessSystem(estate, 'sys-kanko-web', webSystem() as unknown as IndividualBusinessSystemProps);
       return buildEstateManifest(estate);
@@ -315,7 +421,14 @@ describe('the licence before/after verdict of the diff', () => {
 });
 
 /** Two synth output folders with the given manifests, Terraform JSON and Hyper-V scripts. */
-function folders(base: EstateManifest, head: EstateManifest, extra: { tf?: Record<string, { base?: object; head?: object }>; ps?: Record<string, { base?: string; head?: string }> } = {}) {
+function folders(
+  base: EstateManifest,
+  head: EstateManifest,
+  extra: {
+    tf?: Record<string, { base?: object; head?: object }>;
+    ps?: Record<string, { base?: string; head?: string }>;
+  } = {},
+) {
   const dir = tmpDir();
   for (const side of ['base', 'head'] as const) {
     fs.mkdirSync(path.join(dir, side), { recursive: true });
@@ -338,14 +451,33 @@ function folders(base: EstateManifest, head: EstateManifest, extra: { tf?: Recor
 
 describe('data-loss guard: Terraform replacement triggers and Hyper-V steps', () => {
   const m = manifest([webSystem()]);
-  const vm = (o: Record<string, unknown> = {}, disks: object[] = [{ label: 'disk0', datastore_id: 'a' }]) => ({ name: 'web01', clone: { template_uuid: 't' }, disk: disks, ...o });
-  const tf = (vms: Record<string, object>, vdisks: Record<string, object> = {}) => ({ resource: { vsphere_virtual_machine: vms, vsphere_virtual_disk: vdisks } });
+  const vm = (o: Record<string, unknown> = {}, disks: object[] = [{ label: 'disk0', datastore_id: 'a' }]) => ({
+    name: 'web01',
+    clone: { template_uuid: 't' },
+    disk: disks,
+    ...o,
+  });
+  const tf = (vms: Record<string, object>, vdisks: Record<string, object> = {}) => ({
+    resource: { vsphere_virtual_machine: vms, vsphere_virtual_disk: vdisks },
+  });
   test('a VM resource removed from Terraform destroys data; one only in HEAD is not a replacement', () => {
-    const r = folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm(), extra: vm({ name: 'extra01' }) }), head: tf({ web01: vm(), new01: vm({ name: 'new01' }) }) } } });
+    const r = folders(m, m, {
+      tf: {
+        'kanko-web': {
+          base: tf({ web01: vm(), extra: vm({ name: 'extra01' }) }),
+          head: tf({ web01: vm(), new01: vm({ name: 'new01' }) }),
+        },
+      },
+    });
     expect(rows(r.changes)).toEqual([['destroyed', 'terraform', 'vsphere_virtual_machine.extra', true]]);
   });
   test('clone, ovf_deploy, disk label and disk datastore changes force replacement; the same values do not', () => {
-    const base = tf({ web01: vm({ ovf_deploy: { remote_ovf_url: 'a' } }, [{ label: 'disk0', datastore_id: 'a' }, { label: 'disk1', datastore_id: 'a' }]) });
+    const base = tf({
+      web01: vm({ ovf_deploy: { remote_ovf_url: 'a' } }, [
+        { label: 'disk0', datastore_id: 'a' },
+        { label: 'disk1', datastore_id: 'a' },
+      ]),
+    });
     expect(folders(m, m, { tf: { 'kanko-web': { base, head: base } } }).changes).toEqual([]);
     const head = tf({ web01: vm({ ovf_deploy: { remote_ovf_url: 'b' } }, [{ label: 'disk0', datastore_id: 'b' }]) });
     expect(rows(folders(m, m, { tf: { 'kanko-web': { base, head } } }).changes)).toEqual([
@@ -355,25 +487,53 @@ describe('data-loss guard: Terraform replacement triggers and Hyper-V steps', ()
     // a single disk object (not an array) is read too
     const one = tf({ web01: vm({}, { label: 'disk0', datastore_id: 'a' } as unknown as object[]) });
     const oneB = tf({ web01: vm({}, { label: 'disk9', datastore_id: 'a' } as unknown as object[]) });
-    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: one, head: oneB } } }).changes)).toEqual([['replaced', 'terraform', 'vsphere_virtual_machine.web01 disk[0]', true]]);
+    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: one, head: oneB } } }).changes)).toEqual([
+      ['replaced', 'terraform', 'vsphere_virtual_machine.web01 disk[0]', true],
+    ]);
   });
   test('a server the manifest already reports as replaced or destroyed is not repeated from Terraform', () => {
     const h = webSystem();
     h.servers[0]!.source = { kind: 'template', template: 'ws2016' };
     h.servers[0]!.guestOs = 'windows_server_2016';
-    const r = folders(m, manifest([h]), { tf: { 'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) } } });
+    const r = folders(m, manifest([h]), {
+      tf: { 'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) } },
+    });
     expect(rows(r.changes)).toEqual([['replaced', 'server', 'web01', true]]);
     // without the manifest change, the Terraform one is reported
-    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) } } }).changes)).toEqual([['replaced', 'terraform', 'vsphere_virtual_machine.web01', true]]);
+    expect(
+      rows(
+        folders(m, m, {
+          tf: {
+            'kanko-web': { base: tf({ web01: vm() }), head: tf({ web01: vm({ clone: { template_uuid: 'u' } }) }) },
+          },
+        }).changes,
+      ),
+    ).toEqual([['replaced', 'terraform', 'vsphere_virtual_machine.web01', true]]);
   });
   test('backup virtual disks: vmdk_path, datastore and type changes force replacement; removal is left to the manifest', () => {
-    const vd = (o: Record<string, unknown> = {}) => ({ vmdk_path: 'p.vmdk', datastore: 'kiban-bk-ds01', type: 'thin', size: 200, ...o });
-    const run = (b: object, h: object) => rows(folders(m, m, { tf: { 'kanko-web': { base: tf({}, { bk: b }), head: tf({}, h === undefined ? {} : { bk: h }) } } }).changes);
+    const vd = (o: Record<string, unknown> = {}) => ({
+      vmdk_path: 'p.vmdk',
+      datastore: 'kiban-bk-ds01',
+      type: 'thin',
+      size: 200,
+      ...o,
+    });
+    const run = (b: object, h: object) =>
+      rows(
+        folders(m, m, {
+          tf: { 'kanko-web': { base: tf({}, { bk: b }), head: tf({}, h === undefined ? {} : { bk: h }) } },
+        }).changes,
+      );
     expect(run(vd(), vd({ size: 300 }))).toEqual([]);
     for (const attr of ['vmdk_path', 'datastore', 'type']) {
-      expect([attr, run(vd(), vd({ [attr]: 'other' }))]).toEqual([attr, [['replaced', 'terraform', 'vsphere_virtual_disk.bk', true]]]);
+      expect([attr, run(vd(), vd({ [attr]: 'other' }))]).toEqual([
+        attr,
+        [['replaced', 'terraform', 'vsphere_virtual_disk.bk', true]],
+      ]);
     }
-    expect(rows(folders(m, m, { tf: { 'kanko-web': { base: tf({}, { bk: vd() }), head: tf({}, {}) } } }).changes)).toEqual([]);
+    expect(
+      rows(folders(m, m, { tf: { 'kanko-web': { base: tf({}, { bk: vd() }), head: tf({}, {}) } } }).changes),
+    ).toEqual([]);
   });
   test('Terraform is compared only when both folders have it', () => {
     expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web01: vm() }) } } }).changes).toEqual([]);
@@ -381,20 +541,33 @@ describe('data-loss guard: Terraform replacement triggers and Hyper-V steps', ()
   });
   test('Hyper-V scripts: a new script is added, a vanished one destroyed; repeated lines are counted; comments and blanks ignored', () => {
     const file = 'hyperv/kanko-web/apply.ps1';
-    const run = (b?: string, h?: string) => folders(m, m, { ps: { [file]: { base: b, head: h } } }).changes.map((c) => [c.op, c.object, c.target, c.destroysData, c.detail.split(':')[0]]);
+    const run = (b?: string, h?: string) =>
+      folders(m, m, { ps: { [file]: { base: b, head: h } } }).changes.map((c) => [
+        c.op,
+        c.object,
+        c.target,
+        c.destroysData,
+        c.detail.split(':')[0],
+      ]);
     expect(run(undefined, 'New-VM a\n')).toEqual([['added', 'hyperv-step', file, false, '+1 行']]);
     expect(run('New-VM a\n', undefined)).toEqual([['destroyed', 'hyperv-step', file, false, '-1 行']]);
     expect(run('New-VM a\n# x\n\n  \nStart-VM a\n', 'New-VM a\r\n  Start-VM a  \n# y\n')).toEqual([]);
     expect(run('Start-VM a\n', 'Start-VM a\nStart-VM a\n')).toEqual([['changed', 'hyperv-step', file, false, '+1 行']]);
-    expect(run('Start-VM a\nStart-VM a\nStop-VM a\n', 'Start-VM a\n')).toEqual([['changed', 'hyperv-step', file, false, '-2 行']]);
-    expect(run('A\n', 'B\n')).toEqual([['changed', 'hyperv-step', file, false, '+1 行'], ['changed', 'hyperv-step', file, false, '-1 行']]);
+    expect(run('Start-VM a\nStart-VM a\nStop-VM a\n', 'Start-VM a\n')).toEqual([
+      ['changed', 'hyperv-step', file, false, '-2 行'],
+    ]);
+    expect(run('A\n', 'B\n')).toEqual([
+      ['changed', 'hyperv-step', file, false, '+1 行'],
+      ['changed', 'hyperv-step', file, false, '-1 行'],
+    ]);
     const rm = 'hyperv/kanko-web/remove.ps1';
     expect(folders(m, m, { ps: { [rm]: { head: 'Remove-VM a\n' } } }).changes.map((c) => c.target)).toEqual([rm]);
   });
 });
 
 describe('the diff Markdown', () => {
-  const destroySection = (md: string) => md.slice(md.indexOf('Destroys or recreates data'), md.indexOf('Changes per system'));
+  const destroySection = (md: string) =>
+    md.slice(md.indexOf('Destroys or recreates data'), md.indexOf('Changes per system'));
   test('destroying changes are in the destroy table and flagged ⚠️ per system; others are not', () => {
     const h = hvSystem();
     h.servers[0]!.disks[0]!.sizeGb = 70;
@@ -502,14 +675,28 @@ describe('data-loss guard: more Terraform and Hyper-V cases', () => {
   test('a decommissioned server whose VM leaves Terraform is reported once (as the server)', () => {
     const h = webSystem();
     h.servers[1]!.decommissioned = retired('web02');
-    const r = folders(m, manifest([h]), { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({}) } } });
+    const r = folders(m, manifest([h]), {
+      tf: { 'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({}) } },
+    });
     expect(rows(r.changes)).toEqual([['destroyed', 'server', 'web02', true]]);
   });
   test('a VM without a name attribute is matched by its key; VMs without disks compare as none', () => {
     const r = folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: {} }), head: { resource: {} } } } });
     expect(rows(r.changes)).toEqual([['destroyed', 'terraform', 'vsphere_virtual_machine.web02', true]]);
-    expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({ web02: { name: 'web02', disk: [] } }) } } }).changes).toEqual([]);
-    expect(folders(m, m, { tf: { 'kanko-web': { base: tf({ web02: { name: 'web02', disk: 'x' } }), head: tf({ web02: { name: 'web02' } }) } } }).changes).toEqual([]);
+    expect(
+      folders(m, m, {
+        tf: {
+          'kanko-web': { base: tf({ web02: { name: 'web02' } }), head: tf({ web02: { name: 'web02', disk: [] } }) },
+        },
+      }).changes,
+    ).toEqual([]);
+    expect(
+      folders(m, m, {
+        tf: {
+          'kanko-web': { base: tf({ web02: { name: 'web02', disk: 'x' } }), head: tf({ web02: { name: 'web02' } }) },
+        },
+      }).changes,
+    ).toEqual([]);
   });
   test('Hyper-V step details show at most five distinct lines, each cut at 100 characters', () => {
     const file = 'hyperv/kanko-web/apply.ps1';
@@ -547,7 +734,9 @@ describe('the diff Markdown: sections on both sides', () => {
     expect(out).not.toContain('No changes.');
     expect(out).toContain('#### `kanko-web` 観光情報公開Webシステム');
     const cap = out.slice(out.indexOf('Platform capacity'), out.indexOf('Shared licences'));
-    expect(cap.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 種別') && !l.startsWith('| ---'))).toEqual(['| クラスタ | Kiban-Cluster01 | メモリGB | 16 → 24 | 3072 → 3072 | 0.5% → 0.8% |']);
+    expect(
+      cap.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 種別') && !l.startsWith('| ---')),
+    ).toEqual(['| クラスタ | Kiban-Cluster01 | メモリGB | 16 → 24 | 3072 → 3072 | 0.5% → 0.8% |']);
   });
   test('a new pool of capacity counts from 0; errors are listed in full when few', () => {
     const b = manifest([]);

@@ -3,7 +3,15 @@ import * as os from 'os';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import { Construct } from 'constructs';
-import { DedicatedVlan, DedicatedVlanProps, Estate, IndividualBusinessSystem, IndividualBusinessSystemProps, SharedRhelLicense, fixedClock } from '../../lib/model';
+import {
+  DedicatedVlan,
+  DedicatedVlanProps,
+  Estate,
+  IndividualBusinessSystem,
+  IndividualBusinessSystemProps,
+  SharedRhelLicense,
+  fixedClock,
+} from '../../lib/model';
 import { examplePlatform } from '../fixtures/estate';
 
 export const NOW = '2026-11-22T09:00:00+09:00';
@@ -14,10 +22,14 @@ export function tmpDir(prefix = 'kiban-review-'): string {
 
 /** A small estate declared from plain props, so tests can change one field and compare. */
 export function estateOf(systems: readonly SystemProps[], vlans: readonly DedicatedVlanProps[] = []): Estate {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
+  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', {
+    platform: examplePlatform(),
+    clock: fixedClock(NOW),
+  });
   new SharedRhelLicense(estate, 'RhelPool', { units: 8 });
   for (const v of vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
-  for (const s of systems) new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
+  for (const s of systems)
+    new IndividualBusinessSystem(estate, `sys-${s.systemId}`, s as unknown as IndividualBusinessSystemProps);
   return estate;
 }
 
@@ -53,7 +65,14 @@ export function webSystem(id = 'kanko-web'): SystemProps {
       department: 'furusato',
       systemId: id,
       systemName: '観光情報公開Webシステム',
-      contacts: { primary: { nameJa: '岩手 太郎', sectionJa: 'ふるさと振興部 観光課', phone: '019-629-5001', email: 'a@pref.example.jp' } },
+      contacts: {
+        primary: {
+          nameJa: '岩手 太郎',
+          sectionJa: 'ふるさと振興部 観光課',
+          phone: '019-629-5001',
+          email: 'a@pref.example.jp',
+        },
+      },
       hypervisor: 'vsphere',
       phase: 'production',
       servers: [
@@ -153,7 +172,8 @@ export function expectWellFormedMarkdown(md: string): number {
   }
   // Every table-looking block of the source is a table for markdown-it (no broken table).
   let blocks = 0;
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.startsWith('|') && (i === 0 || !lines[i - 1]!.startsWith('|'))) blocks++;
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i]!.startsWith('|') && (i === 0 || !lines[i - 1]!.startsWith('|'))) blocks++;
   expect(tables.length).toBe(blocks);
   // Inline parse succeeded for each token (no exceptions) and headings are present.
   expect(tokens.some((t) => t.type === 'heading_open')).toBe(true);

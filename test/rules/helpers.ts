@@ -26,11 +26,25 @@ export function makeEstate(mod?: (p: Platform) => void, asOf = AS_OF): Estate {
 
 /** A small RHEL 9 server on the internet-connected zone, built empty. */
 export function srv(name: string, o: Partial<VirtualServerProps> = {}): VirtualServerProps {
-  return { name, cpu: { sockets: 1, coresPerSocket: 2 }, memoryGb: 4, disks: [{ sizeGb: 50 }], nics: [{ network: 'internet' }], guestOs: 'rhel_9', source: { kind: 'empty' }, ...o };
+  return {
+    name,
+    cpu: { sockets: 1, coresPerSocket: 2 },
+    memoryGb: 4,
+    disks: [{ sizeGb: 50 }],
+    nics: [{ network: 'internet' }],
+    guestOs: 'rhel_9',
+    source: { kind: 'empty' },
+    ...o,
+  };
 }
 
 /** A production vSphere system of the 総務部 with the given servers; its systemId is `sys-<id>`. */
-export function sys(estate: Estate, id: string, servers: VirtualServerProps[], o: Partial<IndividualBusinessSystemProps> = {}): IndividualBusinessSystem {
+export function sys(
+  estate: Estate,
+  id: string,
+  servers: VirtualServerProps[],
+  o: Partial<IndividualBusinessSystemProps> = {},
+): IndividualBusinessSystem {
   return new IndividualBusinessSystem(estate, id, {
     department: 'somu',
     systemId: `sys-${id}`,
@@ -52,7 +66,9 @@ export function statuses(rule: Rule, estate: Estate): string[] {
 }
 
 export function violations(rule: Rule, estate: Estate): Extract<RuleResult, { status: 'non-compliant' }>[] {
-  return runRule(rule, estate).filter((r): r is Extract<RuleResult, { status: 'non-compliant' }> => r.status === 'non-compliant');
+  return runRule(rule, estate).filter(
+    (r): r is Extract<RuleResult, { status: 'non-compliant' }> => r.status === 'non-compliant',
+  );
 }
 
 export const DECOMMISSION = { confirmSystemId: '', form3Date: '2026-11-01', approvedBy: '科学・情報政策室長' };

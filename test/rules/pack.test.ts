@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import { DedicatedVlan, Estate, SharedRhelLicense, SharedWindowsDatacenterLicense, fixedClock } from '../../lib/model';
 import { countVerdicts, formatFinding, runRulePack, upgradeImpact } from '../../lib/rules';
 import { exampleEstate } from '../fixtures/estate';
@@ -14,32 +13,73 @@ function violatingEstate(): Estate {
   new SharedRhelLicense(e, 'Rhel', { units: 6 });
   new SharedWindowsDatacenterLicense(e, 'Win', { units: 1 });
   const vlan = (id: string, vlanId: number, subnet: string) =>
-    new DedicatedVlan(e, id, { name: id.toLowerCase(), descriptionJa: '専用ネットワーク', vlanId, subnet, department: 'somu', ipAdministrator: { party: 'department', nameJa: '総務部' } });
+    new DedicatedVlan(e, id, {
+      name: id.toLowerCase(),
+      descriptionJa: '専用ネットワーク',
+      vlanId,
+      subnet,
+      department: 'somu',
+      ipAdministrator: { party: 'department', nameJa: '総務部' },
+    });
   vlan('Vlan-dup', 110, '10.250.0.0/24'); // R24-VlanIdsUnique
   vlan('Vlan-overlap', 301, '10.110.0.0/24'); // R24-SubnetsDoNotOverlap
   sys(e, 'r01', [srv('r0101')], { department: 'hisho' }); // R01 once the department is unregistered
-  sys(e, 'win', [srv('win01', { guestOs: 'windows_server_2019', backupVolume: { sizeGb: 200 } })], { hypervisor: 'hyperv' }); // R03 + R05 pool
-  sys(e, 'hvmix', [
-    srv('rac01', { guestOs: 'windows_server_2019', osLicense: 'department', oracleDatabase: { edition: 'SE2', license: 'department', rac: true } }), // R05 RAC
-    srv('sles01', { guestOs: 'sles_15', osLicense: 'shared' }), // R05 shared OS licence
-    srv('ws22', { guestOs: 'windows_server_2022' }), // R22 unsupported
-    srv('centos01', { guestOs: 'centos_7' }), // R22 end of support
-  ], { hypervisor: 'hyperv' });
+  sys(e, 'win', [srv('win01', { guestOs: 'windows_server_2019', backupVolume: { sizeGb: 200 } })], {
+    hypervisor: 'hyperv',
+  }); // R03 + R05 pool
+  sys(
+    e,
+    'hvmix',
+    [
+      srv('rac01', {
+        guestOs: 'windows_server_2019',
+        osLicense: 'department',
+        oracleDatabase: { edition: 'SE2', license: 'department', rac: true },
+      }), // R05 RAC
+      srv('sles01', { guestOs: 'sles_15', osLicense: 'shared' }), // R05 shared OS licence
+      srv('ws22', { guestOs: 'windows_server_2022' }), // R22 unsupported
+      srv('centos01', { guestOs: 'centos_7' }), // R22 end of support
+    ],
+    { hypervisor: 'hyperv' },
+  );
   const bk = sys(e, 'bk', [srv('bk01', { backupVolume: { sizeGb: 10 } })]);
   bk.spec.backup.osImage = false; // R10
   bk.servers[0]!.backupVolume!.props.datastore = 'kiban-sys-ds01'; // R10a
-  sys(e, 'vs', [
-    srv('snap01', { snapshots: [{ name: 'old', purposeJa: 'パッチ適用前', createdAt: '2026-11-19T09:00:00+09:00', expiresAt: '2026-11-21T09:00:00+09:00' }] }), // R11
-    srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } }), // R21
-    srv('big01', { cpu: { sockets: 4, coresPerSocket: 5 } }), // R23
-    srv('bridge01', { nics: [{ network: 'lgwan' }, { network: 'internet' }] }), // R24 zones
-    srv('ip01', { nics: [{ network: 'internet', ipv4: '10.200.0.5' }] }), // R24 IP
-    srv('usb01', { devices: ['usb'] }), // R26
-    srv('clone01', { source: { kind: 'clone', sourceVm: 'gold01', customization: { disabled: { reason: '手作業で設定する' } } } }), // R28
-    srv('notools01', { vmwareTools: { install: false } }), // R33
-  ], { acknowledgements: [{ ruleId: 'R24', reasonJa: '業務上どうしても二つの系に接続が必要', approvedBy: '某課長', date: '2026-11-20' }] }); // refused
+  sys(
+    e,
+    'vs',
+    [
+      srv('snap01', {
+        snapshots: [
+          {
+            name: 'old',
+            purposeJa: 'パッチ適用前',
+            createdAt: '2026-11-19T09:00:00+09:00',
+            expiresAt: '2026-11-21T09:00:00+09:00',
+          },
+        ],
+      }), // R11
+      srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } }), // R21
+      srv('big01', { cpu: { sockets: 4, coresPerSocket: 5 } }), // R23
+      srv('bridge01', { nics: [{ network: 'lgwan' }, { network: 'internet' }] }), // R24 zones
+      srv('ip01', { nics: [{ network: 'internet', ipv4: '10.200.0.5' }] }), // R24 IP
+      srv('usb01', { devices: ['usb'] }), // R26
+      srv('clone01', {
+        source: { kind: 'clone', sourceVm: 'gold01', customization: { disabled: { reason: '手作業で設定する' } } },
+      }), // R28
+      srv('notools01', { vmwareTools: { install: false } }), // R33
+    ],
+    {
+      acknowledgements: [
+        { ruleId: 'R24', reasonJa: '業務上どうしても二つの系に接続が必要', approvedBy: '某課長', date: '2026-11-20' },
+      ],
+    },
+  ); // refused
   sys(e, 'dup', [srv('snap01')]); // R24 names
-  e.platform.departments.splice(e.platform.departments.findIndex((d) => d.code === 'hisho'), 1);
+  e.platform.departments.splice(
+    e.platform.departments.findIndex((d) => d.code === 'hisho'),
+    1,
+  );
   return e;
 }
 
@@ -78,7 +118,9 @@ describe('runRulePack', () => {
     ]);
     expect(r.warnings.map((f) => f.rule)).toEqual(['R23-RightSizing']);
     expect(r.errors).toHaveLength(20);
-    expect(r.acknowledgements).toEqual([expect.objectContaining({ ruleId: 'R24', status: 'refused', systemId: 'sys-vs' })]);
+    expect(r.acknowledgements).toEqual([
+      expect.objectContaining({ ruleId: 'R24', status: 'refused', systemId: 'sys-vs' }),
+    ]);
   });
 
   test('every message names the construct path, the offending value and the rule ID, in English and Japanese', () => {
@@ -100,24 +142,43 @@ describe('runRulePack', () => {
   });
 
   describe('acknowledgements', () => {
-    const ack = (ruleId: string, server?: string) => ({ ruleId, ...(server ? { server } : {}), reasonJa: '統合基盤管理者と協議済みの業務上の理由', approvedBy: '科学・情報政策室 統合基盤担当', date: '2026-11-20' });
+    const ack = (ruleId: string, server?: string) => ({
+      ruleId,
+      ...(server ? { server } : {}),
+      reasonJa: '統合基盤管理者と協議済みの業務上の理由',
+      approvedBy: '科学・情報政策室 統合基盤担当',
+      date: '2026-11-20',
+    });
 
     test('an acknowledged finding stays in findings with .acknowledged, leaves errors, and is recorded', () => {
       const e = pooledEstate();
-      sys(e, 'a', [srv('usb01', { devices: ['usb'] }), srv('usb02', { devices: ['serial'] })], { acknowledgements: [ack('R26', 'usb01')] });
+      sys(e, 'a', [srv('usb01', { devices: ['usb'] }), srv('usb02', { devices: ['serial'] })], {
+        acknowledgements: [ack('R26', 'usb01')],
+      });
       const r = runRulePack(e);
-      expect(r.findings.map((f) => [f.path, f.acknowledged?.approvedBy])).toEqual([['Estate/a/usb01', '科学・情報政策室 統合基盤担当'], ['Estate/a/usb02', undefined]]);
+      expect(r.findings.map((f) => [f.path, f.acknowledged?.approvedBy])).toEqual([
+        ['Estate/a/usb01', '科学・情報政策室 統合基盤担当'],
+        ['Estate/a/usb02', undefined],
+      ]);
       expect(r.errors.map((f) => f.path)).toEqual(['Estate/a/usb02']);
-      expect(r.acknowledgements).toEqual([expect.objectContaining({ ruleId: 'R26', server: 'usb01', status: 'applied', suppressed: 1 })]);
+      expect(r.acknowledgements).toEqual([
+        expect.objectContaining({ ruleId: 'R26', server: 'usb01', status: 'applied', suppressed: 1 }),
+      ]);
       expect(formatFinding(r.findings[0]!)).toContain('承認済み');
     });
 
     test('acknowledging a rule that can never be acknowledged is itself an error, and suppresses nothing', () => {
       for (const id of ['R21', 'R24', 'R05']) {
         const e = pooledEstate();
-        sys(e, 'a', [srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } })], { acknowledgements: [ack(id)] });
+        sys(e, 'a', [srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } })], {
+          acknowledgements: [ack(id)],
+        });
         const r = runRulePack(e);
-        expect(r.errors.map((f) => f.rule)).toEqual(id === 'R21' ? ['R21-AcknowledgementRefused', 'R21-OracleOnlyOnHyperV'] : [`${id}-AcknowledgementRefused`, 'R21-OracleOnlyOnHyperV']);
+        expect(r.errors.map((f) => f.rule)).toEqual(
+          id === 'R21'
+            ? ['R21-AcknowledgementRefused', 'R21-OracleOnlyOnHyperV']
+            : [`${id}-AcknowledgementRefused`, 'R21-OracleOnlyOnHyperV'],
+        );
         expect(r.errors[0]!.why).toMatch(/licence|separation|unlicensed/);
       }
     });
@@ -145,22 +206,55 @@ describe('runRulePack', () => {
 
   test('decommissioned servers are not-applicable to running-resource rules', () => {
     const e = pooledEstate();
-    sys(e, 'a', [srv('a01', { devices: ['usb'], nics: [{ network: 'lgwan' }, { network: 'internet' }], guestOs: 'centos_7', vmwareTools: { install: false } })], decommissioned('a'));
+    sys(
+      e,
+      'a',
+      [
+        srv('a01', {
+          devices: ['usb'],
+          nics: [{ network: 'lgwan' }, { network: 'internet' }],
+          guestOs: 'centos_7',
+          vmwareTools: { install: false },
+        }),
+      ],
+      decommissioned('a'),
+    );
     expect(runRulePack(e).findings).toEqual([]);
   });
 
   test('the clock option overrides the estate clock', () => {
     const e = pooledEstate();
-    sys(e, 'a', [srv('snap01', { snapshots: [{ name: 'snap', purposeJa: '試験', createdAt: '2026-11-22T00:00:00+09:00', expiresAt: '2026-11-24T00:00:00+09:00' }] })]);
+    sys(e, 'a', [
+      srv('snap01', {
+        snapshots: [
+          {
+            name: 'snap',
+            purposeJa: '試験',
+            createdAt: '2026-11-22T00:00:00+09:00',
+            expiresAt: '2026-11-24T00:00:00+09:00',
+          },
+        ],
+      }),
+    ]);
     expect(runRulePack(e).errors).toEqual([]);
-    expect(runRulePack(e, { clock: fixedClock('2026-11-25T00:00:00+09:00') }).errors.map((f) => f.rule)).toEqual(['R11-SnapshotExpiry']);
+    expect(runRulePack(e, { clock: fixedClock('2026-11-25T00:00:00+09:00') }).errors.map((f) => f.rule)).toEqual([
+      'R11-SnapshotExpiry',
+    ]);
   });
 });
 
 describe('upgradeImpact (R12)', () => {
   test('gives every running server of the target hypervisor a verdict with its fact and sources', () => {
     const e = pooledEstate((p) => (p.vsphere.esxiVersion = '7.0'));
-    sys(e, 'h', [srv('ws19', { guestOs: 'windows_server_2019' }), srv('ubuntu01', { guestOs: 'ubuntu_20_04', osLicense: 'department' })], { hypervisor: 'hyperv' });
+    sys(
+      e,
+      'h',
+      [
+        srv('ws19', { guestOs: 'windows_server_2019' }),
+        srv('ubuntu01', { guestOs: 'ubuntu_20_04', osLicense: 'department' }),
+      ],
+      { hypervisor: 'hyperv' },
+    );
     sys(e, 'v', [srv('rhel9')]);
     sys(e, 'old', [srv('old01', { guestOs: 'ubuntu_20_04' })], { ...decommissioned('old'), hypervisor: 'hyperv' });
     const impact = upgradeImpact(e, { windowsServerVersion: '2022' });
@@ -169,10 +263,27 @@ describe('upgradeImpact (R12)', () => {
       ['Estate/h/ws19', 'supported', 'supported', 'supported'],
     ]);
     const [ubuntu, ws19] = impact;
-    expect(ubuntu!.checkWithVendor).toEqual({ vendor: 'Microsoft', guestOs: 'Ubuntu 20.04 LTS', host: 'Hyper-V on Windows Server 2022', where: expect.objectContaining({ url: expect.stringContaining('learn.microsoft.com') }) });
+    expect(ubuntu!.checkWithVendor).toEqual({
+      vendor: 'Microsoft',
+      guestOs: 'Ubuntu 20.04 LTS',
+      host: 'Hyper-V on Windows Server 2022',
+      where: expect.objectContaining({ url: expect.stringContaining('learn.microsoft.com') }),
+    });
     expect(ws19!.checkWithVendor).toBeUndefined();
-    expect(ws19!.sources).toEqual([expect.objectContaining({ title: expect.stringContaining('Supported Windows guest operating systems for Hyper-V') })]);
-    expect(upgradeImpact(e, { esxiVersion: '6.5' })).toEqual([expect.objectContaining({ systemId: 'sys-v', server: 'rhel9', verdict: 'unsupported', targetSupport: 'unsupported', toVersion: '6.5' })]);
+    expect(ws19!.sources).toEqual([
+      expect.objectContaining({
+        title: expect.stringContaining('Supported Windows guest operating systems for Hyper-V'),
+      }),
+    ]);
+    expect(upgradeImpact(e, { esxiVersion: '6.5' })).toEqual([
+      expect.objectContaining({
+        systemId: 'sys-v',
+        server: 'rhel9',
+        verdict: 'unsupported',
+        targetSupport: 'unsupported',
+        toVersion: '6.5',
+      }),
+    ]);
     expect(upgradeImpact(e, {})).toEqual([]);
     expect(AS_OF).toBeDefined();
   });

@@ -9,13 +9,29 @@ describe('R12-ProviderSupportsVcenter', () => {
     expect(defaultPlatform().vsphere.vcenterVersion).toBe('6.5');
     const p = defaultPlatform();
     expect(() => parsePlatform({ ...p, vsphere: { ...p.vsphere, vcenterVersion: 'eight' } })).toThrow(/vcenterVersion/);
-    expect(parsePlatform({ ...p, vsphere: { ...p.vsphere, vcenterVersion: '8.0.3' } }).vsphere.vcenterVersion).toBe('8.0.3');
+    expect(parsePlatform({ ...p, vsphere: { ...p.vsphere, vcenterVersion: '8.0.3' } }).vsphere.vcenterVersion).toBe(
+      '8.0.3',
+    );
   });
 
   test('provider 2.15.0 supports vSphere 7 and 8, as data', () => {
-    expect(vsphereProviderFacts()).toMatchObject({ provider: 'vmware/vsphere', version: '2.15.0', supportedVsphereMajors: ['7', '8'] });
-    expect(['6.5', '6.7', '7.0', '7.0.3', '8.0', '8.0.3', '9.0'].map((v) => providerSupportsVcenter(v))).toEqual([false, false, true, true, true, true, false]);
-    expect(providerSupportsVcenter('9.0', { ...vsphereProviderFacts(), supportedVsphereMajors: ['8', '9'] })).toBe(true);
+    expect(vsphereProviderFacts()).toMatchObject({
+      provider: 'vmware/vsphere',
+      version: '2.15.0',
+      supportedVsphereMajors: ['7', '8'],
+    });
+    expect(['6.5', '6.7', '7.0', '7.0.3', '8.0', '8.0.3', '9.0'].map((v) => providerSupportsVcenter(v))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(providerSupportsVcenter('9.0', { ...vsphereProviderFacts(), supportedVsphereMajors: ['8', '9'] })).toBe(
+      true,
+    );
   });
 
   test('warns on vCenter 6.5, naming both versions in English and Japanese; compliant on 8.0.3', () => {
@@ -35,7 +51,9 @@ describe('R12-ProviderSupportsVcenter', () => {
   test('warns when the platform data does not record the vCenter version', () => {
     const e = makeEstate((p) => delete (p.vsphere as { vcenterVersion?: string }).vcenterVersion);
     sys(e, 'a', [srv('a01')]);
-    expect(violations(r12ProviderSupportsVcenter, e).map((v) => v.fix)).toEqual(['record it in vsphere.vcenterVersion of the platform data']);
+    expect(violations(r12ProviderSupportsVcenter, e).map((v) => v.fix)).toEqual([
+      'record it in vsphere.vcenterVersion of the platform data',
+    ]);
   });
 
   test('not applicable without a running vSphere server', () => {

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Construct } from 'constructs';
-import { Estate, fixedClock } from '../../lib/model';
+import { Estate } from '../../lib/model';
 import { rulesStage } from '../../lib/rules';
 import { SynthAbort, SynthContext } from '../../lib/synth/context';
 import { synthesize } from '../../lib/synth/pipeline';
@@ -10,7 +9,14 @@ import { exampleEstate } from '../fixtures/estate';
 import { makeEstate, pooledEstate, srv, sys } from './helpers';
 
 function context(estate: Estate): SynthContext {
-  return { estate, clock: estate.clock, files: new Map(), findings: [], progress: () => undefined, workdir: '/nonexistent' };
+  return {
+    estate,
+    clock: estate.clock,
+    files: new Map(),
+    findings: [],
+    progress: () => undefined,
+    workdir: '/nonexistent',
+  };
 }
 
 describe('rulesStage', () => {
@@ -21,7 +27,11 @@ describe('rulesStage', () => {
     rulesStage({ write: (t) => out.push(t) }).run(ctx);
     const json = ctx.files.get('findings.json')!;
     expect(json.endsWith('}\n')).toBe(true);
-    const doc = JSON.parse(json) as { summary: Record<string, number>; findings: Record<string, unknown>[]; acknowledgements: { status: string }[] };
+    const doc = JSON.parse(json) as {
+      summary: Record<string, number>;
+      findings: Record<string, unknown>[];
+      acknowledgements: { status: string }[];
+    };
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'asOf', 'summary', 'findings', 'acknowledgements']);
     expect(doc.summary.errors).toBe(0);
     expect(Object.keys(doc.findings[0]!).slice(0, 4)).toEqual(['ruleId', 'rule', 'level', 'path']);
@@ -35,7 +45,10 @@ describe('rulesStage', () => {
 
   test('errors abort the synth with every error listed (English and Japanese, path, value, rule ID)', () => {
     const e = pooledEstate();
-    sys(e, 'bad', [srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } }), srv('usb01', { devices: ['usb'] })]);
+    sys(e, 'bad', [
+      srv('ora01', { oracleDatabase: { edition: 'EE', license: 'department' } }),
+      srv('usb01', { devices: ['usb'] }),
+    ]);
     const ctx = context(e);
     let err: unknown;
     try {
@@ -46,7 +59,17 @@ describe('rulesStage', () => {
     expect(err).toBeInstanceOf(SynthAbort);
     const msg = (err as SynthAbort).message;
     expect(msg).toContain('2 error(s)');
-    for (const s of ['[R21]', 'Estate/bad/ora01', 'Oracle Database EE on vsphere', 'VMware vSphere 上にあります', '[R26]', 'Estate/bad/usb01', '"usb"', '周辺機器']) expect(msg).toContain(s);
+    for (const s of [
+      '[R21]',
+      'Estate/bad/ora01',
+      'Oracle Database EE on vsphere',
+      'VMware vSphere 上にあります',
+      '[R26]',
+      'Estate/bad/usb01',
+      '"usb"',
+      '周辺機器',
+    ])
+      expect(msg).toContain(s);
     expect(ctx.files.has('findings.json')).toBe(true);
   });
 
@@ -56,7 +79,9 @@ describe('rulesStage', () => {
       const e = makeEstate();
       sys(e, 'a', [srv('a01', { guestOs: 'ubuntu_22_04', osLicense: 'department' })]);
       synthesize(e, { outdir: path.join(dir, 'out'), stages: [rulesStage({ write: () => undefined })] });
-      const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'findings.json'), 'utf8')) as { summary: { warnings: number } };
+      const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'findings.json'), 'utf8')) as {
+        summary: { warnings: number };
+      };
       expect(doc.summary.warnings).toBe(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

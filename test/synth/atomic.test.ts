@@ -2,7 +2,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OUTPUT_MARKER, OutputFolderError, assertReplaceable, commitStagingDir, makeStagingDir, recoverOutput, writeFiles } from '../../lib/synth/atomic';
+import {
+  OUTPUT_MARKER,
+  OutputFolderError,
+  assertReplaceable,
+  commitStagingDir,
+  makeStagingDir,
+  recoverOutput,
+  writeFiles,
+} from '../../lib/synth/atomic';
 import { SynthStage } from '../../lib/synth/context';
 import { synthesize } from '../../lib/synth/pipeline';
 import { exampleEstate } from '../fixtures/estate';
@@ -37,7 +45,7 @@ describe('synth --out only replaces a folder synth wrote (issue 10, item 1)', ()
     expect(tree(path.dirname(dir))).toEqual(before);
   });
 
-  test('the departments\' declarations folder is refused', () => {
+  test("the departments' declarations folder is refused", () => {
     const dir = tmp();
     const systems = path.join(dir, 'systems');
     fs.mkdirSync(path.join(systems, 'somu'), { recursive: true });
@@ -127,7 +135,10 @@ describe('the output swap is recoverable (issue 10, item 2)', () => {
     const dir = tmp();
     const victim = path.join(dir, 'victim');
     fs.mkdirSync(victim);
-    fs.writeFileSync(path.join(dir, '.kiban-swap-out.json'), JSON.stringify({ target: path.join(dir, 'out'), staging: victim, aside: `${victim}-old` }));
+    fs.writeFileSync(
+      path.join(dir, '.kiban-swap-out.json'),
+      JSON.stringify({ target: path.join(dir, 'out'), staging: victim, aside: `${victim}-old` }),
+    );
     expect(() => recoverOutput(path.join(dir, 'out'))).toThrow(/KIBAN_SWAP_JOURNAL/);
     expect(fs.existsSync(victim)).toBe(true);
   });
@@ -144,7 +155,10 @@ describe('the output swap is recoverable (issue 10, item 2)', () => {
       const rename = fs.renameSync; let n = 0;
       fs.renameSync = (a, b) => { rename(a, b); if (++n === 2) process.kill(process.pid, 'SIGKILL'); };
       commitStagingDir(staging, ${JSON.stringify(out)});`;
-    const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: path.join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
     expect(child.signal).toBe('SIGKILL');
     expect(fs.existsSync(out)).toBe(false); // what the two-rename swap left before this fix
     expect(recoverOutput(out).swap).toBe('completed');
@@ -160,7 +174,8 @@ describe('the output swap is recoverable (issue 10, item 2)', () => {
     writeFiles(staging, new Map([['a.txt', 'next']]));
     const rm = fs.rmSync;
     const spy = jest.spyOn(require('fs') as typeof fs, 'rmSync').mockImplementation((p, o) => {
-      if (String(p).endsWith('-old')) throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(p)}'`), { code: 'EACCES' });
+      if (String(p).endsWith('-old'))
+        throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(p)}'`), { code: 'EACCES' });
       return rm(p, o);
     });
     try {

@@ -32,7 +32,11 @@ function expectSameBytes(actual: string, expected: string): void {
 
 function synth(spec: EstateSpec, outdir: string, opts: { base?: string | false; vsphere?: VsphereStageOptions } = {}) {
   const stages = defaultStages({ rules: quiet, ...(opts.vsphere ? { vsphere: opts.vsphere } : {}) });
-  const r = synthesize(buildGeneratedEstate(spec), { outdir, stages, ...(opts.base !== undefined ? { base: opts.base } : {}) });
+  const r = synthesize(buildGeneratedEstate(spec), {
+    outdir,
+    stages,
+    ...(opts.base !== undefined ? { base: opts.base } : {}),
+  });
   const v = stages.find((s) => s.name === 'vsphere') as ReturnType<typeof vsphereStage>;
   return { result: r, vsphere: v.last! };
 }
@@ -54,12 +58,27 @@ type Edit =
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('memory' as const), sys: fc.nat(), gb: fc.constantFrom(4, 8, 12, 16, 24) }),
-  fc.record({ kind: fc.constant('systemName' as const), sys: fc.nat(), name: fc.constantFrom('文書管理', 'テスト ${var.x} %{if}', '新システム') }),
+  fc.record({
+    kind: fc.constant('systemName' as const),
+    sys: fc.nat(),
+    name: fc.constantFrom('文書管理', 'テスト ${var.x} %{if}', '新システム'),
+  }),
   fc.record({ kind: fc.constant('remove' as const), sys: fc.nat() }),
   fc.record({ kind: fc.constant('add' as const), sys: fc.nat() }),
-  fc.record({ kind: fc.constant('vlanDescription' as const), vlan: fc.nat(), text: fc.constantFrom('専用ネットワーク（更新）', '監視用') }),
-  fc.record({ kind: fc.constant('departmentName' as const), dept: fc.nat(), text: fc.constantFrom('総務部（改称）', '新部局') }),
-  fc.record({ kind: fc.constant('clock' as const), now: fc.constantFrom('2026-12-01T09:00:00+09:00', '2027-03-31T23:00:00+09:00') }),
+  fc.record({
+    kind: fc.constant('vlanDescription' as const),
+    vlan: fc.nat(),
+    text: fc.constantFrom('専用ネットワーク（更新）', '監視用'),
+  }),
+  fc.record({
+    kind: fc.constant('departmentName' as const),
+    dept: fc.nat(),
+    text: fc.constantFrom('総務部（改称）', '新部局'),
+  }),
+  fc.record({
+    kind: fc.constant('clock' as const),
+    now: fc.constantFrom('2026-12-01T09:00:00+09:00', '2027-03-31T23:00:00+09:00'),
+  }),
   fc.record({ kind: fc.constant('reorder' as const) }),
   fc.record({ kind: fc.constant('acknowledge' as const), sys: fc.nat() }),
   fc.record({ kind: fc.constant('decommission' as const), sys: fc.nat() }),
@@ -83,7 +102,15 @@ function apply(spec: Spec, e: Edit): void {
     case 'add': {
       const from = spec.systems[at(e.sys)]!;
       const n = ++added;
-      spec.systems.push({ ...from, systemId: `add${String(n).padStart(5, '0')}`, servers: from.servers.map((s, k) => ({ ...s, name: `a${n}x${k}`, ...(s.source.kind === 'ovf' ? { source: { kind: 'ovf', localOvfPath: `D:/v2v/a${n}x${k}/a.ovf` } } : {}) })) });
+      spec.systems.push({
+        ...from,
+        systemId: `add${String(n).padStart(5, '0')}`,
+        servers: from.servers.map((s, k) => ({
+          ...s,
+          name: `a${n}x${k}`,
+          ...(s.source.kind === 'ovf' ? { source: { kind: 'ovf', localOvfPath: `D:/v2v/a${n}x${k}/a.ovf` } } : {}),
+        })),
+      });
       break;
     }
     case 'vlanDescription': {
@@ -105,13 +132,23 @@ function apply(spec: Spec, e: Edit): void {
       break;
     case 'acknowledge': {
       const s = spec.systems[at(e.sys)]!;
-      spec.systems[at(e.sys)] = { ...s, acknowledgements: [...s.acknowledgements, { ruleId: 'R23', reasonJa: '確認済み', approvedBy: 'test', date: '2026-11-21' }] };
+      spec.systems[at(e.sys)] = {
+        ...s,
+        acknowledgements: [
+          ...s.acknowledgements,
+          { ruleId: 'R23', reasonJa: '確認済み', approvedBy: 'test', date: '2026-11-21' },
+        ],
+      };
       break;
     }
     case 'decommission': {
       const i = at(e.sys);
       const s = spec.systems[i]!;
-      spec.systems[i] = { ...s, phase: 'decommissioned' as never, decommission: { confirmSystemId: s.systemId, form3Date: '2026-11-21', approvedBy: '総務部長' } } as never;
+      spec.systems[i] = {
+        ...s,
+        phase: 'decommissioned' as never,
+        decommission: { confirmSystemId: s.systemId, form3Date: '2026-11-21', approvedBy: '総務部長' },
+      } as never;
       break;
     }
   }
@@ -193,7 +230,9 @@ describe('incremental synth (issue 14)', () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, 'other'));
     expect(() => synth(base, path.join(dir, 'new'), { base: path.join(dir, 'other') })).toThrow(OutputFolderError);
-    expect(() => synth(base, path.join(dir, 'new'), { base: path.join(dir, 'other') })).toThrow(/KIBAN_BASE_NOT_OUTPUT.*other/);
+    expect(() => synth(base, path.join(dir, 'new'), { base: path.join(dir, 'other') })).toThrow(
+      /KIBAN_BASE_NOT_OUTPUT.*other/,
+    );
     expect(fs.existsSync(path.join(dir, 'new'))).toBe(false);
   });
 });
@@ -205,7 +244,10 @@ describe('parallel synth (issue 14)', () => {
   test('stacks split over worker threads are merged into exactly the serial output', () => {
     const dir = tmp();
     const serial = synth(spec, path.join(dir, 'serial'), { base: false });
-    const parallel = synth(spec, path.join(dir, 'parallel'), { base: false, vsphere: { recipe, workers: 2, parallelFrom: 1 } });
+    const parallel = synth(spec, path.join(dir, 'parallel'), {
+      base: false,
+      vsphere: { recipe, workers: 2, parallelFrom: 1 },
+    });
     expect(serial.vsphere.workers).toBe(1);
     expect(parallel.vsphere.workers).toBe(2);
     expectSameBytes(path.join(dir, 'parallel'), path.join(dir, 'serial'));
@@ -213,8 +255,13 @@ describe('parallel synth (issue 14)', () => {
 
   test('a worker that rebuilds a different estate fails the run and writes nothing', () => {
     const dir = tmp();
-    const other = { ...recipe, args: [{ ...spec, systems: spec.systems.map((s) => ({ ...s, systemName: `${s.systemName}!` })) }] };
-    expect(() => synth(spec, path.join(dir, 'o'), { base: false, vsphere: { recipe: other, workers: 2, parallelFrom: 1 } })).toThrow(/differs from the one being synthesized/);
+    const other = {
+      ...recipe,
+      args: [{ ...spec, systems: spec.systems.map((s) => ({ ...s, systemName: `${s.systemName}!` })) }],
+    };
+    expect(() =>
+      synth(spec, path.join(dir, 'o'), { base: false, vsphere: { recipe: other, workers: 2, parallelFrom: 1 } }),
+    ).toThrow(/differs from the one being synthesized/);
     expect(fs.existsSync(path.join(dir, 'o'))).toBe(false);
   });
 });
@@ -230,7 +277,10 @@ describe('incremental synth never modifies the earlier output (issue 14)', () =>
     const keep = path.join(dir, 'kept.json');
     fs.linkSync(path.join(out, rel), keep); // a second name of the old output's file, to look at it after the swap
     const before = fs.readFileSync(keep);
-    const overwrite = { name: 'overwrite', run: (ctx: { files: Map<string, string> }) => void ctx.files.set(`stacks/${id}/cdk.tf.json`, 'replaced') };
+    const overwrite = {
+      name: 'overwrite',
+      run: (ctx: { files: Map<string, string> }) => void ctx.files.set(`stacks/${id}/cdk.tf.json`, 'replaced'),
+    };
     synthesize(buildGeneratedEstate(spec), { outdir: out, stages: [...defaultStages({ rules: quiet }), overwrite] });
     expect(fs.readFileSync(path.join(out, rel), 'utf8')).toBe('replaced');
     expect(fs.readFileSync(keep).equals(before)).toBe(true);

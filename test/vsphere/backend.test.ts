@@ -32,13 +32,17 @@ function synthIn(cwd: string, backend?: StateBackendKind): Map<string, Buffer> {
   }
 }
 
-const stackJson = (tree: Map<string, Buffer>, id: string) => JSON.parse(tree.get(path.join('stacks', id, 'cdk.tf.json'))!.toString('utf8'));
+const stackJson = (tree: Map<string, Buffer>, id: string) =>
+  JSON.parse(tree.get(path.join('stacks', id, 'cdk.tf.json'))!.toString('utf8'));
 
 describe('state backend', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-backend-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  test.each<[string, StateBackendKind | undefined]>([['pg (default)', undefined], ['local', 'local']])('%s: byte-identical output when synthesized in two different folders', (_n, backend) => {
+  test.each<[string, StateBackendKind | undefined]>([
+    ['pg (default)', undefined],
+    ['local', 'local'],
+  ])('%s: byte-identical output when synthesized in two different folders', (_n, backend) => {
     const a = synthIn(path.join(tmp, `${backend ?? 'pg'}-clone-a`, 'repo'), backend);
     const b = synthIn(path.join(tmp, `${backend ?? 'pg'}-other-place`, 'x', 'checkout'), backend);
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
@@ -58,7 +62,8 @@ describe('state backend', () => {
     });
     expect(new Set(schemas).size).toBe(stacks.length);
     expect(schemas).toContain('kiban_doro_kanri');
-    for (const [k, v] of tree) expect({ k, conn: /conn_str|postgres(ql)?:\/\//.test(v.toString('utf8')) }).toEqual({ k, conn: false });
+    for (const [k, v] of tree)
+      expect({ k, conn: /conn_str|postgres(ql)?:\/\//.test(v.toString('utf8')) }).toEqual({ k, conn: false });
   });
 
   test('the local backend is explicit, with a path relative to the stack folder', () => {

@@ -14,7 +14,24 @@ describe('tfString: the one way declared text reaches a Terraform string', () =>
   });
 
   test('leaves text that starts no sequence unchanged', () => {
-    for (const s of ['', 'plain', '$', '%', '{', '}', '$ {', '% {', '$x{', '%x{', '{$', '{%', '$$', '%%', 'a$b%c{d}', '日本 $ 100%']) {
+    for (const s of [
+      '',
+      'plain',
+      '$',
+      '%',
+      '{',
+      '}',
+      '$ {',
+      '% {',
+      '$x{',
+      '%x{',
+      '{$',
+      '{%',
+      '$$',
+      '%%',
+      'a$b%c{d}',
+      '日本 $ 100%',
+    ]) {
       expect(tfString(s)).toBe(s);
     }
   });

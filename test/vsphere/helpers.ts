@@ -5,7 +5,10 @@ import { examplePlatform } from '../fixtures/estate';
 export const NOW = '2026-11-22T09:00:00+09:00';
 
 export function newEstate(): Estate {
-  return new Estate(new Construct(undefined as never, ''), 'Estate', { platform: examplePlatform(), clock: fixedClock(NOW) });
+  return new Estate(new Construct(undefined as never, ''), 'Estate', {
+    platform: examplePlatform(),
+    clock: fixedClock(NOW),
+  });
 }
 
 export function server(patch: Partial<VirtualServerProps> = {}): VirtualServerProps {

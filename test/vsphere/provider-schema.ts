@@ -5,9 +5,20 @@ import * as fs from 'fs';
  * resource / data source type, its attributes and nested blocks, which are required, and their
  * Terraform names (taken from the registry links in the docs).
  */
-interface JsiiType { kind: string; properties?: JsiiProp[]; interfaces?: string[] }
-interface JsiiProp { name: string; optional?: boolean; docs?: { remarks?: string; summary?: string }; type: unknown }
-export interface BlockSchema { attrs: Map<string, { required: boolean; nested?: BlockSchema }> }
+interface JsiiType {
+  kind: string;
+  properties?: JsiiProp[];
+  interfaces?: string[];
+}
+interface JsiiProp {
+  name: string;
+  optional?: boolean;
+  docs?: { remarks?: string; summary?: string };
+  type: unknown;
+}
+export interface BlockSchema {
+  attrs: Map<string, { required: boolean; nested?: BlockSchema }>;
+}
 
 const META = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -21,7 +32,11 @@ function nestedFqn(t: unknown): string | undefined {
   const o = t as { fqn?: string; union?: { types: unknown[] }; collection?: { elementtype: unknown } };
   if (o.fqn && o.fqn.startsWith('@cdktf/provider-vsphere.')) return o.fqn;
   if (o.collection) return nestedFqn(o.collection.elementtype);
-  if (o.union) for (const u of o.union.types) { const f = nestedFqn(u); if (f) return f; }
+  if (o.union)
+    for (const u of o.union.types) {
+      const f = nestedFqn(u);
+      if (f) return f;
+    }
   return undefined;
 }
 
@@ -41,14 +56,24 @@ export function loadProviderSchema(): Map<string, BlockSchema> {
     cache.set(fqn, b);
     for (const p of types[fqn]?.properties ?? []) {
       const nested = nestedFqn(p.type);
-      b.attrs.set(tfAttr(p), { required: !p.optional, nested: nested && types[nested]?.kind === 'interface' ? block(nested) : undefined });
+      b.attrs.set(tfAttr(p), {
+        required: !p.optional,
+        nested: nested && types[nested]?.kind === 'interface' ? block(nested) : undefined,
+      });
     }
     return b;
   };
   const out = new Map<string, BlockSchema>();
   for (const [fqn, t] of Object.entries(types)) {
-    if (t.kind !== 'interface' || !fqn.endsWith('Config') || !(t.interfaces ?? []).includes('cdktf.TerraformMetaArguments')) continue;
-    const first = `${t.properties?.[0]?.docs?.summary ?? ''} ${t.properties?.[0]?.docs?.remarks ?? ''}`.match(/docs\/(resources|data-sources)\/([a-z0-9_]+)#/);
+    if (
+      t.kind !== 'interface' ||
+      !fqn.endsWith('Config') ||
+      !(t.interfaces ?? []).includes('cdktf.TerraformMetaArguments')
+    )
+      continue;
+    const first = `${t.properties?.[0]?.docs?.summary ?? ''} ${t.properties?.[0]?.docs?.remarks ?? ''}`.match(
+      /docs\/(resources|data-sources)\/([a-z0-9_]+)#/,
+    );
     if (!first) continue;
     out.set(`${first[1] === 'resources' ? 'resource' : 'data'}.vsphere_${first[2]}`, block(fqn));
   }
@@ -61,10 +86,15 @@ export function checkBlock(schema: BlockSchema, value: Record<string, unknown>, 
   for (const [k, v] of Object.entries(value)) {
     if (top && META.has(k)) continue;
     const a = schema.attrs.get(k);
-    if (!a) { problems.push(`${where}: unknown attribute ${k}`); continue; }
+    if (!a) {
+      problems.push(`${where}: unknown attribute ${k}`);
+      continue;
+    }
     if (a.nested && v !== null && typeof v === 'object') {
       const items = Array.isArray(v) ? v : [v];
-      items.forEach((item, i) => problems.push(...checkBlock(a.nested!, item as Record<string, unknown>, `${where}.${k}[${i}]`, false)));
+      items.forEach((item, i) =>
+        problems.push(...checkBlock(a.nested!, item as Record<string, unknown>, `${where}.${k}[${i}]`, false)),
+      );
     }
   }
   for (const [k, a] of schema.attrs) if (a.required && !(k in value)) problems.push(`${where}: missing required ${k}`);

@@ -41,7 +41,11 @@ export function mount(contents: Readonly<Record<string, string>>): void {
 
 /** A directory entry and a stat result in one: what lib/intake asks of either. */
 class Entry {
-  constructor(public readonly name: string, public readonly size: number, private readonly dir: boolean) {}
+  constructor(
+    public readonly name: string,
+    public readonly size: number,
+    private readonly dir: boolean,
+  ) {}
   isFile(): boolean {
     return !this.dir;
   }
@@ -77,7 +81,11 @@ export function readdirSync(p: string, options?: { withFileTypes?: boolean }): A
   const names = dirs.get(norm(p));
   if (!names) throw enoent(p);
   const sorted = [...names].sort();
-  return options?.withFileTypes ? sorted.map((name) => new Entry(name, files.get(norm(`${p}/${name}`))?.length ?? 0, dirs.has(norm(`${p}/${name}`)))) : sorted;
+  return options?.withFileTypes
+    ? sorted.map(
+        (name) => new Entry(name, files.get(norm(`${p}/${name}`))?.length ?? 0, dirs.has(norm(`${p}/${name}`))),
+      )
+    : sorted;
 }
 
 export function statSync(p: string): Entry {
@@ -105,7 +113,13 @@ export function openSync(p: string): number {
   return nextFd++;
 }
 
-export function readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number {
+export function readSync(
+  fd: number,
+  buffer: Uint8Array,
+  offset: number,
+  length: number,
+  position: number | null,
+): number {
   const f = open.get(fd);
   if (!f) throw Object.assign(new Error('EBADF'), { code: 'EBADF' });
   const start = position ?? 0;

@@ -21,7 +21,11 @@ type Json = Record<string, unknown>;
 const data = JSON.parse(document.getElementById('kiban-form-data')!.textContent!) as FormPageData;
 mountEstate(data.estateRoot, data.files, data.now);
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -32,10 +36,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 const header = el('header', { class: 'page-header' });
 header.append(el('h1', {}, '個別業務システム統合基盤利用申請書（様式1）入力フォーム'));
 header.append(
-  el('p', { class: 'lead' }, '各欄に入力すると、統合基盤のルール（R01〜）で直ちに確認します。確認は「kiban validate」と同じ内容です。入力が終わったら YAML ファイルを保存し、プルリクエストで提出してください。'),
+  el(
+    'p',
+    { class: 'lead' },
+    '各欄に入力すると、統合基盤のルール（R01〜）で直ちに確認します。確認は「kiban validate」と同じ内容です。入力が終わったら YAML ファイルを保存し、プルリクエストで提出してください。',
+  ),
 );
 const toolbar = el('div', { class: 'toolbar', role: 'toolbar' });
-const loadInput = el('input', { type: 'file', id: 'load-file', accept: '.yaml,.yml,text/yaml', class: 'visually-hidden' });
+const loadInput = el('input', {
+  type: 'file',
+  id: 'load-file',
+  accept: '.yaml,.yml,text/yaml',
+  class: 'visually-hidden',
+});
 const loadLabel = el('label', { for: 'load-file', class: 'button', id: 'load' }, '既存の YAML を読み込む');
 const download = el('button', { type: 'button', id: 'download' }, 'YAML を保存（ダウンロード）');
 const copy = el('button', { type: 'button', id: 'copy' }, 'YAML をコピー');
@@ -43,7 +56,14 @@ const print = el('button', { type: 'button', id: 'print' }, '申請書（様式1
 const toast = el('span', { id: 'toast', role: 'status', 'aria-live': 'polite' });
 toolbar.append(loadLabel, loadInput, download, copy, print, toast);
 header.append(toolbar);
-if (data.scriptLeftOut) header.append(el('p', { class: 'notice' }, 'このエステートの TypeScript（index.ts）で宣言されたシステムは、このページの確認に含まれていません。'));
+if (data.scriptLeftOut)
+  header.append(
+    el(
+      'p',
+      { class: 'notice' },
+      'このエステートの TypeScript（index.ts）で宣言されたシステムは、このページの確認に含まれていません。',
+    ),
+  );
 
 const main = el('main', { class: 'layout' });
 const formHost = el('section', { id: 'form', 'aria-label': '申請内容' });
@@ -75,7 +95,9 @@ document.body.append(header, main, printView);
 selectTab('yaml');
 
 // ---- the form -----------------------------------------------------------------------------------
-const ED = JSONEditor as unknown as { defaults: { languages: Record<string, Record<string, string>>; language: string } };
+const ED = JSONEditor as unknown as {
+  defaults: { languages: Record<string, Record<string, string>>; language: string };
+};
 ED.defaults.languages.ja = JA_STRINGS;
 ED.defaults.language = 'ja';
 
@@ -104,7 +126,10 @@ let editor: JsonEditorInstance;
 function createEditor(startval?: unknown): Promise<void> {
   const host = el('div', { class: 'editor' });
   formHost.replaceChildren(host);
-  editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Json) => JsonEditorInstance)(host, { ...EDITOR_OPTIONS, ...(startval !== undefined ? { startval } : {}) });
+  editor = new (JSONEditor as unknown as new (host: HTMLElement, options: Json) => JsonEditorInstance)(host, {
+    ...EDITOR_OPTIONS,
+    ...(startval !== undefined ? { startval } : {}),
+  });
   return new Promise((resolve) => {
     editor.on('ready', () => {
       check();
@@ -152,13 +177,17 @@ function showVerdict(v: Verdict): void {
     const li = el('li', { class: `issue ${i.severity}`, 'data-rule': i.ruleId, 'data-field': i.field });
     const other = v.otherErrors.includes(i);
     li.append(el('span', { class: 'badge' }, `${i.severity === 'error' ? 'エラー' : '警告'} [${i.ruleId}]`));
-    li.append(el('span', { class: 'field' }, other ? `${i.file.replace(`${data.estateRoot}/`, '')}: ${i.field}` : i.field));
+    li.append(
+      el('span', { class: 'field' }, other ? `${i.file.replace(`${data.estateRoot}/`, '')}: ${i.field}` : i.field),
+    );
     li.append(el('span', { class: 'message' }, issueText(i)));
     li.append(el('span', { class: 'fix' }, `対処: ${i.fixJa}`));
     if (!other) li.addEventListener('click', () => focusField(i.field));
     issuesList.append(li);
   }
-  editor.showValidationErrors(all.map((i) => ({ path: editorPath(i.field), property: i.code, message: `[${i.ruleId}] ${i.messageJa}` })));
+  editor.showValidationErrors(
+    all.map((i) => ({ path: editorPath(i.field), property: i.code, message: `[${i.ruleId}] ${i.messageJa}` })),
+  );
   if (v.reviewMarkdown) panes.review!.innerHTML = md.render(v.reviewMarkdown);
   else panes.review!.replaceChildren(el('p', {}, '必須項目を入力すると、審査資料のプレビューが表示されます。'));
   if (v.system && v.manifest) {
@@ -171,7 +200,10 @@ function showVerdict(v: Verdict): void {
 }
 
 function focusField(field: string): void {
-  const name = `root${field.split('.').map((s) => `[${s}]`).join('')}`;
+  const name = `root${field
+    .split('.')
+    .map((s) => `[${s}]`)
+    .join('')}`;
   const input = formHost.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
   input?.focus();
   input?.scrollIntoView({ block: 'center' });
@@ -199,7 +231,10 @@ function say(text: string): void {
 
 download.addEventListener('click', () => {
   const name = current.path.split('/').pop()!;
-  const a = el('a', { href: URL.createObjectURL(new Blob([current.text], { type: 'text/yaml;charset=utf-8' })), download: name });
+  const a = el('a', {
+    href: URL.createObjectURL(new Blob([current.text], { type: 'text/yaml;charset=utf-8' })),
+    download: name,
+  });
   document.body.append(a);
   a.click();
   a.remove();
@@ -231,7 +266,11 @@ loadInput.addEventListener('change', async () => {
   if (errors.length > 0 || parsed.data === null || typeof parsed.data !== 'object') {
     status.className = 'error';
     status.textContent = `${file.name} を読み込めません`;
-    issuesList.replaceChildren(...errors.map((i) => el('li', { class: 'issue error', 'data-rule': i.ruleId }, `エラー [${i.ruleId}] ${i.line}行目: ${i.messageJa}`)));
+    issuesList.replaceChildren(
+      ...errors.map((i) =>
+        el('li', { class: 'issue error', 'data-rule': i.ruleId }, `エラー [${i.ruleId}] ${i.line}行目: ${i.messageJa}`),
+      ),
+    );
     return;
   }
   document.body.dataset.verdict = 'pending';
@@ -257,6 +296,10 @@ loadInput.addEventListener('change', async () => {
   /** The verdict of a text at a path of the estate, as the page computes it (tests compare it with kiban validate). */
   check(relative: string, text: string) {
     const v = verdictOf(relative, text);
-    return { ok: v.ok, errors: v.errors.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })), warnings: v.warnings.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })) };
+    return {
+      ok: v.ok,
+      errors: v.errors.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })),
+      warnings: v.warnings.map((i) => ({ ruleId: i.ruleId, field: i.field, line: i.line })),
+    };
   },
 };

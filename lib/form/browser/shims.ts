@@ -4,6 +4,12 @@
  */
 import { Buffer } from 'buffer';
 
-const process = { cwd: () => '/', env: {} as Record<string, string | undefined>, platform: 'browser', version: '', versions: {} };
+const process = {
+  cwd: () => '/',
+  env: {} as Record<string, string | undefined>,
+  platform: 'browser',
+  version: '',
+  versions: {},
+};
 
 export { Buffer, process };
