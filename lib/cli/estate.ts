@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
 import { DEFAULT_ESTATE_DIR, loadEstate } from '../intake';
+import { openDeclarationCache } from '../intake/declaration-cache';
 
 export { DEFAULT_ESTATE_DIR };
 
@@ -14,6 +15,8 @@ export interface BuildEstateOptions {
   readonly clock?: Clock;
   /** Scope to place the estate in. @default a fresh root construct */
   readonly scope?: Construct;
+  /** Reuse texts parsed by an earlier run (the tool's cache, lib/intake/declaration-cache.ts). @default false */
+  readonly cache?: boolean;
 }
 
 /**
@@ -21,9 +24,16 @@ export interface BuildEstateOptions {
  * IntakeError listing every problem (file:line:column) when the folder has any.
  */
 export function buildEstate(options: BuildEstateOptions = {}): Estate {
-  return loadEstate(options.estate ?? DEFAULT_ESTATE_DIR, {
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.scope ? { scope: options.scope } : {}),
-  });
+  const dir = options.estate ?? DEFAULT_ESTATE_DIR;
+  const cache = options.cache ? openDeclarationCache(dir) : undefined;
+  try {
+    return loadEstate(dir, {
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  } finally {
+    cache?.save();
+  }
 }

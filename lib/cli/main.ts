@@ -181,7 +181,7 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { synthesize } = require('../synth/pipeline') as typeof import('../synth/pipeline');
         const reporter = cliReporter(io, opts.quiet === true);
-        const estate = buildEstate(estateOptions(opts));
+        const estate = buildEstate({ ...estateOptions(opts), cache: true });
         const source = clockSourceOf(estate);
         if (source) reporter.finding(`${clockLine(source)}\n`);
         // Worker threads rebuild the same estate from the same folder, at the same instant (their stack input keys are checked).

@@ -5,12 +5,14 @@
  * forbids it). The browser code is bundled here with esbuild, at generation time; the output is
  * byte-identical for the same estate and sources.
  */
+import * as fs from 'fs';
 import * as path from 'path';
-import { buildSync } from 'esbuild';
+import { sha256, ToolCache, toolCache, toolFingerprint } from '../model/tool';
 import { systemJsonSchema } from '../intake/schema';
 import { formSchema } from './form-schema';
 import { PAGE_ESTATE_ROOT, summarizeEstate } from './summary';
 import { PAGE_CSS } from './style';
+import type { EstateCheck } from '../intake/estate';
 
 const BROWSER_DIR = path.join(__dirname, 'browser');
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -51,9 +53,31 @@ export interface FormPageOptions {
 
 let bundleCache: string | undefined;
 
-/** The browser code, bundled and minified (memoized: the sources do not change while running). */
-export function formBundle(): string {
+/**
+ * The browser code, bundled and minified (memoized: the sources do not change while running). The
+ * bundle is a function of the tool alone (lib/ sources, the libraries pinned by the lockfile, esbuild's
+ * version among them, and tsconfig.json), so it is kept in the tool's cache under that fingerprint
+ * (lib/model/tool.ts) and bundled again only when the tool changed (esbuild takes about half a second).
+ */
+export function formBundle(cache: ToolCache | undefined = toolCache()): string {
   if (bundleCache !== undefined) return bundleCache;
+  let tsconfig = '';
+  try {
+    tsconfig = fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.json'), 'utf8');
+  } catch {
+    /* an installed package without it */
+  }
+  const name = `form-bundle-${sha256(`${toolFingerprint()}\0${tsconfig}`).slice(0, 32)}.js`;
+  const cached = cache?.read(name);
+  if (cached !== undefined) return (bundleCache = cached);
+  bundleCache = bundleForm();
+  cache?.write(name, bundleCache);
+  return bundleCache;
+}
+
+function bundleForm(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require('esbuild') as typeof import('esbuild'); // loaded only to bundle
   const result = buildSync({
     entryPoints: [path.join(BROWSER_DIR, 'main.ts')],
     absWorkingDir: REPO_ROOT,
@@ -76,8 +100,7 @@ export function formBundle(): string {
   });
   if (result.errors.length > 0) throw new Error(`form bundle failed: ${result.errors.map((e) => e.text).join('; ')}`);
   // Inline in <script>: no "</script" may appear in the text.
-  bundleCache = result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
-  return bundleCache;
+  return result.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
 }
 
 /** JSON safe inside a <script> element. */
@@ -94,9 +117,9 @@ export const FORM_GENERATOR = '<meta name="generator" content="kiban form">';
 const CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
-/** The page's data for an estate folder. */
-export function formPageData(options: FormPageOptions): FormPageData {
-  const summary = summarizeEstate(options.estate);
+/** The page's data for an estate folder (`loaded`: the run's own check of that folder, not read again). */
+export function formPageData(options: FormPageOptions, loaded?: EstateCheck): FormPageData {
+  const summary = summarizeEstate(options.estate, loaded);
   const schema = systemJsonSchema();
   const href =
     options.schemaHref ??
@@ -119,9 +142,9 @@ export function formPageData(options: FormPageOptions): FormPageData {
   };
 }
 
-/** The page's files: `index.html` (everything inline). */
-export function buildFormPage(options: FormPageOptions): Map<string, string> {
-  const data = formPageData(options);
+/** The page's files: `index.html` (everything inline). `loaded`: the run's own check of the estate folder. */
+export function buildFormPage(options: FormPageOptions, loaded?: EstateCheck): Map<string, string> {
+  const data = formPageData(options, loaded);
   const html = [
     '<!DOCTYPE html>',
     '<html lang="ja">',

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { checkEstate, estateFiles, PLATFORM_FOLDER, SYSTEMS_FOLDER } from '../intake/estate';
-import { EstateCheck } from '../intake/estate';
+import { EstateCheck, EstateFiles } from '../intake/estate';
 import { DedicatedVlan } from '../model/dedicated-vlan';
 import { findGuestOs, guestOsCatalog } from '../model/guest-os';
 import { STANDARD_NETWORKS } from '../model/platform';
@@ -52,6 +52,17 @@ export function redactSystem(data: Record<string, unknown>): Record<string, unkn
   return { ...data, contacts: out };
 }
 
+/**
+ * The estate checked without its TypeScript (the systems it declares are left out of the page). A
+ * check of the same folder made by the run is used as it is when the estate has no TypeScript (the
+ * same check), else its parsed files are built again without the script.
+ */
+function summaryCheck(dir: string, listed: EstateFiles, loaded: EstateCheck | undefined): EstateCheck {
+  if (loaded === undefined || loaded.dir !== dir) return checkEstate(dir, { typescript: false });
+  if (listed.script === undefined) return loaded;
+  return checkEstate(dir, { typescript: false, files: loaded.files });
+}
+
 function choicesOf(checked: EstateCheck): FormChoices {
   const estate = checked.estate;
   if (!estate) return { departments: [], networks: [], templates: [], guestOs: [], clusters: [] };
@@ -76,10 +87,13 @@ function choicesOf(checked: EstateCheck): FormChoices {
   };
 }
 
-/** Reads an estate folder into the page's summary. */
-export function summarizeEstate(dir: string): EstateSummary {
+/**
+ * Reads an estate folder into the page's summary. `loaded`: the check the same run already made of
+ * `dir` (synth's), whose parsed files are used instead of reading them again.
+ */
+export function summarizeEstate(dir: string, loaded?: EstateCheck): EstateSummary {
   const listed = estateFiles(dir);
-  const checked = checkEstate(dir, { typescript: false });
+  const checked = summaryCheck(dir, listed, loaded);
   const bad = new Set(checked.issues.filter((i) => i.severity === 'error').map((i) => path.resolve(i.file)));
   const files: Record<string, string> = {};
   const rel = (p: string) => path.relative(dir, p).split(path.sep).join('/');

@@ -22,6 +22,7 @@ import { buildInto, fieldPath, Origin, schemaIssues } from './build';
 import { declarationFiles } from './files';
 import { FilePos, IntakeError, IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile, PLATFORM_FOLDER, parseDeclarationFile } from './parse';
+import type { DeclarationCache } from './declaration-cache';
 import { REQUIRED_PLATFORM_KEYS, platformFileSchema } from './schema';
 
 export { PLATFORM_FOLDER };
@@ -75,6 +76,8 @@ export interface EstateLoadOptions {
   readonly files?: readonly ParsedDeclarationFile[];
   /** Run the estate's optional TypeScript. @default true */
   readonly typescript?: boolean;
+  /** Texts parsed by an earlier run (lib/intake/declaration-cache.ts). @default none */
+  readonly cache?: DeclarationCache;
 }
 
 /** Where the date rules' time comes from. */
@@ -305,7 +308,8 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
   const platformDir = path.join(dir, PLATFORM_FOLDER);
   const systemsDir = path.join(dir, SYSTEMS_FOLDER);
   // The estate's own files must be regular files inside their folder (lib/intake/declaration-file.ts).
-  const read = (p: string, root: string) => given.get(key(p)) ?? parseDeclarationFile(p, { root });
+  const read = (p: string, root: string) =>
+    given.get(key(p)) ?? parseDeclarationFile(p, { root, ...(options.cache ? { cache: options.cache } : {}) });
   const inEstate = new Set([...listed.platform, ...listed.systems].map(key));
   const extra = (options.files ?? []).filter((f) => !inEstate.has(key(f.file)));
   const files = [
@@ -376,6 +380,7 @@ export function loadEstate(dir: string, options: EstateLoadOptions = {}): Estate
   const errors = checked.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !checked.estate) throw new IntakeError(errors);
   CLOCK_SOURCES.set(checked.estate, checked.clock);
+  CHECKS.set(checked.estate, checked);
   return checked.estate;
 }
 
@@ -392,6 +397,15 @@ export function loadPlatform(dir: string): model.Platform {
 }
 
 const CLOCK_SOURCES = new WeakMap<Estate, ClockSource>();
+const CHECKS = new WeakMap<Estate, EstateCheck>();
+
+/**
+ * The check an estate loaded by {@link loadEstate} was built from (its files as read and parsed), so a
+ * later stage of the same run (the form page) reads no file twice.
+ */
+export function estateCheckOf(estate: Estate): EstateCheck | undefined {
+  return CHECKS.get(estate);
+}
 
 /** Where the date rules' time of an estate loaded by {@link loadEstate} comes from. */
 export function clockSourceOf(estate: Estate): ClockSource | undefined {

@@ -5,6 +5,7 @@ import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
 import { ErrorCode } from '../model/errors';
 import { yamlSyntaxIssues } from './yaml-errors';
+import type { DeclarationCache, ParsedText, PositionTree } from './declaration-cache';
 
 /** Largest declaration file accepted, checked before reading or parsing. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -184,7 +185,11 @@ function depthExceeds(node: unknown, max: number): boolean {
  */
 export function parseDeclarationFile(
   input: string | { readonly path?: string; readonly text: string | Uint8Array },
-  options: { readonly root?: string } = {},
+  options: {
+    readonly root?: string;
+    /** Texts parsed by an earlier run (lib/intake/declaration-cache.ts). @default none */
+    readonly cache?: DeclarationCache;
+  } = {},
 ): ParsedDeclarationFile {
   const file = typeof input === 'string' ? input : (input.path ?? '<input>');
   let text: string | undefined;
@@ -214,7 +219,11 @@ export function parseDeclarationFile(
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   try {
-    return parseText(file, text);
+    const hit = options.cache?.get(text);
+    if (hit) return declared(file, text, hit);
+    const parsed = parseText(file, text);
+    if ('tree' in parsed) options.cache?.put(text, parsed);
+    return 'tree' in parsed ? declared(file, text, parsed) : parsed;
   } catch (e) {
     // The yaml library should report everything as errors; this is the last line of defence.
     return failed(file, [
@@ -230,7 +239,8 @@ export function parseDeclarationFile(
   }
 }
 
-function parseText(file: string, text: string): ParsedDeclarationFile {
+/** A text parsed: its problems, or (when it parsed cleanly) its data and the positions of its nodes. */
+function parseText(file: string, text: string): ParsedDeclarationFile | ParsedText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -339,6 +349,12 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
       ],
     };
   }
+  return { data, tree: positionTree(doc.contents, pos) };
+}
+
+/** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
+function declared(file: string, text: string, { data, tree }: ParsedText): ParsedDeclarationFile {
+  const positionOf = (p: readonly PropertyKey[]): FilePos => locateInTree(tree, p);
   const own = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
   const kind: DeclarationKind =
     path.basename(path.dirname(file)) === PLATFORM_FOLDER || (!own('systemId') && PLATFORM_ONLY_KEYS.some(own))
@@ -366,6 +382,56 @@ function parseText(file: string, text: string): ParsedDeclarationFile {
     );
   }
   return { file, kind, data, issues: warnings, positionOf };
+}
+
+/**
+ * The positions {@link locate} reads, kept apart from the document: `[line, column]` of a node, with
+ * a mapping's entries (key text → key position and value) or a sequence's items.
+ */
+function positionTree(node: unknown, pos: (offset: number) => FilePos): PositionTree | null {
+  const range = (node as Node | null | undefined)?.range;
+  if (!range) return null;
+  const { line, column } = pos(range[0]);
+  if (isMap(node)) {
+    const m: Record<string, [number, number, PositionTree]> = Object.create(null) as Record<string, never>;
+    for (const p of node.items) {
+      const k = isPair(p) ? keyText(p.key) : undefined;
+      const at = (p.key as Node | null)?.range;
+      if (k === undefined || !at || Object.prototype.hasOwnProperty.call(m, k)) continue;
+      const kp = pos(at[0]);
+      m[k] = [kp.line, kp.column, positionTree(p.value, pos) ?? [kp.line, kp.column]];
+    }
+    return [line, column, { m }];
+  }
+  if (isSeq(node)) return [line, column, { s: node.items.map((it) => positionTree(it, pos)) }];
+  return [line, column];
+}
+
+/** {@link locate} over a position tree. */
+function locateInTree(tree: PositionTree | null, path: readonly PropertyKey[]): FilePos {
+  if (!tree) return START;
+  let node: PositionTree | null = tree;
+  let at: readonly [number, number, ...unknown[]] | undefined = tree.length === 2 ? tree : undefined;
+  for (const seg of path) {
+    const sub:
+      | { m: Record<string, readonly [number, number, PositionTree]> }
+      | { s: ReadonlyArray<PositionTree | null> }
+      | undefined = node?.[2];
+    if (sub && 'm' in sub) {
+      const k = String(seg);
+      if (!Object.prototype.hasOwnProperty.call(sub.m, k)) break;
+      const e: readonly [number, number, PositionTree] = sub.m[k]!;
+      at = e;
+      node = e[2];
+    } else if (sub && 's' in sub) {
+      const item: PositionTree | null | undefined = sub.s[Number(seg)];
+      if (item === undefined || item === null) break;
+      at = item;
+      node = item;
+    } else break;
+  }
+  const [line, column] = at ?? tree;
+  return { line, column };
 }
 
 /**

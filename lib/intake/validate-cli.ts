@@ -3,6 +3,7 @@
  * Standalone: npx ts-node --transpile-only lib/intake/validate-cli.ts --estate estate estate/systems/somu/kaigi.yaml
  * Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage error.
  */
+import { openDeclarationCache } from './declaration-cache';
 import * as fs from 'fs';
 
 import { formatIntakeIssue } from './issues';
@@ -66,7 +67,10 @@ export function runValidateCli(
       io.err(`no declaration files found in ${rest.join(', ')} / 宣言ファイルがありません`);
       return 2;
     }
-    const report = validateFiles(files, { estate, ...(now !== undefined ? { now } : {}) });
+    // Texts unchanged since an earlier run are not parsed again (the tool's cache; KIBAN_CACHE=off turns it off).
+    const cache = openDeclarationCache(estate);
+    const report = validateFiles(files, { estate, ...(now !== undefined ? { now } : {}), ...(cache ? { cache } : {}) });
+    cache?.save();
     if (json) {
       io.out(JSON.stringify(report, null, 2));
       return report.ok ? 0 : 1;

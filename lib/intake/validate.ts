@@ -1,3 +1,4 @@
+import type { DeclarationCache } from './declaration-cache';
 import * as path from 'path';
 import { Clock } from '../model/clock';
 import { Finding } from '../model/finding';
@@ -40,6 +41,8 @@ export interface ValidateOptions {
   readonly now?: string;
   /** Injected clock (tests). */
   readonly clock?: Clock;
+  /** Texts parsed by an earlier run (lib/intake/declaration-cache.ts). @default none */
+  readonly cache?: DeclarationCache;
 }
 
 /** A rule-pack finding as an issue at the place its construct was declared. */
@@ -78,6 +81,7 @@ export function validateParsed(parsed: readonly ParsedDeclarationFile[], options
     files: parsed,
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
   const all = [...checked.issues];
   let unlisted = 0;
@@ -131,7 +135,7 @@ export function validateFiles(paths: readonly string[], options: ValidateOptions
   for (const p of paths) {
     if (seen.has(path.resolve(p))) continue;
     seen.add(path.resolve(p));
-    parsed.push(parseDeclarationFile(p));
+    parsed.push(parseDeclarationFile(p, options.cache ? { cache: options.cache } : {}));
   }
   return validateParsed(parsed, options);
 }

@@ -80,14 +80,24 @@ export function makeStagingDir(outdir: string): string {
 
 /** Writes `files` (relative paths) below `dir`, and the output marker. */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  const made = new Set<string>();
   for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))
       throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(dir, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
-    fs.rmSync(target, { force: true });
-    fs.writeFileSync(target, content, { flag: 'wx' });
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    try {
+      fs.writeFileSync(target, content, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
+      fs.rmSync(target, { force: true });
+      fs.writeFileSync(target, content, { flag: 'wx' });
+    }
   }
   fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
@@ -110,9 +120,27 @@ export interface CommitResult {
   readonly leftOver?: { readonly path: string; readonly reason: string };
 }
 
+/** Unlinks the files below `dir` (sub-folders stay); false on the first failure. */
+function unlinkFiles(dir: string): boolean {
+  try {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!unlinkFiles(p)) return false;
+      } else fs.unlinkSync(p);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function removeAside(aside: string): CommitResult {
   if (lstat(aside) === undefined) return {};
   try {
+    // Files first, by a plain walk (a third of rmSync's system calls for an output of thousands of
+    // files); rmSync then removes the empty folders, or whatever the walk could not, and says why.
+    unlinkFiles(aside);
     fs.rmSync(aside, { recursive: true, force: true });
     return {};
   } catch (e) {

@@ -7,6 +7,7 @@ import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
 import { IndividualBusinessSystem } from '../model/system';
 import { PLATFORM_STACK } from './names';
+import { toolFingerprint } from '../model/tool';
 
 /**
  * What each vSphere stack's output is a function of, hashed: the key incremental synth compares
@@ -27,46 +28,7 @@ const KEY_FORMAT = 1;
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
-let toolCache: string | undefined;
-
-/** The repository (or installed package) root: where package.json and lib/ are. */
-const ROOT = path.join(__dirname, '..', '..');
-
-function hashTree(dir: string, h: ReturnType<typeof createHash>): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) hashTree(p, h);
-    else if (/\.(ts|js|json)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-      h.update(`${path.relative(ROOT, p).split(path.sep).join('/')}\0`);
-      h.update(fs.readFileSync(p));
-      h.update('\0');
-    }
-  }
-}
-
-/** The tool's fingerprint: version, lockfile and lib/ sources (computed once per process). */
-export function toolFingerprint(): string {
-  if (toolCache !== undefined) return toolCache;
-  const h = createHash('sha256');
-  for (const f of ['package.json', 'package-lock.json']) {
-    try {
-      h.update(`${f}\0`)
-        .update(fs.readFileSync(path.join(ROOT, f)))
-        .update('\0');
-    } catch {
-      h.update(`${f}\0missing\0`);
-    }
-  }
-  hashTree(path.join(ROOT, 'lib'), h);
-  toolCache = h.digest('hex');
-  return toolCache;
-}
+export { toolFingerprint };
 
 const vlanFacts = (v: DedicatedVlan) => ({ props: v.props, portGroupName: v.portGroupName });
 

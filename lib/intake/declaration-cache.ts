@@ -1,0 +1,95 @@
+/**
+ * Parsed declaration files kept from one run to the next (issue 14): reading 1,001 YAML files with
+ * positions is the largest part of `kiban validate` and of an incremental synth. An entry is what
+ * parsing a text that parsed cleanly yields (its data and the positions of its nodes), keyed by the
+ * SHA-256 of the text; the cache file of an estate folder carries the tool's fingerprint (every
+ * lib/ source, the lockfile) and is ignored whole when it differs. Everything after parsing (kind,
+ * modeline, schema, model, rules) runs on every run. Data that JSON cannot carry exactly is never
+ * cached.
+ */
+import * as path from 'path';
+import { sha256, ToolCache, toolCache, toolFingerprint } from '../model/tool';
+
+/** A position tree node: `[line, column]`, plus the entries of a mapping or the items of a sequence. */
+export type PositionTree =
+  | readonly [number, number]
+  | readonly [number, number, { readonly m: Readonly<Record<string, readonly [number, number, PositionTree]>> }]
+  | readonly [number, number, { readonly s: ReadonlyArray<PositionTree | null> }];
+
+/** What parsing a clean text yields. */
+export interface ParsedText {
+  readonly data: unknown;
+  readonly tree: PositionTree | null;
+}
+
+/** Parsed texts (by their SHA-256), shared by the files of one run. */
+export interface DeclarationCache {
+  /** What parsing `text` gave an earlier run, when it parsed cleanly. */
+  get(text: string): ParsedText | undefined;
+  /** Records what parsing `text` gave (clean texts only). */
+  put(text: string, parsed: ParsedText): void;
+  /** Writes the entries this run used (none others) if anything changed. */
+  save(): void;
+}
+
+const FORMAT = 1;
+
+/** True when JSON gives back exactly `v`: plain objects and arrays, strings, booleans, null and finite numbers. */
+export function jsonExact(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(jsonExact);
+  if (typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(v as Record<string, unknown>).every(jsonExact);
+}
+
+/**
+ * The cache of an estate folder (one cache file per folder, in the tool's cache: lib/model/tool.ts);
+ * undefined when the tool's cache is turned off (`KIBAN_CACHE=off`). The file is a header line (format,
+ * tool fingerprint) and one line per entry, `<sha256> <JSON>`: each entry is parsed when a file asks
+ * for it, so every file gets its own data objects, and entries are written back as they were read.
+ */
+export function openDeclarationCache(
+  estateDir: string,
+  cache: ToolCache | undefined = toolCache(),
+): DeclarationCache | undefined {
+  if (!cache) return undefined;
+  const name = `declarations-${sha256(path.resolve(estateDir)).slice(0, 32)}.json`;
+  const header = JSON.stringify({ format: FORMAT, tool: toolFingerprint() });
+  const stored = new Map<string, string>();
+  const lines = cache.read(name)?.split('\n') ?? [];
+  if (lines[0] === header)
+    for (const line of lines.slice(1)) {
+      const at = line.indexOf(' ');
+      if (at === 64) stored.set(line.slice(0, at), line.slice(at + 1));
+    }
+  const used = new Map<string, string>();
+  let changed = false;
+  return {
+    get(text) {
+      const sha = sha256(text);
+      const json = stored.get(sha);
+      if (json === undefined) return undefined;
+      try {
+        const parsed = JSON.parse(json) as ParsedText;
+        used.set(sha, json);
+        return parsed;
+      } catch {
+        return undefined;
+      }
+    },
+    put(text, parsed) {
+      const sha = sha256(text);
+      if (used.has(sha) || !jsonExact(parsed.data)) return;
+      used.set(sha, JSON.stringify(parsed));
+      changed = true;
+    },
+    save() {
+      if (!changed && used.size === stored.size) return;
+      const keys = [...used.keys()].sort();
+      cache.write(name, [header, ...keys.map((k) => `${k} ${used.get(k)!}`)].join('\n'));
+    },
+  };
+}
