@@ -16,7 +16,9 @@ import { z } from 'zod';
 import * as model from '../model';
 import { Clock, fixedClock, systemClock } from '../model/clock';
 import { DeclarationError, ErrorCode } from '../model/errors';
+import { DEDICATED_VLANS_FIELD } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
+import { field } from '../model/fields';
 import { parsePlatform } from '../model/platform';
 import { buildInto, fieldPath, Origin, schemaIssues } from './build';
 import { declarationFiles } from './files';
@@ -112,7 +114,7 @@ export interface EstateCheck {
  * the estate checkable.
  */
 const platformFileCheckSchema = platformFileSchema.extend({
-  dedicatedVlans: z.array(z.unknown()).min(1).optional(),
+  dedicatedVlans: field(z.array(z.unknown()).min(1), DEDICATED_VLANS_FIELD).optional(),
   sharedLicenses: z
     .strictObject({ oracleSe2: z.unknown(), rhel: z.unknown(), windowsDatacenter: z.unknown() })
     .partial()
