@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { issue } from './errors';
-import { departmentHint } from './hints';
 import { Estate } from './estate';
 import { codeSchema, freeTextSchema } from './names';
 import { ZONES } from './platform';
@@ -59,23 +58,6 @@ export class DedicatedVlan extends Construct {
     const location = pathOf(scope, id);
     const parsed = parseProps(dedicatedVlanSchema, props, location);
     const estate = Estate.of(scope);
-    const dept = estate.platform.departments.find((d) => d.code === parsed.department);
-    throwIfAny(
-      dept
-        ? []
-        : [
-            issue({
-              code: 'KIBAN_UNKNOWN_DEPARTMENT',
-              ruleId: 'R01',
-              location,
-              field: 'department',
-              value: parsed.department,
-              message: 'the department is not registered on the platform',
-              messageJa: `部局コード「${parsed.department}」は統合基盤に登録されていません`,
-              ...departmentHint(parsed.department, estate.platform.departments),
-            }),
-          ],
-    );
     super(scope, id);
     this.props = parsed;
     if (!estate.registerVlan(parsed.name, this)) {
