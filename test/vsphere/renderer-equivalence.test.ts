@@ -272,7 +272,6 @@ function pathsOf(files: Map<string, Buffer>): Set<string> {
 
 describe('direct renderer building blocks', () => {
   test("property: stableJson writes what json-stable-stringify (cdktf's serializer) writes", () => {
-     
     const stringify = require(
       require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] }),
     ) as (v: unknown, o: { space: number }) => string;
