@@ -104,8 +104,11 @@ export interface EstateCheck {
   /** Read, schema, model and layout problems of every file. */
   readonly issues: readonly IntakeIssue[];
   readonly clock: ClockSource;
-  /** Where the construct at `constructPath` (or its nearest declared parent) was declared. */
-  locate(constructPath: string): EstateLocation | undefined;
+  /**
+   * Where the construct at `constructPath` (or its nearest declared parent) was declared; with
+   * `field` (dotted, relative to that entry, as a rule-pack finding names it), where that field is.
+   */
+  locate(constructPath: string, field?: string): EstateLocation | undefined;
 }
 
 /**
@@ -349,7 +352,7 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
     files,
     issues,
     clock: source,
-    locate(constructPath) {
+    locate(constructPath, field) {
       for (let p = constructPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
         const o = origins.get(p);
         if (!o) {
@@ -357,10 +360,11 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
           continue;
         }
         const f = byFile.get(o.file);
+        const at = field === undefined ? o.at : [...o.at, ...fieldPath(field)];
         return {
           file: o.file,
-          pos: f ? f.positionOf(o.at) : START,
-          field: o.at.length === 0 ? '(root)' : o.at.join('.'),
+          pos: f ? f.positionOf(at) : START,
+          field: at.length === 0 ? '(root)' : at.join('.'),
         };
       }
       // Estate-wide findings (capacity, ...) belong to the platform data.

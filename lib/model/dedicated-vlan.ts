@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { issue } from './errors';
 import { CODE_FORMAT, field } from './fields';
-import { departmentHint } from './hints';
 import { Estate } from './estate';
 import { codeSchema, freeTextSchema } from './names';
 import { NETWORK_FIELDS, ZONES } from './platform';
@@ -81,23 +80,6 @@ export class DedicatedVlan extends Construct {
     const location = pathOf(scope, id);
     const parsed = parseProps(dedicatedVlanSchema, props, location);
     const estate = Estate.of(scope);
-    const dept = estate.platform.departments.find((d) => d.code === parsed.department);
-    throwIfAny(
-      dept
-        ? []
-        : [
-            issue({
-              code: 'KIBAN_UNKNOWN_DEPARTMENT',
-              ruleId: 'R01',
-              location,
-              field: 'department',
-              value: parsed.department,
-              message: 'the department is not registered on the platform',
-              messageJa: `部局コード「${parsed.department}」は統合基盤に登録されていません`,
-              ...departmentHint(parsed.department, estate.platform.departments),
-            }),
-          ],
-    );
     super(scope, id);
     this.props = parsed;
     if (!estate.registerVlan(parsed.name, this)) {

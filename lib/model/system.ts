@@ -5,7 +5,7 @@ import { DedicatedVlan } from './dedicated-vlan';
 import { Estate } from './estate';
 import { CODE_FORMAT, DATE_FORMAT, field, yesNo } from './fields';
 import { findGuestOs, guestOsCatalog } from './guest-os';
-import { departmentHint, guestOsHint, networkHint, templateHint } from './hints';
+import { guestOsHint, networkHint, templateHint } from './hints';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
 import { ResolvedNetwork, isStandardNetworkKey, resolveDedicatedNetwork, resolveStandardNetwork } from './network';
 import { StandardNetworkKey } from './platform';
@@ -369,22 +369,6 @@ function err(
 function checkSystem(spec: SystemSpec, estate: Estate, location: string): DeclarationIssue[] {
   const p = estate.platform;
   const out: DeclarationIssue[] = [];
-  if (!p.departments.some((d) => d.code === spec.department)) {
-    const h = departmentHint(spec.department, p.departments);
-    out.push(
-      err(
-        location,
-        'department',
-        spec.department,
-        'R01',
-        'KIBAN_UNKNOWN_DEPARTMENT',
-        "the department is not registered on the platform (only the governor's departments may use it)",
-        `部局コード「${spec.department}」は統合基盤に登録されていません（知事部局のみ利用できます）`,
-        h.fix,
-        h.fixJa,
-      ),
-    );
-  }
   if (spec.cluster !== undefined && !p.vsphere.clusters.some((c) => c.name === spec.cluster)) {
     out.push(
       err(
@@ -442,21 +426,6 @@ function checkSystem(spec: SystemSpec, estate: Estate, location: string): Declar
         '利用停止の届出には工程 "decommissioned" が必要です',
         'set phase: decommissioned, or remove the decommission block',
         '工程を decommissioned にするか、decommission を削除してください',
-      ),
-    );
-  }
-  if (spec.backup.osImage === false && !spec.backup.osImageOptOutReasonJa) {
-    out.push(
-      err(
-        location,
-        'backup.osImageOptOutReasonJa',
-        undefined,
-        'R10',
-        'KIBAN_BACKUP_OPTOUT_REASON',
-        'OS-image backup is on unless there is a specific reason: give the reason',
-        'OSイメージバックアップは特段の理由がない限り「希望する」です。希望しない理由を記載してください',
-        'add backup.osImageOptOutReasonJa, or turn osImage back on',
-        'backup.osImageOptOutReasonJa に理由を書くか、osImage を true にしてください',
       ),
     );
   }
@@ -620,42 +589,30 @@ function resolveServer(
       ),
     );
   }
-  const dsNames = (kind: 'system' | 'backup') => p.vsphere.datastores.filter((d) => d.kind === kind).map((d) => d.name);
   if (system.hypervisor === 'vsphere') {
+    // Only what cannot be emitted: a datastore that does not exist. Which kind of datastore may hold
+    // what is policy, checked by the rule pack (R10a-DisksOnSystemStorage, R10a-BackupVolumeOnBackupStorage).
+    const known = p.vsphere.datastores.map((d) => d.name);
+    const unknown = (field: string, name: string) =>
+      err(
+        location,
+        f(field),
+        name,
+        'R10a',
+        'KIBAN_UNKNOWN_DATASTORE',
+        'no such datastore on the platform',
+        `統合基盤にデータストア「${name}」はありません`,
+        `use one of: ${known.join(', ')}`,
+        `次のいずれかを指定してください: ${known.join(', ')}`,
+      );
     spec.disks.forEach((d, i) => {
-      if (d.datastore !== undefined && !dsNames('system').includes(d.datastore)) {
-        issues.push(
-          err(
-            location,
-            f(`disks.${i}.datastore`),
-            d.datastore,
-            'R10a',
-            'KIBAN_DATASTORE_KIND',
-            'system and data disks go on a system datastore',
-            'システム・データ領域はシステム用データストアに配置します',
-            `use one of: ${dsNames('system').join(', ')}`,
-            `次のいずれかを指定してください: ${dsNames('system').join(', ')}`,
-          ),
-        );
-      }
+      if (d.datastore !== undefined && !known.includes(d.datastore))
+        issues.push(unknown(`disks.${i}.datastore`, d.datastore));
     });
     const bv = spec.backupVolume;
-    if (bv?.datastore !== undefined && !dsNames('backup').includes(bv.datastore)) {
-      issues.push(
-        err(
-          location,
-          f('backupVolume.datastore'),
-          bv.datastore,
-          'R10a',
-          'KIBAN_BACKUP_ON_SYSTEM_STORAGE',
-          'a backup volume must be on backup storage, separate from the system/data area',
-          'バックアップ領域はシステム・データ領域とは別のバックアップ用ストレージに配置します',
-          `use one of: ${dsNames('backup').join(', ')}`,
-          `次のいずれかを指定してください: ${dsNames('backup').join(', ')}`,
-        ),
-      );
-    }
-    if (bv && dsNames('backup').length === 0) {
+    if (bv?.datastore !== undefined && !known.includes(bv.datastore))
+      issues.push(unknown('backupVolume.datastore', bv.datastore));
+    if (bv && !p.vsphere.datastores.some((d) => d.kind === 'backup')) {
       issues.push(
         err(
           location,

@@ -80,11 +80,17 @@ export function makeStagingDir(outdir: string): string {
 
 /** Writes `files` (relative paths) below `dir`, and the output marker. */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  // Each folder is created once (thousands of stack files share a few hundred folders).
+  const made = new Set<string>();
   for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))
       throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(dir, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     // A file a stage placed there may be a hard link into the previous output (incremental synth): replace it, never write through it.
     fs.rmSync(target, { force: true });
     fs.writeFileSync(target, content, { flag: 'wx' });
