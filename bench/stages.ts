@@ -2,7 +2,7 @@ import { Estate } from '../lib/model';
 import { runRulePack } from '../lib/rules';
 import { emitHyperV } from '../lib/hyperv';
 import { reviewStage } from '../lib/review';
-import { SynthContext } from '../lib/synth/context';
+import { SynthContext } from '../lib/model/synth-stage';
 
 /** The product phases measured besides tree building and vSphere synthesis. */
 export interface BenchStage {

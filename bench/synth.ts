@@ -1,9 +1,11 @@
 /**
  * One synth of a generated estate in a fresh process, through the product's pipeline (all stages:
  * rules, vSphere, Hyper-V, review; atomic commit):
- *   ts-node bench/synth.ts <systems> <outdir> <full|incremental> <jobs> [edit]
- * `edit` changes one vSphere system's memory first (a one-system pull request). Prints one JSON
- * line: wall time since the process started (ms), peak RSS (MB), stacks synthesized / copied.
+ *   ts-node bench/synth.ts <systems> <outdir> <full|incremental> <jobs> [edit] [direct|cdktf]
+ * `edit` changes one vSphere system's memory first (a one-system pull request); `cdktf` renders the
+ * vSphere stacks with the cdktf renderer (`jobs` worker threads) instead of the direct one (the
+ * default, what `kiban synth` uses). Prints one JSON line: wall time since the process started (ms),
+ * peak RSS (MB), stacks synthesized / copied.
  */
 import * as path from 'path';
 import { buildGeneratedEstate, generateCleanEstateSpec } from './generate';
@@ -11,13 +13,14 @@ import { synthesize } from '../lib/synth/pipeline';
 import { defaultStages } from '../lib/synth/stages';
 import type { VsphereStageReport } from '../lib/vsphere/stage';
 
-const [count, outdir, mode, jobs, edit] = [
+const [count, outdir, mode, jobs] = [
   Number(process.argv[2] ?? 100),
   process.argv[3]!,
   process.argv[4] ?? 'full',
   Number(process.argv[5] ?? 1),
-  process.argv[6],
 ];
+const edit = process.argv.slice(6).includes('edit') ? 'edit' : undefined;
+const renderer = process.argv.slice(6).includes('cdktf') ? ('cdktf' as const) : ('direct' as const);
 const spec = generateCleanEstateSpec(count);
 if (edit === 'edit') {
   const i = spec.systems.findIndex((s) => s.hypervisor === 'vsphere');
@@ -31,7 +34,7 @@ const t0 = process.hrtime.bigint();
 const recipe = { module: path.join(__dirname, 'generate.ts'), exportName: 'buildGeneratedEstate', args: [spec] };
 const stages = defaultStages({
   rules: { write: () => undefined, summary: () => undefined },
-  vsphere: { recipe, workers: jobs },
+  vsphere: { recipe, workers: jobs, renderer },
 });
 synthesize(buildGeneratedEstate(spec), { outdir, stages, ...(mode === 'full' ? { base: false as const } : {}) });
 const v = (stages.find((s) => s.name === 'vsphere') as { last?: VsphereStageReport }).last!;
@@ -39,6 +42,7 @@ process.stdout.write(
   `${JSON.stringify({
     systems: count,
     mode,
+    renderer,
     jobs,
     wallMs: Math.round(process.uptime() * 1000),
     pipelineMs: Math.round(Number(process.hrtime.bigint() - t0) / 1e6),

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { DeclarationError, ErrorCode } from '../model/errors';
-import { SynthAbort } from '../synth/context';
+import { SynthAbort } from '../model/synth-stage';
 import { OutputFolderError } from '../synth/atomic';
 
 /** A bad command-line argument: one short message in English and Japanese, exit code 2. */

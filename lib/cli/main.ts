@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { SynthStage } from '../synth/context';
+import { SynthStage } from '../model/synth-stage';
 import { recoverOutput, writeReportFile } from '../synth/atomic';
 import type { RulesStageOptions } from '../rules/stage';
 import type { VsphereStageOptions } from '../vsphere/stage';

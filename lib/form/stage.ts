@@ -1,4 +1,4 @@
-import { SynthStage } from '../synth/context';
+import { SynthStage } from '../model/synth-stage';
 import type { FormPageOptions } from './page';
 import { estateCheckOf } from '../intake/estate';
 

@@ -1,4 +1,4 @@
-import { SynthStage } from '../synth/context';
+import { SynthStage } from '../model/synth-stage';
 import { emitHyperV } from './scripts';
 
 /** The Hyper-V stage: adds each Hyper-V system's script set to the output files. */

@@ -1,22 +1,21 @@
 /**
  * docs/codes.md: the lists department staff look things up in (department codes, networks, OS
  * templates, guest OS keys, datastores, the allowed values of each choice, every key of a
- * declaration), generated from the platform data, the guest OS catalog and the field table, so
- * they never go stale. Regenerate with `npm run schema`; a test checks the file is fresh.
+ * declaration), generated from the platform data, the guest OS catalog and the fields' entries on
+ * the schemas, so they never go stale. Regenerate with `npm run schema`; a test checks the file is fresh.
  */
 import { z } from 'zod';
-import { fieldInfo, fieldTable } from '../model/fields';
+import { FieldMeta, schemaFields } from '../model/fields';
 import { GuestOs, guestOsCatalog, hypervSupport, vsphereSupport } from '../model/guest-os';
 import { Platform } from '../model/platform';
 import { systemSchema } from '../model/system';
-import { keysAt, schemaAt } from '../model/zod-issues';
-import { dedicatedVlanSchema } from '../model/dedicated-vlan';
+import { dedicatedVlansSchema } from '../model/dedicated-vlan';
 import { doc, table } from '../review/markdown';
 
 export const CODES_DOC = 'docs/codes.md';
 
 /** The keys of the dedicated VLANs of the platform data. */
-const dedicatedVlansSchema = z.strictObject({ dedicatedVlans: z.array(dedicatedVlanSchema) });
+const platformVlansSchema = z.strictObject({ dedicatedVlans: dedicatedVlansSchema });
 
 const SUPPORT_JA = {
   supported: '対応',
@@ -30,20 +29,23 @@ const PARTY_JA: Record<string, string> = {
   'network-admin': 'ネットワーク管理者',
 };
 
-function keyRows(schema: z.ZodType, path: Array<string | number>, out: unknown[][]): void {
-  for (const k of keysAt(schema, path)) {
-    const p = [...path, k];
-    const info = fieldInfo(p);
-    const s = schemaAt(schema, p) as { _zod?: { def?: { type?: string } } } | undefined;
-    const def = s?._zod?.def;
-    const shown = p
-      .map((x) => (typeof x === 'number' ? '-' : x))
-      .join('.')
-      .replace(/\.-\./g, '[].');
-    out.push([shown, info.labelJa, info.ruleId, info.example ?? '']);
-    keyRows(schema, p, out);
-    if (def?.type === 'array') keyRows(schema, [...p, 0], out);
-  }
+/** A field path as the guide writes it: `servers[].nics[].network`. */
+const shownPath = (p: ReadonlyArray<string | number>): string =>
+  p
+    .map((x) => (typeof x === 'number' ? '-' : x))
+    .join('.')
+    .replace(/\.-\./g, '[].');
+
+/** Every field of a schema that has its own entry, at every place it can be written. */
+function entries(schema: z.ZodType): Array<{ shown: string; entry: FieldMeta }> {
+  return schemaFields(schema).flatMap((f) => (f.entry ? [{ shown: shownPath(f.path), entry: f.entry }] : []));
+}
+
+function keyRows(schema: z.ZodType): unknown[][] {
+  return schemaFields(schema).map((f) => {
+    const info = f.entry ?? { labelJa: '', ruleId: '', example: '' };
+    return [shownPath(f.path), info.labelJa, info.ruleId, info.example ?? ''];
+  });
 }
 
 function osRow(os: GuestOs, p: Platform): unknown[] {
@@ -59,11 +61,9 @@ function osRow(os: GuestOs, p: Platform): unknown[] {
 /** The Markdown text of docs/codes.md for a platform. */
 export function codesDocument(p: Platform): string {
   const nets = Object.entries(p.networks);
-  const choices = fieldTable().filter((r) => r.info.valuesJa && !['true', 'false'].every((v) => v in r.info.valuesJa!));
-  const keys: unknown[][] = [];
-  keyRows(systemSchema, [], keys);
-  const vlanKeys: unknown[][] = [];
-  keyRows(dedicatedVlansSchema, [], vlanKeys);
+  const described = [...entries(systemSchema), ...entries(platformVlansSchema)];
+  const yesNo = (e: FieldMeta) => e.valuesJa !== undefined && ['true', 'false'].every((v) => v in e.valuesJa!);
+  const choices = described.filter((r) => r.entry.valuesJa && !yesNo(r.entry));
   return doc([
     '# 宣言で使うコードと項目の一覧（自動生成）',
     '> このファイルは統合基盤のデータ（部局・ネットワーク・テンプレート・データストア）とゲストOSカタログから\n> 自動で作られます。手で直さないでください（`npm run schema` で作り直します）。書き方は [宣言ガイド](intake-guide.md) を見てください。',
@@ -118,21 +118,19 @@ export function codesDocument(p: Platform): string {
     '次の項目には、表の値のどれかをそのまま書きます。',
     table(
       ['項目', '名前', '書ける値', '意味'],
-      choices.flatMap((r) =>
-        Object.entries(r.info.valuesJa!).map(([v, ja]) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, v, ja]),
-      ),
+      choices.flatMap((r) => Object.entries(r.entry.valuesJa!).map(([v, ja]) => [r.shown, r.entry.labelJa, v, ja])),
     ),
     '## true / false で書く項目',
     table(
       ['項目', '名前', 'true の意味', 'false の意味'],
-      fieldTable()
-        .filter((r) => r.info.valuesJa && 'true' in r.info.valuesJa)
-        .map((r) => [r.path.replace(/\.\*\./g, '[].'), r.info.labelJa, r.info.valuesJa!.true, r.info.valuesJa!.false]),
+      described
+        .filter((r) => yesNo(r.entry))
+        .map((r) => [r.shown, r.entry.labelJa, r.entry.valuesJa!.true, r.entry.valuesJa!.false]),
     ),
     '## システム宣言の項目（systems/<部局コード>/<システムID>.yaml）',
     '`[]` は「- 」で始まる一覧の中の項目です。',
-    table(['項目', '名前', 'ルール', '例'], keys),
+    table(['項目', '名前', 'ルール', '例'], keyRows(systemSchema)),
     '## 専用ネットワークの項目（構成データの dedicatedVlans）',
-    table(['項目', '名前', 'ルール', '例'], vlanKeys),
+    table(['項目', '名前', 'ルール', '例'], keyRows(platformVlansSchema)),
   ]);
 }

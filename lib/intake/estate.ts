@@ -16,7 +16,9 @@ import { z } from 'zod';
 import * as model from '../model';
 import { Clock, fixedClock, systemClock } from '../model/clock';
 import { DeclarationError, ErrorCode } from '../model/errors';
+import { DEDICATED_VLANS_FIELD } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
+import { field } from '../model/fields';
 import { parsePlatform } from '../model/platform';
 import { buildInto, fieldPath, Origin, schemaIssues } from './build';
 import { declarationFiles } from './files';
@@ -105,8 +107,11 @@ export interface EstateCheck {
   /** Read, schema, model and layout problems of every file. */
   readonly issues: readonly IntakeIssue[];
   readonly clock: ClockSource;
-  /** Where the construct at `constructPath` (or its nearest declared parent) was declared. */
-  locate(constructPath: string): EstateLocation | undefined;
+  /**
+   * Where the construct at `constructPath` (or its nearest declared parent) was declared; with
+   * `field` (dotted, relative to that entry, as a rule-pack finding names it), where that field is.
+   */
+  locate(constructPath: string, field?: string): EstateLocation | undefined;
 }
 
 /**
@@ -115,7 +120,7 @@ export interface EstateCheck {
  * the estate checkable.
  */
 const platformFileCheckSchema = platformFileSchema.extend({
-  dedicatedVlans: z.array(z.unknown()).min(1).optional(),
+  dedicatedVlans: field(z.array(z.unknown()).min(1), DEDICATED_VLANS_FIELD).optional(),
   sharedLicenses: z
     .strictObject({ oracleSe2: z.unknown(), rhel: z.unknown(), windowsDatacenter: z.unknown() })
     .partial()
@@ -351,7 +356,7 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
     files,
     issues,
     clock: source,
-    locate(constructPath) {
+    locate(constructPath, field) {
       for (let p = constructPath; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
         const o = origins.get(p);
         if (!o) {
@@ -359,10 +364,11 @@ export function checkEstate(dir: string, options: EstateLoadOptions = {}): Estat
           continue;
         }
         const f = byFile.get(o.file);
+        const at = field === undefined ? o.at : [...o.at, ...fieldPath(field)];
         return {
           file: o.file,
-          pos: f ? f.positionOf(o.at) : START,
-          field: o.at.length === 0 ? '(root)' : o.at.join('.'),
+          pos: f ? f.positionOf(at) : START,
+          field: at.length === 0 ? '(root)' : at.join('.'),
         };
       }
       // Estate-wide findings (capacity, ...) belong to the platform data.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fieldInfo } from '../model/fields';
+import { fieldInfo, isListAt, keysAt } from '../model/fields';
 import { closest } from '../model/hints';
-import { MessageContext, keysAt, schemaAt, valueAt, zodToIssues } from '../model/zod-issues';
+import { MessageContext, valueAt, zodToIssues } from '../model/zod-issues';
 import { IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile } from './parse';
 
@@ -13,8 +13,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 function childKeys(schema: z.ZodType, path: Path): { keys: string[]; list: boolean } {
   const keys = keysAt(schema, path);
   if (keys.length > 0) return { keys, list: false };
-  const def = (schemaAt(schema, path) as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def;
-  return def?.type === 'array' ? { keys: keysAt(schema, [...path, 0]), list: true } : { keys: [], list: false };
+  return isListAt(schema, path) ? { keys: keysAt(schema, [...path, 0]), list: true } : { keys: [], list: false };
 }
 
 /** The path of the object holding the block at `path` (skipping a list index). */
@@ -77,14 +76,14 @@ function findSlips(
   return slips;
 }
 
-function slipIssue(parsed: ParsedDeclarationFile, s: Slip): IntakeIssue {
+function slipIssue(parsed: ParsedDeclarationFile, schema: z.ZodType, s: Slip): IntakeIssue {
   const pos = parsed.positionOf(s.at);
   const blockPos = parsed.positionOf(s.block);
   const b = lastKey(s.block);
   const ks = `「${s.keys.join('」「')}」`;
   const ksEn = s.keys.map((k) => `"${k}"`).join(', ');
   const field = [...s.at.map(String)].join('.');
-  const ruleId = fieldInfo(s.block).ruleId;
+  const ruleId = fieldInfo(schema, s.block).ruleId;
   const value = Object.fromEntries(s.keys.map((k) => [k, valueAt(parsed.data, [...s.at.slice(0, -1), k])]));
   if (s.kind === 'under') {
     const col = blockPos.column + 2;
@@ -171,7 +170,7 @@ export function schemaIssues(
     const k = zi.keys[0]!;
     const accepted = keysAt(schema, zi.path);
     const labels = Object.fromEntries(
-      accepted.map((a) => [a, fieldInfo([...zi.path, a]).labelJa.replace(/（.*$/, '')]),
+      accepted.map((a) => [a, fieldInfo(schema, [...zi.path, a]).labelJa.replace(/（.*$/, '')]),
     );
     const t = closest(k, accepted, labels);
     if (t !== undefined && t !== k) typos.set(zi, t);
@@ -179,7 +178,7 @@ export function schemaIssues(
   const standsFor = (zi: z.core.$ZodIssue) =>
     missing(zi) &&
     [...typos].some(([u, t]) => same(u.path, zi.path.slice(0, -1)) && t === String(zi.path[zi.path.length - 1]));
-  const out: IntakeIssue[] = slips.map((s) => slipIssue(parsed, s));
+  const out: IntakeIssue[] = slips.map((s) => slipIssue(parsed, schema, s));
   for (const one of all) {
     if (slipped(one) || standsFor(one)) continue;
     const [di] = zodToIssues(new z.ZodError([one]), parsed.data, parsed.file, '', ctx);
@@ -189,7 +188,7 @@ export function schemaIssues(
       const at = [...one.path, key];
       const field = [...one.path.map(String), key === '' ? '""' : key].join('.');
       const typo = typos.get(one);
-      const label = typo ? fieldInfo([...one.path, typo]).labelJa : '';
+      const label = typo ? fieldInfo(schema, [...one.path, typo]).labelJa : '';
       const missed = typo !== undefined && all.some((zi) => missing(zi) && same(zi.path, [...one.path, typo]));
       out.push(
         relocate(

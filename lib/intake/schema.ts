@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dedicatedVlanSchema } from '../model/dedicated-vlan';
+import { dedicatedVlansSchema } from '../model/dedicated-vlan';
 import { freeTextSchema } from '../model/names';
 import { platformSchema } from '../model/platform';
 import { sharedLicensePoolSchema } from '../model/shared-license';
@@ -42,7 +42,7 @@ export const clockSettingSchema = z.strictObject({
  */
 export const platformFileSchema = platformSchema.partial().extend({
   /** Dedicated networks (専用ネットワーク, R24) the platform admin assigned. */
-  dedicatedVlans: z.array(dedicatedVlanSchema).min(1).optional(),
+  dedicatedVlans: dedicatedVlansSchema.optional(),
   /** Shared licence pools (R05). */
   sharedLicenses: sharedLicensesSchema.optional(),
   /** Pinned evaluation time of the date rules. @default the real clock */
@@ -69,46 +69,42 @@ function toJsonSchema(schema: z.ZodType, id: string, titleJa: string): Json {
     target: 'draft-2020-12',
     unrepresentable: 'any',
     override: (ctx) => {
-      const def = (
-        ctx.zodSchema as unknown as {
-          _zod: { def: { type: string; options?: Array<{ _zod: { def: { type: string } } }> } };
-        }
-      )._zod.def;
-      if (def.type === 'union' && def.options?.some((o) => o._zod.def.type === 'custom')) {
+      const s = ctx.zodSchema;
+      if (s instanceof z.ZodUnion && s.options.some((o) => o instanceof z.ZodCustom)) {
         const js = ctx.jsonSchema as Json;
         const key = Array.isArray(js.anyOf) ? 'anyOf' : 'oneOf';
         const branches = js[key] as unknown[];
-        js[key] = branches.filter((_, i) => def.options![i]!._zod.def.type !== 'custom');
+        js[key] = branches.filter((_, i) => !(s.options[i] instanceof z.ZodCustom));
       }
     },
   }) as Json;
-  describe(out, []);
+  describe(schema, out, []);
   return { $schema: out.$schema, $id: id, title: titleJa, ...out };
 }
 
-/** Adds `description` (Japanese label, rule ID) to every property, from the model's field table. */
-function describe(node: unknown, path: string[]): void {
+/** Adds `description` (Japanese label, rule ID) to every property, from the fields' entries on the schema. */
+function describe(schema: z.ZodType, node: unknown, path: string[]): void {
   if (node === null || typeof node !== 'object') return;
   const n = node as Json;
   if (n.properties && typeof n.properties === 'object') {
     for (const [k, v] of Object.entries(n.properties as Json)) {
       const p = [...path, k];
-      const r = fieldRule(p);
+      const r = fieldRule(schema, p);
       // only where the field has its own entry (not inherited from the parent's)
       if (
         r.ruleId !== 'SCHEMA' &&
-        r.labelJa !== fieldRule(path).labelJa &&
+        r.labelJa !== fieldRule(schema, path).labelJa &&
         v &&
         typeof v === 'object' &&
         !('description' in (v as Json))
       )
         (v as Json).description = `${r.labelJa}（${r.ruleId}）`;
-      describe(v, p);
+      describe(schema, v, p);
     }
   }
-  if (n.items) describe(n.items, [...path, '0']);
+  if (n.items) describe(schema, n.items, [...path, '0']);
   for (const key of ['anyOf', 'oneOf', 'allOf'])
-    if (Array.isArray(n[key])) for (const b of n[key] as unknown[]) describe(b, path);
+    if (Array.isArray(n[key])) for (const b of n[key] as unknown[]) describe(schema, b, path);
 }
 
 /** The JSON Schema of a system declaration file (schemas/system.schema.json). */

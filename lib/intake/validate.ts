@@ -47,7 +47,7 @@ export interface ValidateOptions {
 
 /** A rule-pack finding as an issue at the place its construct was declared. */
 function findingIssue(checked: EstateCheck, f: Finding): IntakeIssue {
-  const at = checked.locate(f.path) ?? { file: checked.dir, pos: { line: 1, column: 1 }, field: '(root)' };
+  const at = checked.locate(f.path, f.field) ?? { file: checked.dir, pos: { line: 1, column: 1 }, field: '(root)' };
   return relocate(
     {
       location: f.path,

@@ -1,13 +1,18 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
+import { field } from './fields';
 import { platformObjectNameSchema } from './names';
 import { parseProps, pathOf } from './validate';
 
 export const backupVolumeSchema = z.strictObject({
   /** Size of the backup area in GB, as requested in the application (R10a). */
-  sizeGb: z.int().min(1).max(16384),
+  sizeGb: field(z.int().min(1).max(16384), { ruleId: 'R10a', labelJa: 'バックアップ領域の容量（GB）', example: '500' }),
   /** Backup datastore (vSphere). @default the platform's first backup datastore */
-  datastore: platformObjectNameSchema.optional(),
+  datastore: field(platformObjectNameSchema.optional(), {
+    ruleId: 'R10a',
+    labelJa: 'バックアップ用データストア',
+    example: 'kiban-bk-ds01',
+  }),
 });
 
 /** Props of a {@link BackupVolume}. */

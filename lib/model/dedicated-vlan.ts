@@ -1,32 +1,53 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { issue } from './errors';
-import { departmentHint } from './hints';
+import { CODE_FORMAT, field } from './fields';
 import { Estate } from './estate';
 import { codeSchema, freeTextSchema } from './names';
-import { ZONES } from './platform';
+import { NETWORK_FIELDS, ZONES } from './platform';
 import { parseProps, pathOf, throwIfAny } from './validate';
 
 export const dedicatedVlanSchema = z.strictObject({
   /** Identifier, e.g. `mynumber-kokuho`; becomes the port group name `dv-<name>-v<vlanId>`. */
-  name: codeSchema,
+  name: field(codeSchema, { ruleId: 'R24', labelJa: '専用ネットワーク名', example: 'mynumber-kokuho', ...CODE_FORMAT }),
   /** Japanese description as in the application. */
-  descriptionJa: freeTextSchema(120),
-  /** VLAN ID assigned by the platform admin (R24). */
-  vlanId: z.int().min(2).max(4094),
-  /** The subnet, e.g. `10.131.8.0/24`. */
-  subnet: z.cidrv4(),
-  gateway: z.ipv4().optional(),
-  /** The zone this network belongs to for the isolation rules (R24). */
-  zone: z.enum(ZONES).default('dedicated'),
-  /** Department that asked for (and pays for) the network (R24). */
-  department: codeSchema,
-  /** Who administers the IPs on this network (R29). */
-  ipAdministrator: z.strictObject({
-    party: z.enum(['department', 'network-admin']),
-    nameJa: freeTextSchema(80),
+  descriptionJa: field(freeTextSchema(120), {
+    ruleId: 'R24',
+    labelJa: '専用ネットワークの説明',
+    example: '国民健康保険システム専用ネットワーク',
   }),
+  /** VLAN ID assigned by the platform admin (R24). */
+  vlanId: field(z.int().min(2).max(4094), NETWORK_FIELDS.vlanId),
+  /** The subnet, e.g. `10.131.8.0/24`. */
+  subnet: field(z.cidrv4(), NETWORK_FIELDS.subnet),
+  gateway: field(z.ipv4().optional(), NETWORK_FIELDS.gateway),
+  /** The zone this network belongs to for the isolation rules (R24). */
+  zone: field(z.enum(ZONES).default('dedicated'), NETWORK_FIELDS.zone),
+  /** Department that asked for (and pays for) the network (R24). */
+  department: field(codeSchema, { ruleId: 'R24', labelJa: '申請・費用負担の部局', example: 'hoken', ...CODE_FORMAT }),
+  /** Who administers the IPs on this network (R29). */
+  ipAdministrator: field(
+    z.strictObject({
+      party: field(z.enum(['department', 'network-admin']), {
+        ruleId: 'R29',
+        labelJa: 'IPアドレス管理者の区分',
+        example: 'department',
+        valuesJa: { department: '所管課', 'network-admin': 'ネットワーク管理者' },
+      }),
+      nameJa: field(freeTextSchema(80), {
+        ruleId: 'R29',
+        labelJa: 'IPアドレス管理者の名前',
+        example: '保健福祉部 健康国保課',
+      }),
+    }),
+    { ruleId: 'R29', labelJa: 'IPアドレス管理者', example: 'party: department' },
+  ),
 });
+
+/** The entry of the list of dedicated networks (`dedicatedVlans`) of an estate's platform data. */
+export const DEDICATED_VLANS_FIELD = { ruleId: 'R24', labelJa: '専用ネットワーク', example: '- name: mynumber-kokuho' };
+/** The dedicated networks of an estate's platform data (`dedicatedVlans`, R24). */
+export const dedicatedVlansSchema = field(z.array(dedicatedVlanSchema).min(1), DEDICATED_VLANS_FIELD);
 
 /** Props of a {@link DedicatedVlan}. */
 export interface DedicatedVlanProps {
@@ -59,23 +80,6 @@ export class DedicatedVlan extends Construct {
     const location = pathOf(scope, id);
     const parsed = parseProps(dedicatedVlanSchema, props, location);
     const estate = Estate.of(scope);
-    const dept = estate.platform.departments.find((d) => d.code === parsed.department);
-    throwIfAny(
-      dept
-        ? []
-        : [
-            issue({
-              code: 'KIBAN_UNKNOWN_DEPARTMENT',
-              ruleId: 'R01',
-              location,
-              field: 'department',
-              value: parsed.department,
-              message: 'the department is not registered on the platform',
-              messageJa: `部局コード「${parsed.department}」は統合基盤に登録されていません`,
-              ...departmentHint(parsed.department, estate.platform.departments),
-            }),
-          ],
-    );
     super(scope, id);
     this.props = parsed;
     if (!estate.registerVlan(parsed.name, this)) {

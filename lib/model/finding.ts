@@ -16,6 +16,12 @@ export interface Finding {
   readonly path: string;
   /** System id, when the finding belongs to one system. */
   readonly systemId?: string;
+  /**
+   * The declared field the finding is about, dotted, relative to the declaration entry of the system,
+   * server or dedicated VLAN the path lies in (e.g. `department`, `disks.1.datastore`): where
+   * `kiban validate` points. Not written to findings.json.
+   */
+  readonly field?: string;
   /** The offending value, rendered. */
   readonly value: string;
   readonly message: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeclarationError } from './errors';
+import { FieldMeta, field } from './fields';
 import { codeSchema, freeTextSchema, platformObjectNameSchema } from './names';
 import { zodToIssues } from './zod-issues';
 
@@ -16,6 +17,37 @@ export type StandardNetworkKey = (typeof STANDARD_NETWORKS)[number];
 /** Network zones for the isolation rules of R24. A dedicated VLAN belongs to one of them. */
 export const ZONES = ['internet', 'lgwan', 'myNumber', 'dmz', 'dedicated'] as const;
 export type Zone = (typeof ZONES)[number];
+
+/** The fields a standard network and a dedicated VLAN share (R24), as declarations name them. */
+export const NETWORK_FIELDS = {
+  zone: {
+    ruleId: 'R24',
+    labelJa: 'ネットワークの区分（ゾーン）',
+    example: 'dedicated',
+    valuesJa: {
+      internet: 'インターネット接続系',
+      lgwan: 'LGWAN接続系',
+      myNumber: '個人番号利用事務系',
+      dmz: 'DMZ（インターネット公開）',
+      dedicated: '専用（どの系とも分離）',
+    } satisfies Record<Zone, string>,
+  },
+  vlanId: { ruleId: 'R24', labelJa: 'VLAN ID', example: '231' },
+  subnet: {
+    ruleId: 'R24',
+    labelJa: 'サブネット',
+    example: '10.231.0.0/24',
+    formatJa: 'IPアドレス/ビット数（例: 10.231.0.0/24）',
+    format: 'a CIDR such as 10.231.0.0/24',
+  },
+  gateway: {
+    ruleId: 'R24',
+    labelJa: 'デフォルトゲートウェイ',
+    example: '10.231.0.1',
+    formatJa: '半角数字 4 つを「.」で区切る（例: 10.231.0.1）',
+    format: 'an IPv4 address',
+  },
+} as const satisfies Record<string, FieldMeta>;
 
 /** The parties of R29 who assign IP addresses. */
 export const IP_PARTIES = ['om-vendor', 'admin-net-vendor', 'department', 'network-admin'] as const;
@@ -90,7 +122,7 @@ export const vmTemplateSchema = z.strictObject({
     .max(260)
     .regex(/^[^'"`$\u0000-\u001f]*$/, 'must not contain quotes, backticks, "$" or control characters'),
   /** Guest OS key in the catalog. */
-  guestOs: z.string().min(1),
+  guestOs: field(z.string().min(1), { ruleId: 'R22', labelJa: 'ゲストOS', example: 'rhel_7' }),
 });
 
 export const vsphereSchema = z.strictObject({
@@ -170,14 +202,14 @@ export const hypervSchema = z
 export const standardNetworkSchema = z.strictObject({
   /** Japanese name as in the application form. */
   nameJa: freeTextSchema(60),
-  zone: z.enum(ZONES),
+  zone: field(z.enum(ZONES), NETWORK_FIELDS.zone),
   /** Port group name on vSphere. */
   portGroup: platformObjectNameSchema,
   /** Virtual switch name on Hyper-V. */
   hypervSwitch: platformObjectNameSchema,
-  vlanId: z.int().min(1).max(4094),
-  subnet: cidr,
-  gateway: z.ipv4().optional(),
+  vlanId: field(z.int().min(1).max(4094), NETWORK_FIELDS.vlanId),
+  subnet: field(cidr, NETWORK_FIELDS.subnet),
+  gateway: field(z.ipv4().optional(), NETWORK_FIELDS.gateway),
   dnsServers: z.array(z.ipv4()).default([]),
   /** Who assigns IPs on this network (R29). */
   ipAssignedBy: z.enum(IP_PARTIES),
@@ -230,7 +262,8 @@ export type VmTemplate = z.output<typeof vmTemplateSchema>;
  */
 export function parsePlatform(input: unknown, location = 'platform'): Platform {
   const result = platformSchema.safeParse(input);
-  if (!result.success) throw new DeclarationError(zodToIssues(result.error, input, location));
+  if (!result.success)
+    throw new DeclarationError(zodToIssues(result.error, input, location, '', { schema: platformSchema }));
   return result.data;
 }
 

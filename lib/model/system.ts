@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { DeclarationIssue, ErrorCode, issue } from './errors';
 import { DedicatedVlan } from './dedicated-vlan';
 import { Estate } from './estate';
+import { CODE_FORMAT, DATE_FORMAT, field, yesNo } from './fields';
 import { findGuestOs, guestOsCatalog } from './guest-os';
-import { departmentHint, guestOsHint, networkHint, templateHint } from './hints';
+import { guestOsHint, networkHint, templateHint } from './hints';
 import { codeSchema, freeTextSchema, systemIdSchema, dateSchema } from './names';
 import { ResolvedNetwork, isStandardNetworkKey, resolveDedicatedNetwork, resolveStandardNetwork } from './network';
 import { StandardNetworkKey } from './platform';
@@ -14,6 +15,7 @@ import {
   VirtualServerProps,
   VirtualServerSpec,
   keptDisksSchema,
+  removedOnSchema,
   virtualServerSchema,
 } from './server';
 import { parseProps, pathOf, throwIfAny } from './validate';
@@ -50,71 +52,171 @@ export const BUILD_PHASES: ReadonlySet<Phase> = new Set([
 ]);
 
 export const contactSchema = z.strictObject({
-  nameJa: freeTextSchema(60),
-  sectionJa: freeTextSchema(80).optional(),
-  phone: z.string().regex(/^[0-9+\-() ]{6,20}$/, 'must be a phone number (digits, +, -, parentheses, spaces)'),
-  email: z.email(),
+  nameJa: field(freeTextSchema(60), { ruleId: 'R08', labelJa: '連絡先の氏名', example: '盛岡 花子' }),
+  sectionJa: field(freeTextSchema(80).optional(), { ruleId: 'R08', labelJa: '連絡先の所属', example: '総務部 総務室' }),
+  phone: field(z.string().regex(/^[0-9+\-() ]{6,20}$/, 'must be a phone number (digits, +, -, parentheses, spaces)'), {
+    ruleId: 'R08',
+    labelJa: '連絡先の電話番号',
+    example: '019-629-5101',
+    formatJa: '半角数字と「-」（例: 019-629-5101）',
+    format: 'digits, "+", "-", parentheses and spaces, e.g. 019-629-5101',
+  }),
+  email: field(z.email(), {
+    ruleId: 'R08',
+    labelJa: '連絡先のメールアドレス',
+    example: 'staff-5101@pref.example.jp',
+    formatJa: '半角で 名前@ドメイン（例: staff-5101@pref.example.jp）',
+    format: 'an e-mail address',
+  }),
 });
 
 export const acknowledgementSchema = z.strictObject({
   /** Rule ID acknowledged, e.g. `R22`. */
-  ruleId: z.string().regex(/^R\d{2}[a-z]?$/),
+  ruleId: field(z.string().regex(/^R\d{2}[a-z]?$/), {
+    ruleId: 'R03',
+    labelJa: '承認するルールID',
+    example: 'R22',
+    formatJa: '「R」と2桁の数字（例: R22、R10a）',
+    format: 'R and two digits, e.g. R22',
+  }),
   /** Server the acknowledgement applies to. @default the whole system */
-  server: codeSchema.optional(),
-  reasonJa: freeTextSchema(400).refine((s) => [...s].length >= 10, 'must be at least 10 characters'),
-  approvedBy: freeTextSchema(80),
-  date: dateSchema,
+  server: field(codeSchema.optional(), {
+    ruleId: 'R03',
+    labelJa: '承認の対象サーバ',
+    example: 'bunshoap01',
+    ...CODE_FORMAT,
+  }),
+  reasonJa: field(
+    freeTextSchema(400).refine((s) => [...s].length >= 10, 'must be at least 10 characters'),
+    { ruleId: 'R03', labelJa: '承認の理由', example: '統合基盤で稼働実績があり、統合基盤管理者が確認した' },
+  ),
+  approvedBy: field(freeTextSchema(80), { ruleId: 'R03', labelJa: '承認者', example: '科学・情報政策室 統合基盤担当' }),
+  date: field(dateSchema, { ruleId: 'R03', labelJa: '承認日', ...DATE_FORMAT }),
 });
 
 export const systemSchema = z.strictObject({
   /** Owning department code (R01). */
-  department: codeSchema,
+  department: field(codeSchema, { ruleId: 'R01', labelJa: '所管部局', example: 'somu', ...CODE_FORMAT }),
   /** System identifier, unique on the platform; names the Terraform stack and its state. */
-  systemId: systemIdSchema,
-  /** System name in Japanese (個別業務システム名). */
-  systemName: freeTextSchema(80),
-  descriptionJa: freeTextSchema(400).optional(),
-  /** Contacts (R08): the system's staff, optionally a deputy and the vendor. */
-  contacts: z.strictObject({
-    primary: contactSchema,
-    secondary: contactSchema.optional(),
-    vendor: contactSchema.extend({ companyJa: freeTextSchema(80) }).optional(),
+  systemId: field(systemIdSchema, {
+    ruleId: 'R03',
+    labelJa: 'システムID',
+    example: 'bunsho',
+    formatJa: '英小文字で始まる 3〜32 文字の英小文字・数字・「-」',
+    format: '3-32 lower-case letters, digits and "-", starting with a letter',
   }),
-  hypervisor: z.enum(['vsphere', 'hyperv']),
+  /** System name in Japanese (個別業務システム名). */
+  systemName: field(freeTextSchema(80), { ruleId: 'R03', labelJa: 'システム名', example: '文書管理システム' }),
+  descriptionJa: field(freeTextSchema(400).optional(), {
+    ruleId: 'R03',
+    labelJa: '概要',
+    example: '文書の収受・起案・決裁を電子で行うシステム',
+  }),
+  /** Contacts (R08): the system's staff, optionally a deputy and the vendor. */
+  contacts: field(
+    z.strictObject({
+      primary: field(contactSchema, { ruleId: 'R08', labelJa: '連絡先（担当者）', example: 'nameJa: 盛岡 花子' }),
+      secondary: field(contactSchema.optional(), {
+        ruleId: 'R08',
+        labelJa: '連絡先（副担当者）',
+        example: 'nameJa: 盛岡 次郎',
+      }),
+      vendor: field(
+        contactSchema
+          .extend({
+            companyJa: field(freeTextSchema(80), {
+              ruleId: 'R08',
+              labelJa: '保守業者の会社名',
+              example: '株式会社サンプル情報',
+            }),
+          })
+          .optional(),
+        { ruleId: 'R08', labelJa: '連絡先（保守業者）', example: 'nameJa: 一関 四郎' },
+      ),
+    }),
+    { ruleId: 'R08', labelJa: '連絡先', example: 'primary:' },
+  ),
+  hypervisor: field(z.enum(['vsphere', 'hyperv']), {
+    ruleId: 'R21',
+    labelJa: '仮想化ソフト',
+    example: 'vsphere',
+    valuesJa: { vsphere: 'VMware vSphere', hyperv: 'Hyper-V（Oracle Database はこちら）' },
+  }),
   /** vSphere cluster. @default the platform's first cluster */
-  cluster: z.string().optional(),
-  phase: z.enum(PHASES),
-  servers: z.array(virtualServerSchema).default([]),
-  backup: z
-    .strictObject({
-      /** OS-image backup by the admin, weekly×3 + daily×2 (R10). */
-      osImage: z.boolean().default(true),
-      osImageOptOutReasonJa: freeTextSchema(200).optional(),
-      /** Restore test from the OS image (R10b). */
-      restoreTest: z.boolean().default(false),
-      /** Add to the schedule when the department reports ready (else as applied), R10. */
-      scheduleOnReadyReport: z.boolean().default(true),
-    })
-    .default({ osImage: true, restoreTest: false, scheduleOnReadyReport: true }),
+  cluster: field(z.string().optional(), { ruleId: 'R03', labelJa: 'vSphereクラスタ', example: 'Kiban-Cluster01' }),
+  phase: field(z.enum(PHASES), { ruleId: 'R36', labelJa: '工程', example: 'application', valuesJa: PHASE_JA }),
+  servers: field(z.array(virtualServerSchema).default([]), {
+    ruleId: 'R27',
+    labelJa: '仮想サーバ',
+    example: '- name: bunshoap01',
+  }),
+  backup: field(
+    z
+      .strictObject({
+        /** OS-image backup by the admin, weekly×3 + daily×2 (R10). */
+        osImage: field(z.boolean().default(true), {
+          ruleId: 'R10',
+          labelJa: 'OSイメージバックアップ',
+          ...yesNo('希望する', '希望しない（理由が必要）'),
+        }),
+        osImageOptOutReasonJa: field(freeTextSchema(200).optional(), {
+          ruleId: 'R10',
+          labelJa: 'OSイメージバックアップを希望しない理由',
+          example: '同一データを別システムで保持しているため',
+        }),
+        /** Restore test from the OS image (R10b). */
+        restoreTest: field(z.boolean().default(false), {
+          ruleId: 'R10b',
+          labelJa: 'バックアップ復旧テスト',
+          ...yesNo('希望する', '希望しない'),
+        }),
+        /** Add to the schedule when the department reports ready (else as applied), R10. */
+        scheduleOnReadyReport: field(z.boolean().default(true), {
+          ruleId: 'R10',
+          labelJa: 'バックアップ開始の時期',
+          ...yesNo('準備完了の報告後に開始', '申請どおりに開始'),
+        }),
+      })
+      .default({ osImage: true, restoreTest: false, scheduleOnReadyReport: true }),
+    { ruleId: 'R10', labelJa: 'バックアップの希望', example: 'osImage: true' },
+  ),
   /** vSphere account principal of the system (R30). @default `<accountDomain>\\kiban-<systemId>` */
-  account: z
-    .string()
-    .regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/)
-    .optional(),
+  account: field(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+\\[A-Za-z0-9._-]+$/)
+      .optional(),
+    { ruleId: 'R30', labelJa: 'vSphereアカウント', example: 'VSPHERE.LOCAL\\kiban-bunsho' },
+  ),
   /** Form 3 (利用停止届) with the explicit confirmation; required in the decommissioned phase (R07). */
-  decommission: z
-    .strictObject({
-      confirmSystemId: z.string(),
-      form3Date: dateSchema,
-      approvedBy: freeTextSchema(80),
-      /** Backup volumes of the system's VMs: kept (default) or deleted with them (R07, R10a). */ keptDisks:
-        keptDisksSchema,
-      /** Date the platform admin confirmed the VMs were removed; until then the names stay reserved (R24). */ removedOn:
-        dateSchema.optional(),
-    })
-    .optional(),
+  decommission: field(
+    z
+      .strictObject({
+        confirmSystemId: field(z.string(), {
+          ruleId: 'R07',
+          labelJa: '利用停止の確認欄（システムID）',
+          example: 'koho-old',
+        }),
+        form3Date: field(dateSchema, { ruleId: 'R07', labelJa: '様式3（利用停止届）の提出日', ...DATE_FORMAT }),
+        approvedBy: field(freeTextSchema(80), {
+          ruleId: 'R07',
+          labelJa: '利用停止の承認者',
+          example: '科学・情報政策室長',
+        }),
+        /** Backup volumes of the system's VMs: kept (default) or deleted with them (R07, R10a). */
+        keptDisks: keptDisksSchema,
+        /** Date the platform admin confirmed the VMs were removed; until then the names stay reserved (R24). */
+        removedOn: removedOnSchema,
+      })
+      .optional(),
+    { ruleId: 'R07', labelJa: '利用停止の届出', example: 'confirmSystemId: koho-old' },
+  ),
   /** Acknowledged findings (rule ID, reason of at least 10 characters, approver). */
-  acknowledgements: z.array(acknowledgementSchema).default([]),
+  acknowledgements: field(z.array(acknowledgementSchema).default([]), {
+    ruleId: 'R03',
+    labelJa: '承認',
+    example: '- ruleId: R22',
+  }),
 });
 
 export type SystemSpec = z.output<typeof systemSchema>;
@@ -267,22 +369,6 @@ function err(
 function checkSystem(spec: SystemSpec, estate: Estate, location: string): DeclarationIssue[] {
   const p = estate.platform;
   const out: DeclarationIssue[] = [];
-  if (!p.departments.some((d) => d.code === spec.department)) {
-    const h = departmentHint(spec.department, p.departments);
-    out.push(
-      err(
-        location,
-        'department',
-        spec.department,
-        'R01',
-        'KIBAN_UNKNOWN_DEPARTMENT',
-        "the department is not registered on the platform (only the governor's departments may use it)",
-        `部局コード「${spec.department}」は統合基盤に登録されていません（知事部局のみ利用できます）`,
-        h.fix,
-        h.fixJa,
-      ),
-    );
-  }
   if (spec.cluster !== undefined && !p.vsphere.clusters.some((c) => c.name === spec.cluster)) {
     out.push(
       err(
@@ -340,21 +426,6 @@ function checkSystem(spec: SystemSpec, estate: Estate, location: string): Declar
         '利用停止の届出には工程 "decommissioned" が必要です',
         'set phase: decommissioned, or remove the decommission block',
         '工程を decommissioned にするか、decommission を削除してください',
-      ),
-    );
-  }
-  if (spec.backup.osImage === false && !spec.backup.osImageOptOutReasonJa) {
-    out.push(
-      err(
-        location,
-        'backup.osImageOptOutReasonJa',
-        undefined,
-        'R10',
-        'KIBAN_BACKUP_OPTOUT_REASON',
-        'OS-image backup is on unless there is a specific reason: give the reason',
-        'OSイメージバックアップは特段の理由がない限り「希望する」です。希望しない理由を記載してください',
-        'add backup.osImageOptOutReasonJa, or turn osImage back on',
-        'backup.osImageOptOutReasonJa に理由を書くか、osImage を true にしてください',
       ),
     );
   }
@@ -518,42 +589,30 @@ function resolveServer(
       ),
     );
   }
-  const dsNames = (kind: 'system' | 'backup') => p.vsphere.datastores.filter((d) => d.kind === kind).map((d) => d.name);
   if (system.hypervisor === 'vsphere') {
+    // Only what cannot be emitted: a datastore that does not exist. Which kind of datastore may hold
+    // what is policy, checked by the rule pack (R10a-DisksOnSystemStorage, R10a-BackupVolumeOnBackupStorage).
+    const known = p.vsphere.datastores.map((d) => d.name);
+    const unknown = (field: string, name: string) =>
+      err(
+        location,
+        f(field),
+        name,
+        'R10a',
+        'KIBAN_UNKNOWN_DATASTORE',
+        'no such datastore on the platform',
+        `統合基盤にデータストア「${name}」はありません`,
+        `use one of: ${known.join(', ')}`,
+        `次のいずれかを指定してください: ${known.join(', ')}`,
+      );
     spec.disks.forEach((d, i) => {
-      if (d.datastore !== undefined && !dsNames('system').includes(d.datastore)) {
-        issues.push(
-          err(
-            location,
-            f(`disks.${i}.datastore`),
-            d.datastore,
-            'R10a',
-            'KIBAN_DATASTORE_KIND',
-            'system and data disks go on a system datastore',
-            'システム・データ領域はシステム用データストアに配置します',
-            `use one of: ${dsNames('system').join(', ')}`,
-            `次のいずれかを指定してください: ${dsNames('system').join(', ')}`,
-          ),
-        );
-      }
+      if (d.datastore !== undefined && !known.includes(d.datastore))
+        issues.push(unknown(`disks.${i}.datastore`, d.datastore));
     });
     const bv = spec.backupVolume;
-    if (bv?.datastore !== undefined && !dsNames('backup').includes(bv.datastore)) {
-      issues.push(
-        err(
-          location,
-          f('backupVolume.datastore'),
-          bv.datastore,
-          'R10a',
-          'KIBAN_BACKUP_ON_SYSTEM_STORAGE',
-          'a backup volume must be on backup storage, separate from the system/data area',
-          'バックアップ領域はシステム・データ領域とは別のバックアップ用ストレージに配置します',
-          `use one of: ${dsNames('backup').join(', ')}`,
-          `次のいずれかを指定してください: ${dsNames('backup').join(', ')}`,
-        ),
-      );
-    }
-    if (bv && dsNames('backup').length === 0) {
+    if (bv?.datastore !== undefined && !known.includes(bv.datastore))
+      issues.push(unknown('backupVolume.datastore', bv.datastore));
+    if (bv && !p.vsphere.datastores.some((d) => d.kind === 'backup')) {
       issues.push(
         err(
           location,

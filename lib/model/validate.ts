@@ -19,7 +19,7 @@ export function parseProps<S extends z.ZodType>(
   fieldPrefix = '',
 ): z.output<S> {
   const result = schema.safeParse(props);
-  if (!result.success) throw new DeclarationError(zodToIssues(result.error, props, location, fieldPrefix));
+  if (!result.success) throw new DeclarationError(zodToIssues(result.error, props, location, fieldPrefix, { schema }));
   return result.data;
 }
 

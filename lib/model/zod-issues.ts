@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeclarationIssue, issue } from './errors';
-import { FieldInfo, fieldInfo } from './fields';
+import { FieldInfo, fieldInfo, keysAt, schemaAt } from './fields';
 import {
   closest,
   cut,
@@ -19,16 +19,16 @@ import {
  * with an example. The English text says the same for engineers.
  */
 
-/** Finds the rule and Japanese label of a field path (longest matching suffix). */
-export function fieldRule(path: readonly PropertyKey[]): { ruleId: string; labelJa: string } {
-  const { ruleId, labelJa } = fieldInfo(path);
+/** The rule and Japanese label of the field at `path` of `schema` (its own, else the enclosing field's). */
+export function fieldRule(schema: z.ZodType, path: readonly PropertyKey[]): { ruleId: string; labelJa: string } {
+  const { ruleId, labelJa } = fieldInfo(schema, path);
   return { ruleId, labelJa };
 }
 
 /** What messages may name besides the schema: the platform's codes. */
 export interface MessageContext {
-  /** The schema the input was checked against (for ranges and the keys a place accepts). */
-  readonly schema?: z.ZodType;
+  /** The schema the input was checked against: its fields' labels and rules, ranges and the keys a place accepts. */
+  readonly schema: z.ZodType;
   /** Registered departments, standard networks and OS templates of the platform. */
   readonly platform?: {
     readonly departments: ReadonlyArray<{ readonly code: string; readonly nameJa: string }>;
@@ -45,64 +45,6 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[key as string];
   }
   return cur;
-}
-
-type Def = {
-  type?: string;
-  innerType?: unknown;
-  in?: unknown;
-  shape?: Record<string, unknown>;
-  element?: unknown;
-  options?: unknown[];
-};
-const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
-
-function unwrap(s: unknown): unknown {
-  for (let i = 0; i < 10; i++) {
-    const def = defOf(s);
-    if (
-      def &&
-      (def.type === 'optional' ||
-        def.type === 'default' ||
-        def.type === 'nullable' ||
-        def.type === 'prefault' ||
-        def.type === 'readonly')
-    )
-      s = def.innerType;
-    else if (def && def.type === 'pipe') s = def.in;
-    else break;
-  }
-  return s;
-}
-
-/** The schema of the field at `path` (objects, arrays, wrappers, union branches that have the key). */
-export function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): unknown {
-  let s: unknown = schema;
-  for (const seg of path) {
-    s = unwrap(s);
-    let def = defOf(s);
-    if (def?.type === 'union') {
-      const branch = def.options?.map(unwrap).find((o) => defOf(o)?.shape && String(seg) in defOf(o)!.shape!);
-      if (branch === undefined) return undefined;
-      s = branch;
-      def = defOf(s);
-    }
-    if (def?.type === 'object' && def.shape) s = def.shape[String(seg)];
-    else if (def?.type === 'array') s = def.element;
-    else return undefined;
-    if (s === undefined) return undefined;
-  }
-  return unwrap(s);
-}
-
-/** The keys an object field at `path` accepts (every branch's for a union). */
-export function keysAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string[] {
-  const s = schemaAt(schema, path);
-  const def = defOf(s);
-  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
-  if (def?.type === 'union')
-    return [...new Set((def.options ?? []).flatMap((o) => Object.keys(defOf(unwrap(o))?.shape ?? {})))];
-  return [];
 }
 
 /** A written value inside a Japanese sentence: text cut short, blocks and lists named, never dumped. */
@@ -636,7 +578,7 @@ const CUSTOM_JA: ReadonlyArray<readonly [RegExp, (L: string, key: string, info: 
 
 function describeIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext): Text {
   const path = i.path;
-  const info = fieldInfo(path);
+  const info = fieldInfo(ctx.schema, path);
   const key = ([...path].reverse().find((p) => typeof p === 'string') as string | undefined) ?? '';
   const own = info.own || key === '';
   const L = key === '' ? '宣言' : own ? `「${info.labelJa}」（${key}）` : `「${key}」`;
@@ -782,7 +724,7 @@ function describeIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext)
       };
     }
     case 'unrecognized_keys': {
-      const where = path.length === 0 ? '' : `${fieldInfo(path).labelJa}の中に`;
+      const where = path.length === 0 ? '' : `${fieldInfo(ctx.schema, path).labelJa}の中に`;
       const accepted = keysAt(ctx.schema, path);
       return {
         message: `unknown key(s): ${i.keys.join(', ')}`,
@@ -822,10 +764,10 @@ function receivedOf(i: z.core.$ZodIssue, input: unknown): unknown {
 }
 
 /** The Japanese and English text of one zod issue (exported for tests and the guide's message table). */
-export function explainIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext = {}): Text {
+export function explainIssue(i: z.core.$ZodIssue, input: unknown, ctx: MessageContext): Text {
   const t = describeIssue(i, input, ctx);
   // The English text names the key, not the Japanese label.
-  const info = fieldInfo(i.path);
+  const info = fieldInfo(ctx.schema, i.path);
   const key = ([...i.path].reverse().find((p) => typeof p === 'string') as string | undefined) ?? '';
   const L = key === '' ? '宣言' : info.own ? `「${info.labelJa}」（${key}）` : `「${key}」`;
   const E = key === '' ? 'the declaration' : `"${key}"`;
@@ -838,12 +780,12 @@ export function zodToIssues(
   error: z.ZodError,
   input: unknown,
   location: string,
-  fieldPrefix = '',
-  ctx: MessageContext = {},
+  fieldPrefix: string,
+  ctx: MessageContext,
 ): DeclarationIssue[] {
   return error.issues.map((i) => {
     const path = i.path;
-    const { ruleId } = fieldInfo(path);
+    const { ruleId } = fieldInfo(ctx.schema, path);
     const field = [fieldPrefix, ...path.map(String)].filter((s) => s !== '').join('.') || '(root)';
     return issue({
       code: 'KIBAN_INVALID_FIELD',

@@ -182,14 +182,43 @@ export function stepStatus(step: FlowStep, phase: Phase): string {
   return cur > at ? '[x] 完了' : cur === at ? '[ ] 実施中' : '[ ] 未着手';
 }
 
+/** Positions of findings by system id, and (for findings without one) by every leading part of their path. */
+interface FindingIndex {
+  readonly bySystem: ReadonlyMap<string, readonly number[]>;
+  readonly byPathPrefix: ReadonlyMap<string, readonly number[]>;
+}
+
+const findingIndexes = new WeakMap<readonly Finding[], FindingIndex>();
+
+/** Built once per findings list: a system's review reads its findings without scanning every finding of the estate. */
+function findingIndex(findings: readonly Finding[]): FindingIndex {
+  let index = findingIndexes.get(findings);
+  if (index) return index;
+  const bySystem = new Map<string, number[]>();
+  const byPathPrefix = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  };
+  findings.forEach((f, i) => {
+    if (f.systemId !== undefined) return add(bySystem, f.systemId, i);
+    // `f.path` and each of its leading parts (`a/b/c` → `a/b/c`, `a/b`, `a`): the system paths it lies under.
+    for (let end = f.path.length; end > 0; end = f.path.lastIndexOf('/', end - 1))
+      add(byPathPrefix, f.path.slice(0, end), i);
+  });
+  index = { bySystem, byPathPrefix };
+  findingIndexes.set(findings, index);
+  return index;
+}
+
+/** The findings of one system (its id, or a path at or under the system's), in the estate list's order, then sorted. */
 function findingsOf(sys: ManifestSystem, findings: readonly Finding[]): Finding[] {
-  return findings
-    .filter(
-      (f) =>
-        f.systemId === sys.systemId ||
-        (f.systemId === undefined && (f.path === sys.path || f.path.startsWith(`${sys.path}/`))),
-    )
-    .slice()
+  const index = findingIndex(findings);
+  const positions = [...(index.bySystem.get(sys.systemId) ?? []), ...(index.byPathPrefix.get(sys.path) ?? [])];
+  return positions
+    .sort((a, b) => a - b)
+    .map((i) => findings[i]!)
     .sort((a, b) =>
       `${a.ruleId}/${a.path}/${a.rule}/${a.value}` < `${b.ruleId}/${b.path}/${b.rule}/${b.value}` ? -1 : 1,
     );

@@ -3,8 +3,11 @@ export * from './manifest';
 export { renderSystemReview, flowSteps, stepStatus } from './document';
 export { renderLedgers, capacityLines, licenseLines, routedRequests } from './ledgers';
 export { renderAtlantisYaml } from './atlantis';
-export { diffOutputs, diffManifests, renderDiffMarkdown, GITHUB_COMMENT_LIMIT } from './diff';
-export type { Change, ChangeOp, ChangeObject, DiffResult } from './diff';
+export { diffOutputs } from './diff';
+export type { DiffResult } from './diff';
+export { diffManifests } from './compare';
+export { renderDiffMarkdown, GITHUB_COMMENT_LIMIT } from './diff-markdown';
+export type { Change, ChangeOp, ChangeObject } from './change';
 export { impactOf, renderImpact, upgradeImpact, renderUpgradeImpact } from './impact';
 export type { ImpactTarget, ImpactResult, UpgradeTarget, UpgradeImpactEntry } from './impact';
 export {

@@ -1,4 +1,4 @@
-import { SynthStage } from '../synth/context';
+import { SynthStage } from '../model/synth-stage';
 import { renderAtlantisYaml } from './atlantis';
 import { renderSystemReview } from './document';
 import { renderLedgers } from './ledgers';

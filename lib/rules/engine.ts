@@ -69,6 +69,7 @@ function toFinding(
     level,
     path: v.path,
     ...(v.systemId !== undefined ? { systemId: v.systemId } : {}),
+    ...(v.field !== undefined ? { field: v.field } : {}),
     value: v.value,
     message: v.message,
     messageJa: v.messageJa,

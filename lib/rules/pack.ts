@@ -5,6 +5,7 @@ import { r05SharedLicensePools } from './r05-shared-license-pools-not-overcommit
 import { r05SharedWindowsUpTo2019 } from './r05-shared-os-license-eligible';
 import { r10OsImageBackup } from './r10-os-image-backup';
 import { r10aBackupVolumeOnBackupStorage } from './r10a-backup-volume-on-backup-storage';
+import { r10aDisksOnSystemStorage } from './r10a-disks-on-system-storage';
 import { r11SnapshotExpiry } from './r11-snapshot-expiry';
 import { r12ProviderSupportsVcenter } from './r12-provider-supports-vcenter';
 import { r21OracleOnlyOnHyperV } from './r21-oracle-only-on-hyper-v';
@@ -31,6 +32,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   r05SharedWindowsUpTo2019,
   r10OsImageBackup,
   r10aBackupVolumeOnBackupStorage,
+  r10aDisksOnSystemStorage,
   r11SnapshotExpiry,
   r12ProviderSupportsVcenter,
   r21OracleOnlyOnHyperV,

@@ -1,3 +1,4 @@
+import { departmentHint } from '../model/hints';
 import { Rule, RuleResult, nonCompliant, compliant, notApplicable, show } from './types';
 
 /** R01: every system and dedicated VLAN names a department registered on the platform. */
@@ -16,7 +17,6 @@ export const r01DepartmentRegistered: Rule = {
     '統合基盤を利用できるのは知事部局の組織のみで、すべての個別業務システムは所管部局を明示するため（管理要領 第2条）。',
   check(ctx) {
     const known = new Set(ctx.platform.departments.map((d) => d.code));
-    const codes = [...known].join(', ');
     const out: RuleResult[] = [];
     const one = (path: string, department: string, systemId: string | undefined, what: string, whatJa: string) =>
       known.has(department)
@@ -24,12 +24,19 @@ export const r01DepartmentRegistered: Rule = {
         : nonCompliant({
             path,
             systemId,
+            field: 'department',
             value: show(department),
             message: `the ${what} names department ${show(department)}, which is not registered on the platform`,
-            messageJa: `${whatJa}の所管部局 ${show(department)} は統合基盤に登録されていません`,
-            fix: `use a registered department code (${codes}) or ask the platform admin to register the department`,
-            fixJa: `登録済みの部局コード（${codes}）を指定するか、統合基盤管理者に部局の登録を依頼してください`,
+            messageJa: `${whatJa}の所管部局「${department}」は統合基盤に登録されていません（知事部局のみ利用できます）`,
+            ...hint(department),
           });
+    const hint = (department: string) => {
+      const h = departmentHint(department, ctx.platform.departments);
+      return {
+        fix: `${h.fix}; or ask the platform admin to register the department`,
+        fixJa: `${h.fixJa}（新しい部局は統合基盤管理者に登録を依頼してください）`,
+      };
+    };
     for (const s of ctx.systems)
       out.push(
         s.isDecommissioned

@@ -21,6 +21,7 @@ export const r10OsImageBackup: Rule = {
       if (reason === undefined) {
         return nonCompliant({
           ...base,
+          field: 'backup.osImageOptOutReasonJa',
           message: `system ${s.systemId} opts out of OS-image backup without a reason`,
           messageJa: `個別業務システム ${s.systemId} は理由なくOSイメージバックアップを希望しないとしています`,
           fix: 'turn backup.osImage back on, or give backup.osImageOptOutReasonJa',

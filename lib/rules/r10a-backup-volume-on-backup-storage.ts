@@ -26,6 +26,7 @@ export const r10aBackupVolumeOnBackupStorage: Rule = {
         path,
         systemId: e.systemId,
         server: e.name,
+        field: 'backupVolume.datastore',
         value: show(ds ?? '(no backup datastore)'),
         message:
           ds === undefined

@@ -1,4 +1,4 @@
-import { SynthAbort, SynthStage } from '../synth/context';
+import { SynthAbort, SynthStage } from '../model/synth-stage';
 import { runRulePack } from './engine';
 import { countFindings, findingsJson, formatErrors, formatFinding } from './format';
 

@@ -12,6 +12,8 @@ export interface Violation {
   readonly systemId?: string;
   /** Server name, so an acknowledgement with `server` can match. */
   readonly server?: string;
+  /** The declared field it is about, relative to its system's, server's or VLAN's entry (`Finding.field`). */
+  readonly field?: string;
   /** The offending value, rendered. */
   readonly value: string;
   /** @default the rule's level */

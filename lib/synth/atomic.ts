@@ -80,6 +80,7 @@ export function makeStagingDir(outdir: string): string {
 
 /** Writes `files` (relative paths) below `dir`, and the output marker. */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  // Each folder is created once (thousands of stack files share a few hundred folders).
   const made = new Set<string>();
   for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))

@@ -11,7 +11,7 @@ import {
   recoverOutput,
   writeFiles,
 } from './atomic';
-import { SynthContext, SynthStage } from './context';
+import { SynthContext, SynthStage } from '../model/synth-stage';
 import { defaultStages } from './stages';
 
 export interface SynthOptions {

@@ -1,4 +1,4 @@
-import { SynthStage } from './context';
+import { SynthStage } from '../model/synth-stage';
 import { VsphereStageOptions, vsphereStage } from '../vsphere/stage';
 import { RulesStageOptions, rulesStage } from '../rules/stage';
 import { reviewStage } from '../review/stage';

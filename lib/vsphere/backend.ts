@@ -1,4 +1,4 @@
-import { LocalBackend, PgBackend, PgBackendConfig, TerraformStack } from 'cdktf';
+import { TfBackend } from './terraform';
 
 /** Where Terraform keeps a stack's state. */
 export const STATE_BACKENDS = ['pg', 'local'] as const;
@@ -16,7 +16,7 @@ export function stateSchemaName(stackId: string): string {
 export const LOCAL_STATE_FILE = 'terraform.tfstate';
 
 /**
- * Gives a stack its state backend.
+ * A stack's state backend.
  *
  * - `pg` (the default): Terraform's PostgreSQL backend, one schema per stack. The connection string
  *   is never part of the output: give it at `terraform init` time with
@@ -27,13 +27,8 @@ export const LOCAL_STATE_FILE = 'terraform.tfstate';
  * Either way the synthesized JSON holds no path of the machine that synthesized it, so the output is
  * byte-identical in any folder.
  */
-export function addStateBackend(stack: TerraformStack, kind: StateBackendKind): void {
-  if (kind === 'local') {
-    new LocalBackend(stack, { path: LOCAL_STATE_FILE });
-    return;
-  }
-  // cdktf's PgBackendConfig requires connStr; leaving it undefined keeps `conn_str` out of the JSON
-  // (Terraform then reads -backend-config / PG_CONN_STR at init).
-  const config: Omit<PgBackendConfig, 'connStr'> = { schemaName: stateSchemaName(stack.node.id) };
-  new PgBackend(stack, config as PgBackendConfig);
+export function stateBackendOf(stackId: string, kind: StateBackendKind): TfBackend {
+  return kind === 'local'
+    ? { type: 'local', config: { path: LOCAL_STATE_FILE } }
+    : { type: 'pg', config: { schema_name: stateSchemaName(stackId) } };
 }

@@ -2,22 +2,38 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OUTPUT_MARKER } from '../synth/atomic';
-import { SynthContext, SynthStage } from '../synth/context';
+import { SynthContext, SynthStage } from '../model/synth-stage';
 import type { StateBackendKind } from './backend';
-import type { EstateRecipe } from './parallel';
+import type { EstateRecipe } from './cdktf/parallel';
 import { PLATFORM_STACK } from './names';
+import { planVsphere } from './plan';
+import { manifestEntry, renderStackFiles, stableJson } from './render-json';
 import { STACK_INDEX_FILE, hashStackFiles, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
 import { vsphereSystemsOf } from './systems';
+import { CDKTF_VERSION } from './terraform';
+
+/**
+ * How stacks are written. `direct` (the default): the Terraform JSON is rendered straight from each
+ * stack's plan (render-json.ts), in this thread. `cdktf`: the same plans become cdktf constructs and
+ * cdktf synthesizes them (cdktf/), in worker threads when there are many. Both write the same bytes.
+ */
+export type VsphereRenderer = 'direct' | 'cdktf';
 
 export interface VsphereStageOptions {
   /** State backend of every stack. @default 'pg' */
   readonly backend?: StateBackendKind;
+  /** @default 'direct' */
+  readonly renderer?: VsphereRenderer;
   /**
-   * How a worker thread rebuilds the estate (a module and an exported function), so stacks can be
-   * synthesized in parallel. @default undefined (every stack is synthesized in this thread)
+   * cdktf renderer: how a worker thread rebuilds the estate (a module and an exported function), so
+   * stacks can be synthesized in parallel. @default undefined (every stack is synthesized in this thread)
    */
   readonly recipe?: EstateRecipe;
-  /** Worker threads, this one included. @default os.availableParallelism() */
+  /**
+   * cdktf renderer: worker threads, this one included. The direct renderer always runs in this
+   * thread (1,000 systems take well under a second; a worker's start costs about one).
+   * @default os.availableParallelism()
+   */
   readonly workers?: number;
   /** Fewer stacks to synthesize than this stay in this thread (a worker's start costs about a second). @default 200 */
   readonly parallelFrom?: number;
@@ -82,25 +98,21 @@ function readManifest(dir: string): CdktfManifest | undefined {
   }
 }
 
-/** cdktf's own manifest serializer (sorted keys, two spaces), so a merged manifest is the one cdktf writes. */
+/** cdktf's manifest layout (sorted keys, two spaces), so a merged manifest is the one cdktf writes. */
 function stringifyManifest(m: CdktfManifest): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const stringify = require(
-    require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/package.json'))] }),
-  ) as (v: unknown, o: { space: number }) => string;
-  return stringify(m, { space: 2 });
+  return stableJson(m)!;
 }
 
 /**
- * The vSphere stage: one TerraformStack per vSphere system plus the shared platform stack,
- * synthesized by cdktf into the output folder, and `v2v/<systemId>/<server>-import-ovf.ps1` for each
+ * The vSphere stage: one Terraform stack per vSphere system plus the shared platform stack, in
+ * cdktf's output layout (manifest.json, stacks/<id>/cdk.tf.json and metadata.json), and `v2v/<systemId>/<server>-import-ovf.ps1` for each
  * server migrated from an OVF (a system stack's own files).
  *
  * Incremental: each stack's input key (stack-inputs.ts) is recorded in `stack-inputs.json` with a
  * hash of its files. When `ctx.base` (an earlier output) holds a stack with the same key and
- * unaltered files, its folder is copied instead of synthesized; the rest are synthesized, in worker
- * threads when there are many. manifest.json is rebuilt from the entries cdktf wrote for each
- * stack, with cdktf's serializer: the output is byte-identical to a full synth.
+ * unaltered files, its folder is copied instead of synthesized; the rest are rendered (the direct
+ * renderer by default, or cdktf). manifest.json is rebuilt from each stack's entry in cdktf's layout:
+ * the output is byte-identical to a full synth, with either renderer.
  */
 export function vsphereStage(options: VsphereStageOptions = {}): SynthStage & { readonly last?: VsphereStageReport } {
   const stage: SynthStage & { last?: VsphereStageReport } = {
@@ -153,7 +165,21 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
 
   let version = baseManifest?.version;
   let workers = 1;
-  if (todo.length > 0) {
+  if (todo.length > 0 && options.renderer !== 'cdktf') {
+    version = CDKTF_VERSION;
+    const plans = planVsphere(ctx.estate, { only: new Set(todo), backend });
+    const stacks = [...(plans.platform ? [plans.platform] : []), ...plans.systems.values()];
+    for (const stack of stacks) {
+      const files = renderStackFiles(stack);
+      for (const [rel, content] of files) ctx.files.set(rel, content);
+      entries.set(stack.id, manifestEntry(stack.id));
+      index.set(stack.id, {
+        inputs: keys.get(stack.id)!,
+        output: hashStackFiles([...files].map(([rel, content]) => [rel, Buffer.from(content)] as const)),
+      });
+      tick(1);
+    }
+  } else if (todo.length > 0) {
     const want = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), todo.length));
     workers = options.recipe && todo.length >= (options.parallelFrom ?? 200) ? want : 1;
     const shares: string[][] = Array.from({ length: workers }, () => []);
@@ -162,7 +188,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
     try {
       const dirs = shares.map((_, i) => path.join(scratch, String(i)));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { synthesizeShares } = require('./parallel') as typeof import('./parallel');
+      const { synthesizeShares } = require('./cdktf/parallel') as typeof import('./cdktf/parallel');
       synthesizeShares({
         estate: ctx.estate,
         shares,

@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import { buildProgram, runCli, CliIo, CliStageOptions, packageVersion } from '../../lib/cli/main';
 import { rulesStage } from '../../lib/rules/stage';
 import { buildEstate } from '../../lib/cli/estate';
-import { SynthStage } from '../../lib/synth/context';
+import { SynthStage } from '../../lib/model/synth-stage';
 import { synthesize } from '../../lib/synth/pipeline';
 import { vsphereStage } from '../../lib/vsphere/stage';
 import { reviewStage } from '../../lib/review';

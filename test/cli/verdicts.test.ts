@@ -96,6 +96,10 @@ const CASES: Case[] = [
     systems: [sys('a', [srv('a01', { backupVolume: { sizeGb: 100, datastore: 'kiban-sys-ds01' } })])],
   },
   {
+    rule: 'R10a-DisksOnSystemStorage',
+    systems: [sys('a', [srv('a01', { disks: [{ sizeGb: 50 }, { sizeGb: 20, datastore: 'kiban-bk-ds01' }] })])],
+  },
+  {
     rule: 'R11-SnapshotExpiry',
     systems: [
       sys('a', [

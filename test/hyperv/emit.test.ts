@@ -7,7 +7,7 @@ import {
   ALLOWED_OTHER_CMDLETS,
 } from '../../lib/hyperv';
 import { IndividualBusinessSystem } from '../../lib/model';
-import { SynthContext } from '../../lib/synth/context';
+import { SynthContext } from '../../lib/model/synth-stage';
 import { runRulePack } from '../../lib/rules';
 import { defaultEstate, fixtureEstate, fullProps, newEstate, vlan } from './fixtures';
 import { commands, enclosingConditions, loadParser, parse, syntaxErrors } from './ps-parse';

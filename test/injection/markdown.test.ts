@@ -13,7 +13,7 @@ import { synthesize } from '../../lib/synth/pipeline';
 import { hypervStage } from '../../lib/hyperv/stage';
 import { reviewStage } from '../../lib/review/stage';
 import { runRulePack } from '../../lib/rules/engine';
-import { SynthStage } from '../../lib/synth/context';
+import { SynthStage } from '../../lib/model/synth-stage';
 import { buildEstateManifest, diffManifests, renderDiffMarkdown } from '../../lib/review';
 import { impactOf, renderImpact } from '../../lib/review/impact';
 import { md } from '../../lib/review/markdown';

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { yamlFallbackTexts } from '../../lib/intake/yaml-errors';
-import { dedicatedVlanSchema, systemSchema } from '../../lib/model';
+import { codeSchema, dedicatedVlansSchema, systemSchema } from '../../lib/model';
 import { examplePlatform } from '../fixtures/estate';
-import { fieldInfo, fieldTable } from '../../lib/model/fields';
-import { explainIssue, keysAt, schemaAt } from '../../lib/model/zod-issues';
+import { fieldInfo, fieldRegistry, schemaFields } from '../../lib/model/fields';
+import { explainIssue } from '../../lib/model/zod-issues';
+import { platformJsonSchema, systemJsonSchema } from '../../lib/intake/schema';
 import { JARGON } from './mistakes';
 
 /**
- * Every message the field table can produce, for every field and every kind of problem, is plain
- * Japanese: no programming words. Every field of the declaration schemas has a Japanese label.
+ * Every message the fields' entries can produce, for every field and every kind of problem, is
+ * plain Japanese: no programming words. Every field of the declaration schemas has a Japanese label.
  */
+const vlansSchema = z.strictObject({ dedicatedVlans: dedicatedVlansSchema });
 const platform = examplePlatform();
 
 function setAt(path: readonly (string | number)[], value: unknown): unknown {
@@ -42,8 +44,8 @@ const VALUES: unknown[] = [
 ];
 const PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 
-function issuesFor(path: (string | number)[]): z.core.$ZodIssue[] {
-  const info = fieldInfo(path);
+function issuesFor(schema: z.ZodType, path: (string | number)[]): z.core.$ZodIssue[] {
+  const info = fieldInfo(schema, path);
   const values = Object.keys(info.valuesJa ?? { a: '', b: '' });
   const base = { path, message: 'x' };
   const out: z.core.$ZodIssue[] = [];
@@ -105,15 +107,17 @@ function issuesFor(path: (string | number)[]): z.core.$ZodIssue[] {
   return out;
 }
 
-describe('messages of the field table', () => {
-  const rows = fieldTable().map((r) => r.path.split('.').map((p) => (p === '*' ? 0 : p)));
+describe('messages of the fields', () => {
+  const rows = [systemSchema, vlansSchema].flatMap((schema) =>
+    [...schemaFields(schema).map((f) => f.path), []].map((path) => ({ schema, path })),
+  );
   test('no programming words in any Japanese message, for every field, problem and value', () => {
     let count = 0;
     const bad: string[] = [];
-    for (const path of [...rows, ['servers', 0, 'nics', 0, 'network'], ['servers', 0, 'source', 'template'], []]) {
-      for (const i of issuesFor(path)) {
+    for (const { schema, path } of rows) {
+      for (const i of issuesFor(schema, path)) {
         for (const v of VALUES) {
-          const t = explainIssue(i, setAt(path, v), { schema: systemSchema, platform });
+          const t = explainIssue(i, setAt(path, v), { schema, platform });
           count++;
           const where = `${path.join('.')} ${i.code} ${JSON.stringify(v)}`;
           for (const ja of [t.messageJa, t.fixJa]) if (JARGON.test(ja) || ja === '') bad.push(`${where}: ${ja}`);
@@ -130,24 +134,28 @@ describe('messages of the field table', () => {
   });
 
   test('every field of the declaration schemas has its own Japanese label and rule', () => {
-    const missing: string[] = [];
-    const walk = (schema: z.ZodType, path: (string | number)[]) => {
-      for (const k of keysAt(schema, path)) {
-        const p = [...path, k];
-        const info = fieldInfo(p);
-        if (!info.own || info.ruleId === 'SCHEMA') missing.push(p.join('.'));
-        walk(schema, p);
-        const def = (schemaAt(schema, p) as { _zod?: { def?: { type?: string } } })?._zod?.def;
-        if (def?.type === 'array') walk(schema, [...p, 0]);
-      }
-    };
-    walk(systemSchema, []);
-    walk(z.strictObject({ dedicatedVlans: z.array(dedicatedVlanSchema) }), []);
-    expect(missing).toEqual([]);
+    const fields = [systemSchema, vlansSchema].flatMap((s) => schemaFields(s));
+    expect(fields.length).toBeGreaterThan(100);
+    expect(
+      fields.filter((f) => f.entry === undefined || f.entry.ruleId === 'SCHEMA').map((f) => f.path.join('.')),
+    ).toEqual([]);
   });
 
-  test('the phases of the field table mean what the model says', () => {
-    const { PHASE_JA } = require('../../lib/model/system') as { PHASE_JA: Record<string, string> };
-    expect(fieldInfo(['phase']).valuesJa).toEqual(PHASE_JA);
+  test('a shared schema carries its own entry at each place: the department of a system and of a VLAN', () => {
+    expect(fieldInfo(systemSchema, ['department'])).toMatchObject({ ruleId: 'R01', labelJa: '所管部局', own: true });
+    expect(fieldInfo(vlansSchema, ['dedicatedVlans', 0, 'department'])).toMatchObject({
+      ruleId: 'R24',
+      labelJa: '申請・費用負担の部局',
+    });
+    expect(fieldRegistry.get(codeSchema)).toBeUndefined();
+    // an unknown key below a field gets the field's entry, not as its own
+    expect(fieldInfo(systemSchema, ['servers', 0, 'cpu', 'foo'])).toMatchObject({ labelJa: 'CPU', own: false });
+    expect(fieldInfo(systemSchema, ['nosuch'])).toEqual({ ruleId: 'SCHEMA', labelJa: 'nosuch', own: false });
+  });
+
+  test('the entries reach the JSON Schema only as descriptions', () => {
+    const texts = JSON.stringify([systemJsonSchema(), platformJsonSchema()]);
+    for (const key of ['labelJa', 'valuesJa', 'formatJa']) expect(texts).not.toContain(`"${key}"`);
+    expect(JSON.stringify(systemJsonSchema())).toContain('"description":"工程（R36）"');
   });
 });

@@ -223,10 +223,10 @@ const EXPECTED: Record<string, Expected> = {
     [
       4,
       1,
-      'KIBAN_UNKNOWN_DEPARTMENT',
+      'R01-DepartmentRegistered',
       'R01',
-      '部局コード「hokenn」は統合基盤に登録されていません（知事部局のみ利用できます）',
-      'hoken（保健福祉部）ではありませんか。登録済みの部局コード: hisho（秘書広報室）、somu（総務部）、furusato（ふるさと振興部）、kankyo（環境生活部）、hoken（保健福祉部）、shoko（商工労働観光部）、norin（農林水産部）、kendo（県土整備部）、fukko（復興防災部）',
+      '個別業務システムの所管部局「hokenn」は統合基盤に登録されていません（知事部局のみ利用できます）',
+      'hoken（保健福祉部）ではありませんか。登録済みの部局コード: hisho（秘書広報室）、somu（総務部）、furusato（ふるさと振興部）、kankyo（環境生活部）、hoken（保健福祉部）、shoko（商工労働観光部）、norin（農林水産部）、kendo（県土整備部）、fukko（復興防災部）（新しい部局は統合基盤管理者に登録を依頼してください）',
     ],
   ],
   'system id in Japanese': [

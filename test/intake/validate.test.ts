@@ -81,18 +81,32 @@ describe('validateFiles', () => {
     for (const i of r.errors) expect(i.location).toBe(`${i.file}:${i.line}:${i.column}`);
   });
 
-  test('construct-level reference errors (department, template, network, guest OS) map to file:line:column', () => {
-    const text = SYSTEM.replace('department: somu', 'department: gikai')
-      .replace('network: lgwan', 'network: lgwn')
-      .replace('template: rhel7', 'template: rhel9');
-    const r = validateFiles([put('gikai/bunsho.yaml', text)], opts());
+  test('construct-level reference errors (template, network, guest OS) map to file:line:column', () => {
+    const text = SYSTEM.replace('network: lgwan', 'network: lgwn').replace('template: rhel7', 'template: rhel9');
+    const r = validateFiles([put('somu/bunsho.yaml', text)], opts());
     expect(r.errors.map(at)).toEqual([
-      ['department', 2, 1, 'R01'],
       ['servers.0.nics.0.network', 20, 9, 'R24'],
       ['servers.0.source.template', 24, 7, 'R06'],
     ]);
-    expect(r.errors[0]).toMatchObject({ code: 'KIBAN_UNKNOWN_DEPARTMENT', received: '"gikai"' });
-    expect(r.errors[1]!.messageJa).toMatch(/ネットワーク「lgwn」はありません/);
+    expect(r.errors[0]!.messageJa).toMatch(/ネットワーク「lgwn」はありません/);
+  });
+
+  test('a rule-pack finding is reported at the field it names: an unregistered department (R01) at department', () => {
+    const text = SYSTEM.replace('department: somu', 'department: gikai');
+    const r = validateFiles([put('gikai/bunsho.yaml', text)], opts());
+    expect(r.errors.map(at)).toEqual([['department', 2, 1, 'R01']]);
+    expect(r.errors[0]).toMatchObject({ code: 'R01-DepartmentRegistered', received: '"gikai"' });
+  });
+
+  test("datastores: one that does not exist is the model's error, one of the wrong kind the pack's (R10a)", () => {
+    const disks = (ds: string) =>
+      SYSTEM.replace('      - sizeGb: 60\n', `      - sizeGb: 60\n        datastore: ${ds}\n`);
+    const unknown = validateFiles([put('somu/bunsho.yaml', disks('kiban-nowhere'))], opts());
+    expect(unknown.errors.map(at)).toEqual([['servers.0.disks.0.datastore', 19, 9, 'R10a']]);
+    expect(unknown.errors[0]).toMatchObject({ code: 'KIBAN_UNKNOWN_DATASTORE' });
+    const backup = validateFiles([put('somu/bunsho.yaml', disks('kiban-bk-ds01'))], opts());
+    expect(backup.errors.map(at)).toEqual([['servers.0.disks.0.datastore', 19, 9, 'R10a']]);
+    expect(backup.errors[0]).toMatchObject({ code: 'R10a-DisksOnSystemStorage', received: '"kiban-bk-ds01"' });
   });
 
   test('the department folder must match the department; the file name should match the system id', () => {

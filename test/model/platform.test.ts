@@ -1,4 +1,5 @@
 import { DeclarationError, Estate, DedicatedVlan, IndividualBusinessSystem, parsePlatform } from '../../lib/model';
+import { runRulePack } from '../../lib/rules';
 import { examplePlatform } from '../fixtures/estate';
 
 const defaultPlatform = examplePlatform;
@@ -50,16 +51,19 @@ describe('DedicatedVlan, BackupVolume', () => {
     department: 'hoken',
     ipAdministrator: { party: 'department' as const, nameJa: '課' },
   };
-  test('a valid VLAN; a bad VLAN ID and an unknown department are reported with R24 / R01', () => {
+  test('a valid VLAN; a bad VLAN ID is reported with R24; the department is left to the rule pack (R01)', () => {
     const e = Estate.create({ platform: examplePlatform() });
     expect(new DedicatedVlan(e, 'v', vlan).portGroupName).toBe('dv-kokuho-v231');
     expect(
       () => new DedicatedVlan(Estate.create({ platform: examplePlatform() }), 'v', { ...vlan, vlanId: 5000 }),
     ).toThrow(/\[R24\] Estate\/v: vlanId/);
+    const unregistered = Estate.create({ platform: examplePlatform() });
+    new DedicatedVlan(unregistered, 'v', { ...vlan, department: 'x-unknown' });
     expect(
-      () =>
-        new DedicatedVlan(Estate.create({ platform: examplePlatform() }), 'v', { ...vlan, department: 'x-unknown' }),
-    ).toThrow(/\[R01\] Estate\/v: department/);
+      runRulePack(unregistered)
+        .errors.filter((f) => f.ruleId === 'R01')
+        .map((f) => [f.rule, f.path, f.field]),
+    ).toEqual([['R01-DepartmentRegistered', 'Estate/v', 'department']]);
     expect(() => new DedicatedVlan(e, 'v2', vlan)).toThrow(/KIBAN_DUPLICATE_VLAN|already exists/);
   });
 
@@ -115,7 +119,7 @@ describe('DedicatedVlan, BackupVolume', () => {
     expect(sys.servers[0]!.gateway).toBe(lg.gateway);
   });
 
-  test('a backup volume must name a backup datastore, never a system one (R10a)', () => {
+  test("a backup volume names a datastore that exists; that it is backup storage is the rule pack's (R10a)", () => {
     const props = {
       department: 'somu',
       systemId: 'bunsho',
@@ -136,9 +140,21 @@ describe('DedicatedVlan, BackupVolume', () => {
         },
       ],
     };
-    expect(() => new IndividualBusinessSystem(Estate.create({ platform: examplePlatform() }), 's', props)).toThrow(
-      /\[R10a\] Estate\/s\/ap01: servers\.0\.backupVolume\.datastore/,
-    );
+    const onSystem = Estate.create({ platform: examplePlatform() });
+    new IndividualBusinessSystem(onSystem, 's', props);
+    expect(
+      runRulePack(onSystem)
+        .errors.filter((f) => f.ruleId === 'R10a')
+        .map((f) => [f.rule, f.path, f.field]),
+    ).toEqual([['R10a-BackupVolumeOnBackupStorage', 'Estate/s/ap01/BackupVolume', 'backupVolume.datastore']]);
+    const nowhere = { ...props.servers[0]!, backupVolume: { sizeGb: 100, datastore: 'kiban-nowhere' } };
+    expect(
+      () =>
+        new IndividualBusinessSystem(Estate.create({ platform: examplePlatform() }), 's', {
+          ...props,
+          servers: [nowhere],
+        }),
+    ).toThrow(/\[R10a\] Estate\/s\/ap01: servers\.0\.backupVolume\.datastore/);
     const ok = new IndividualBusinessSystem(Estate.create({ platform: examplePlatform() }), 's', {
       ...props,
       servers: [{ ...props.servers[0]!, backupVolume: { sizeGb: 100 } }],

@@ -6,6 +6,7 @@ import {
   IndividualBusinessSystemProps,
   fixedClock,
 } from '../../lib/model';
+import { runRulePack } from '../../lib/rules';
 import { examplePlatform } from '../fixtures/estate';
 
 const estate = () =>
@@ -52,13 +53,17 @@ describe('IndividualBusinessSystem', () => {
     expect(sys.account).toBe('VSPHERE.LOCAL\\kiban-bunsho');
   });
 
-  test('an unregistered department names path, field, value and R01', () => {
-    const e = errorOf(() => new IndividualBusinessSystem(estate(), 'sys', { ...base(), department: 'gikai' }));
-    expect(e.issues).toEqual([
-      expect.objectContaining({ ruleId: 'R01', location: 'Estate/sys', field: 'department', received: '"gikai"' }),
+  test("policy is the rule pack's: an unregistered department (R01) or an OS-image opt-out without reason (R10) builds", () => {
+    const e = estate();
+    new IndividualBusinessSystem(e, 'sys', { ...base(), department: 'gikai', backup: { osImage: false } });
+    expect(
+      runRulePack(e)
+        .errors.filter((f) => f.ruleId !== 'R05')
+        .map((f) => [f.rule, f.path, f.field, f.value]),
+    ).toEqual([
+      ['R01-DepartmentRegistered', 'Estate/sys', 'department', '"gikai"'],
+      ['R10-OsImageBackup', 'Estate/sys', 'backup.osImageOptOutReasonJa', '{"osImage":false}'],
     ]);
-    expect(e.message).toMatch(/R01.*Estate\/sys.*department/);
-    expect(e.message).toMatch(/登録されていません/);
   });
 
   test('a typo in a key is an error, all problems at once', () => {

@@ -43,7 +43,10 @@ describe('finding values', () => {
     ]);
     expect(v[0]!.message).toContain('individual business system');
     expect(v[1]!.message).toContain('dedicated VLAN');
-    expect(v[0]!.fix).toContain('(somu, hoken)');
+    expect(v[0]!.fix).toContain('use one of: somu, hoken');
+    expect(v[0]!.fixJa).toContain('登録済みの部局コード');
+    // the field it is about, so that `kiban validate` points at it (issue 13)
+    expect(v.map((x) => x.field)).toEqual(['department', 'department']);
   });
   test('R03 message counts servers and the Japanese names the unit', () => {
     const e = makeEstate((p) => (p.hyperv.hosts = [{ name: 'HV1', sockets: 1, coresPerSocket: 1, memoryGb: 64 }]));

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Estate } from '../../lib/model';
 import { rulesStage } from '../../lib/rules';
-import { SynthAbort, SynthContext } from '../../lib/synth/context';
+import { SynthAbort, SynthContext } from '../../lib/model/synth-stage';
 import { synthesize } from '../../lib/synth/pipeline';
 import { exampleEstate } from '../fixtures/estate';
 import { makeEstate, pooledEstate, srv, sys } from './helpers';

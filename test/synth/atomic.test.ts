@@ -11,7 +11,7 @@ import {
   recoverOutput,
   writeFiles,
 } from '../../lib/synth/atomic';
-import { SynthStage } from '../../lib/synth/context';
+import { SynthStage } from '../../lib/model/synth-stage';
 import { synthesize } from '../../lib/synth/pipeline';
 import { exampleEstate } from '../fixtures/estate';
 

@@ -241,12 +241,12 @@ describe('parallel synth (issue 14)', () => {
   const spec = generateCleanEstateSpec(12);
   const recipe = { module: RECIPE_MODULE, exportName: 'buildGeneratedEstate', args: [spec] };
 
-  test('stacks split over worker threads are merged into exactly the serial output', () => {
+  test("cdktf renderer: stacks split over worker threads are merged into exactly the direct renderer's serial output", () => {
     const dir = tmp();
     const serial = synth(spec, path.join(dir, 'serial'), { base: false });
     const parallel = synth(spec, path.join(dir, 'parallel'), {
       base: false,
-      vsphere: { recipe, workers: 2, parallelFrom: 1 },
+      vsphere: { recipe, workers: 2, parallelFrom: 1, renderer: 'cdktf' },
     });
     expect(serial.vsphere.workers).toBe(1);
     expect(parallel.vsphere.workers).toBe(2);
@@ -260,7 +260,10 @@ describe('parallel synth (issue 14)', () => {
       args: [{ ...spec, systems: spec.systems.map((s) => ({ ...s, systemName: `${s.systemName}!` })) }],
     };
     expect(() =>
-      synth(spec, path.join(dir, 'o'), { base: false, vsphere: { recipe: other, workers: 2, parallelFrom: 1 } }),
+      synth(spec, path.join(dir, 'o'), {
+        base: false,
+        vsphere: { recipe: other, workers: 2, parallelFrom: 1, renderer: 'cdktf' },
+      }),
     ).toThrow(/differs from the one being synthesized/);
     expect(fs.existsSync(path.join(dir, 'o'))).toBe(false);
   });

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'worker_threads';
 import { App } from 'cdktf';
-import { Estate } from '../model/estate';
-import { StateBackendKind } from './backend';
+import { Estate } from '../../model/estate';
+import { StateBackendKind } from '../backend';
+import { ovfImportScriptPath, renderOvfImportScript } from '../v2v-import';
 import { emitVsphere } from './emit';
-import { ovfImportScriptPath, renderOvfImportScript } from './v2v-import';
 
 /**
  * How a worker thread rebuilds the estate: `require(module)[exportName](...args)` must return an
@@ -127,7 +127,7 @@ export function synthesizeShares(o: ShareOptions): void {
         file: workerFile,
         tsNode,
         swc: resolvable('@swc/core') !== undefined,
-        project: path.join(__dirname, '..', '..', 'tsconfig.json'),
+        project: path.join(__dirname, '..', '..', '..', 'tsconfig.json'),
         recipe: o.recipe!,
         backend: o.backend ?? 'pg',
         ids: o.shares[i]!,

@@ -1,9 +1,9 @@
 /** A worker thread of parallel synthesis (parallel.ts): rebuilds the estate, synthesizes its share. */
 import { parentPort, workerData } from 'worker_threads';
-import { Estate } from '../model/estate';
+import { Estate } from '../../model/estate';
+import { stackInputKeys } from '../stack-inputs';
+import { vsphereSystemsOf } from '../systems';
 import { synthesizeShare, WorkerData } from './parallel';
-import { stackInputKeys } from './stack-inputs';
-import { vsphereSystemsOf } from './systems';
 
 void parentPort;
 const d = workerData as WorkerData;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformElement, TerraformResource } from 'cdktf';
+import { TerraformElement } from 'cdktf';
 
 /**
  * A Terraform `import { to, id }` block (Terraform >= 1.5): adopts an object that already exists
@@ -14,16 +14,15 @@ export class ImportBlock extends TerraformElement {
   constructor(
     scope: Construct,
     id: string,
-    private readonly target: TerraformResource,
+    /** Address of the resource adopted. */
+    private readonly to: string,
     private readonly importId: string,
   ) {
     super(scope, id);
   }
 
   public override toTerraform(): Record<string, unknown> {
-    return {
-      import: [{ to: `${this.target.terraformResourceType}.${this.target.friendlyUniqueId}`, id: this.importId }],
-    };
+    return { import: [{ to: this.to, id: this.importId }] };
   }
 }
 
@@ -44,6 +43,3 @@ export class ForgetBlock extends TerraformElement {
     return { removed: [{ from: this.address, lifecycle: { destroy: false } }] };
   }
 }
-
-/** Import and removed blocks need Terraform 1.7 or later. */
-export const REQUIRED_TERRAFORM = '>= 1.7.0';

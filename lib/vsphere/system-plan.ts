@@ -1,19 +1,3 @@
-import { Construct } from 'constructs';
-import { TerraformStack, TerraformVariable } from 'cdktf';
-import { DataVsphereComputeCluster } from '@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster';
-import { DataVsphereDatacenter } from '@cdktf/provider-vsphere/lib/data-vsphere-datacenter';
-import { DataVsphereDatastore } from '@cdktf/provider-vsphere/lib/data-vsphere-datastore';
-import { DataVsphereNetwork } from '@cdktf/provider-vsphere/lib/data-vsphere-network';
-import { DataVsphereTag } from '@cdktf/provider-vsphere/lib/data-vsphere-tag';
-import { DataVsphereTagCategory } from '@cdktf/provider-vsphere/lib/data-vsphere-tag-category';
-import { DataVsphereVirtualMachine } from '@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine';
-import { EntityPermissions } from '@cdktf/provider-vsphere/lib/entity-permissions';
-import { Folder } from '@cdktf/provider-vsphere/lib/folder';
-import { Role } from '@cdktf/provider-vsphere/lib/role';
-import { Tag } from '@cdktf/provider-vsphere/lib/tag';
-import { VirtualDisk } from '@cdktf/provider-vsphere/lib/virtual-disk';
-import { VirtualMachine, VirtualMachineConfig, VirtualMachineDisk } from '@cdktf/provider-vsphere/lib/virtual-machine';
-import { VirtualMachineSnapshot } from '@cdktf/provider-vsphere/lib/virtual-machine-snapshot';
 import { findGuestOs, vsphereSupport } from '../model/guest-os';
 import { Cluster, Platform, VmTemplate, defaultDatastore } from '../model/platform';
 import { CUSTOMIZATION_DEFAULTS, VirtualServer, sysprepOrganization } from '../model/server';
@@ -27,8 +11,9 @@ import {
   systemFolderPath,
   systemRoleName,
 } from './names';
-import { addVsphereProvider } from './provider';
-import { ForgetBlock, ImportBlock } from './state-blocks';
+import { StateBackendKind } from './backend';
+import { stackFrame, varRef } from './stack-frame';
+import { TfBlock, TfObject, TfRef, TfStack, TfStackBuilder, TfValue, addressOf, refTo } from './terraform';
 import { OvfImportPlan } from './v2v-import';
 
 /** Platform look-ups shared by every system stack of an estate (instead of a linear scan per server). */
@@ -67,9 +52,9 @@ function platformLookups(p: Platform): PlatformLookups {
 
 /** The references a clone needs from its source VM data source. */
 interface SourceVmRefs {
-  readonly firmware: string;
-  readonly scsiType: string;
-  readonly id: string;
+  readonly firmware: TfRef;
+  readonly scsiType: TfRef;
+  readonly id: TfRef;
 }
 
 /** Terraform-safe local name from an allow-listed identifier. */
@@ -89,44 +74,71 @@ export const CUSTOMIZE_TIMEOUT_MINUTES = { windows: 30, linux: 15 } as const;
 /** Disk mode of a backup volume (R10a): left out of VM snapshots and of the OS-image backup. */
 export const BACKUP_VOLUME_DISK_MODE = 'independent_persistent';
 
+/** One system's stack, built from its declaration: what both renderers render. */
+export interface SystemStackPlan extends TfStack {
+  /** V2V from OVF: the one-off import on the management terminal of each such server (R20, R34). */
+  readonly ovfImports: readonly OvfImportPlan[];
+  /** Local name of each server's VM block, by server name. */
+  readonly virtualMachines: ReadonlyMap<string, string>;
+  /** Local name of each server's backup volume block (R10a), by server name. */
+  readonly backupDisks: ReadonlyMap<string, string>;
+  /** The system folder and role blocks (undefined when the stack builds no VMs). */
+  readonly folder: string | undefined;
+  readonly role: string | undefined;
+}
+
 /**
  * One individual business system on vSphere: its own Terraform stack and state, so a department's
  * pull request can never plan changes in another department's resources. Shared objects are
  * looked up by name.
  */
-export class VsphereSystemStack extends TerraformStack {
-  /** The VMs by server name. */
-  public readonly virtualMachines = new Map<string, VirtualMachine>();
-  /** The backup volumes (R10a) by server name. */
-  public readonly backupDisks = new Map<string, VirtualDisk>();
-  /** V2V from OVF: the one-off import on the management terminal of each such server (R20, R34). */
-  public readonly ovfImports: OvfImportPlan[] = [];
-  public readonly folder: Folder | undefined;
-  public readonly role: Role | undefined;
+export function planSystemStack(system: IndividualBusinessSystem, backend: StateBackendKind = 'pg'): SystemStackPlan {
+  return new SystemPlanner(system).plan(backend);
+}
 
+class SystemPlanner {
+  private readonly b: TfStackBuilder;
+  private readonly ovfImports: OvfImportPlan[] = [];
+  private readonly virtualMachines = new Map<string, string>();
+  private readonly backupDisks = new Map<string, string>();
+  private folder: TfBlock | undefined;
+  private role: TfBlock | undefined;
   private readonly platform: Platform;
   private readonly lookups: PlatformLookups;
-  /**
-   * Attribute references are cached as strings: every `.id` read makes a new cdktf token (and
-   * cdktf captures a full stack trace per token); the cached string resolves to the same reference.
-   */
-  private readonly datastores = new Map<string, string>();
-  private readonly networks = new Map<string, string>();
+  private readonly datastores = new Map<string, TfRef>();
+  private readonly networks = new Map<string, TfRef>();
   private readonly sources = new Map<string, SourceVmRefs>();
-  private dc!: DataVsphereDatacenter;
-  private dcId!: string;
-  private resourcePoolId!: string;
+  private dcId!: TfRef;
+  private resourcePoolId!: TfRef;
   private folderPath!: string;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly system: IndividualBusinessSystem,
-  ) {
-    super(scope, id);
+  constructor(private readonly system: IndividualBusinessSystem) {
+    this.b = new TfStackBuilder(system.systemId);
     this.platform = system.estate.platform;
     this.lookups = platformLookups(this.platform);
-    addVsphereProvider(this);
+  }
+
+  public plan(backend: StateBackendKind): SystemStackPlan {
+    const system = this.system;
+    this.build();
+    const frame = stackFrame(system.systemId, backend);
+    return {
+      ...frame,
+      variables: [...frame.variables, ...this.b.variables],
+      blocks: this.b.blocks,
+      imports: this.b.imports,
+      removed: this.b.removed,
+      ovfImports: this.ovfImports,
+      virtualMachines: this.virtualMachines,
+      backupDisks: this.backupDisks,
+      folder: this.folder?.name,
+      role: this.role?.name,
+    };
+  }
+
+  private build(): void {
+    const system = this.system;
+    const b = this.b;
     // A decommissioned system (R07, confirmed) keeps an empty stack: applying it removes everything.
     // Before the application phase nothing is built yet.
     if (system.isDecommissioned) {
@@ -137,44 +149,56 @@ export class VsphereSystemStack extends TerraformStack {
 
     const p = this.platform;
     const spec = system.spec;
-    this.dc = new DataVsphereDatacenter(this, 'datacenter', { name: p.vsphere.datacenter });
-    this.dcId = this.dc.id;
-    const cluster = new DataVsphereComputeCluster(this, 'cluster', {
+    const dc = b.data('vsphere_datacenter', 'datacenter', { name: p.vsphere.datacenter });
+    this.dcId = refTo(dc, 'id');
+    const cluster = b.data('vsphere_compute_cluster', 'cluster', {
       name: system.clusterName,
-      datacenterId: this.dcId,
+      datacenter_id: this.dcId,
     });
     this.folderPath = systemFolderPath(p.vsphere.vmFolderRoot, spec.department, spec.systemId);
 
-    this.folder = new Folder(this, 'folder', { path: this.folderPath, type: 'vm', datacenterId: this.dcId });
+    this.folder = b.resource('vsphere_folder', 'folder', {
+      path: this.folderPath,
+      type: 'vm',
+      datacenter_id: this.dcId,
+    });
 
-    const deptCat = new DataVsphereTagCategory(this, 'tagcat_department', { name: TAG_CATEGORY.department });
-    const sysCat = new DataVsphereTagCategory(this, 'tagcat_system', { name: TAG_CATEGORY.system });
-    const deptTag = new DataVsphereTag(this, 'tag_department', { name: spec.department, categoryId: deptCat.id });
-    const sysTag = new Tag(this, 'tag_system', {
+    const deptCat = b.data('vsphere_tag_category', 'tagcat_department', { name: TAG_CATEGORY.department });
+    const sysCat = b.data('vsphere_tag_category', 'tagcat_system', { name: TAG_CATEGORY.system });
+    const deptTag = b.data('vsphere_tag', 'tag_department', {
+      name: spec.department,
+      category_id: refTo(deptCat, 'id'),
+    });
+    const sysTag = b.resource('vsphere_tag', 'tag_system', {
       name: spec.systemId,
-      categoryId: sysCat.id,
+      category_id: refTo(sysCat, 'id'),
       description: tfString(spec.systemName),
     });
-    const tags = [deptTag.id, sysTag.id];
+    const tags: TfRef[] = [refTo(deptTag, 'id'), refTo(sysTag, 'id')];
     if (spec.backup.osImage) {
-      const backupCat = new DataVsphereTagCategory(this, 'tagcat_backup_policy', { name: TAG_CATEGORY.backupPolicy });
+      const backupCat = b.data('vsphere_tag_category', 'tagcat_backup_policy', { name: TAG_CATEGORY.backupPolicy });
       tags.push(
-        new DataVsphereTag(this, 'tag_backup_policy', { name: p.backupPolicy.tag, categoryId: backupCat.id }).id,
+        refTo(
+          b.data('vsphere_tag', 'tag_backup_policy', { name: p.backupPolicy.tag, category_id: refTo(backupCat, 'id') }),
+          'id',
+        ),
       );
     }
 
     // R30: the system's account reaches only its own folder (and so only its own VMs).
-    this.role = new Role(this, 'role', {
+    this.role = b.resource('vsphere_role', 'role', {
       name: systemRoleName(spec.systemId),
-      rolePrivileges: [...SYSTEM_ROLE_PRIVILEGES],
+      role_privileges: [...SYSTEM_ROLE_PRIVILEGES],
     });
-    new EntityPermissions(this, 'permissions', {
-      entityId: this.folder.id,
-      entityType: 'Folder',
-      permissions: [{ userOrGroup: tfString(system.account), propagate: true, isGroup: false, roleId: this.role.id }],
+    b.resource('vsphere_entity_permissions', 'permissions', {
+      entity_id: refTo(this.folder, 'id'),
+      entity_type: 'Folder',
+      permissions: [
+        { user_or_group: tfString(system.account), propagate: true, is_group: false, role_id: refTo(this.role, 'id') },
+      ],
     });
 
-    this.resourcePoolId = cluster.resourcePoolId;
+    this.resourcePoolId = refTo(cluster, 'resource_pool_id');
     for (const server of system.servers) {
       if (!server.isDecommissioned) this.addServer(server, tags);
       else this.forgetKeptBackupVolumes([server], server.spec.decommissioned!.keptDisks);
@@ -190,35 +214,34 @@ export class VsphereSystemStack extends TerraformStack {
     if (keptDisks !== 'keep') return;
     for (const server of servers) {
       if (server.spec.backupVolume)
-        new ForgetBlock(
-          this,
-          `forget_backup_disk_${tfName(server.name)}`,
-          `vsphere_virtual_disk.backup_disk_${tfName(server.name)}`,
-        );
+        this.b.remove({
+          name: `forget_backup_disk_${tfName(server.name)}`,
+          from: `vsphere_virtual_disk.backup_disk_${tfName(server.name)}`,
+        });
     }
   }
 
   /** The id reference of a datastore data source (created on first use). */
-  private datastore(name: string): string {
+  private datastore(name: string): TfRef {
     let id = this.datastores.get(name);
     if (id === undefined) {
-      id = new DataVsphereDatastore(this, `datastore_${tfName(name)}`, { name, datacenterId: this.dcId }).id;
+      id = refTo(
+        this.b.data('vsphere_datastore', `datastore_${tfName(name)}`, { name, datacenter_id: this.dcId }),
+        'id',
+      );
       this.datastores.set(name, id);
     }
     return id;
   }
 
   /** The id reference of a NIC's network data source (created on first use). */
-  private network(server: VirtualServer, index: number): string {
+  private network(server: VirtualServer, index: number): TfRef {
     const nic = server.nics[index]!;
     const name = nic.network.portGroup;
     let id = this.networks.get(name);
     if (id === undefined) {
-      id = new DataVsphereNetwork(
-        this,
-        `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`,
-        { name, datacenterId: this.dcId },
-      ).id;
+      const local = `network_${tfName(nic.dedicatedVlan ? `vlan_${nic.dedicatedVlan.props.name}` : nic.networkKey)}`;
+      id = refTo(this.b.data('vsphere_network', local, { name, datacenter_id: this.dcId }), 'id');
       this.networks.set(name, id);
     }
     return id;
@@ -228,17 +251,17 @@ export class VsphereSystemStack extends TerraformStack {
     const key = `${kind}:${name}`;
     let vm = this.sources.get(key);
     if (!vm) {
-      const data = new DataVsphereVirtualMachine(this, `${kind}_${tfName(name)}`, {
+      const data = this.b.data('vsphere_virtual_machine', `${kind}_${tfName(name)}`, {
         name: tfString(name),
-        datacenterId: this.dcId,
+        datacenter_id: this.dcId,
       });
-      vm = { firmware: data.firmware, scsiType: data.scsiType, id: data.id };
+      vm = { firmware: refTo(data, 'firmware'), scsiType: refTo(data, 'scsi_type'), id: refTo(data, 'id') };
       this.sources.set(key, vm);
     }
     return vm;
   }
 
-  private addServer(server: VirtualServer, tags: string[]): void {
+  private addServer(server: VirtualServer, tags: readonly TfRef[]): void {
     const p = this.platform;
     const s = server.spec;
     const sys = this.system.spec;
@@ -255,115 +278,112 @@ export class VsphereSystemStack extends TerraformStack {
     // provider imports each disk under its device label ("Hard disk 1"...), and a label that differs
     // from the state's is a different disk to the provider (the old one would be removed).
     const adopted = src.kind === 'ovf';
-    const disks: VirtualMachineDisk[] = s.disks.map((d, i) => ({
+    const disks: TfObject[] = s.disks.map((d, i) => ({
       label: adopted ? `Hard disk ${i + 1}` : `disk${i}`,
-      unitNumber: i,
+      unit_number: i,
       size: d.sizeGb,
-      thinProvisioned: d.thin,
-      datastoreId: this.datastore(systemDsName(d.datastore)),
-      keepOnRemove: true,
+      thin_provisioned: d.thin,
+      datastore_id: this.datastore(systemDsName(d.datastore)),
+      keep_on_remove: true,
     }));
     if (src.kind === 'vmdk') {
       // V2V from an existing VMDK (R20): the system disk is the transferred VMDK, attached as is.
       disks[0] = {
         label: 'disk0',
-        unitNumber: 0,
+        unit_number: 0,
         attach: true,
         path: tfString(src.vmdkPath),
-        datastoreId: this.datastore(src.datastore),
+        datastore_id: this.datastore(src.datastore),
       };
     }
     if (server.backupVolume) {
       const bkName = server.backupVolume.props.datastore ?? this.lookups.backupDatastore!;
-      const vdisk = new VirtualDisk(this, `backup_disk_${id}`, {
+      const vdisk = this.b.resource('vsphere_virtual_disk', `backup_disk_${id}`, {
         size: server.backupVolume.props.sizeGb,
-        vmdkPath: backupVmdkPath(sys.systemId, s.name),
+        vmdk_path: backupVmdkPath(sys.systemId, s.name),
         datastore: bkName,
         datacenter: p.vsphere.datacenter,
         type: 'thin',
-        createDirectories: true,
-        lifecycle: { preventDestroy: true },
+        create_directories: true,
+        lifecycle: { prevent_destroy: true },
       });
-      this.backupDisks.set(s.name, vdisk);
+      this.backupDisks.set(s.name, vdisk.name);
       // Independent: VM snapshots (R11) and the OS-image backup (R10) leave the backup volume out.
       disks.push({
         label: 'backup',
-        unitNumber: s.disks.length,
+        unit_number: s.disks.length,
         attach: true,
-        path: vdisk.vmdkPath,
-        datastoreId: this.datastore(bkName),
-        diskMode: BACKUP_VOLUME_DISK_MODE,
+        path: refTo(vdisk, 'vmdk_path'),
+        datastore_id: this.datastore(bkName),
+        disk_mode: BACKUP_VOLUME_DISK_MODE,
       });
     }
 
     const nics = server.nics.map((n) => ({
-      networkId: this.network(server, n.index),
-      adapterType: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3',
+      network_id: this.network(server, n.index),
+      adapter_type: isWindows && src.kind === 'empty' ? 'e1000e' : 'vmxnet3',
     }));
 
     const hw = server.bootHardware;
-    const config: VirtualMachineConfig = {
+    const args: { [k: string]: TfValue | undefined } = {
       name: s.name,
-      resourcePoolId: this.resourcePoolId,
-      datastoreId: homeDs,
+      resource_pool_id: this.resourcePoolId,
+      datastore_id: homeDs,
       folder: this.folderPath,
-      numCpus: server.vcpus,
-      numCoresPerSocket: s.cpu.coresPerSocket,
+      num_cpus: server.vcpus,
+      num_cores_per_socket: s.cpu.coresPerSocket,
       memory: s.memoryGb * 1024,
-      guestId: support.guestId,
+      guest_id: support.guestId,
       // Clones take both from their source VM below; the others from the declaration (source.scsiType / source.firmware).
-      ...(hw ? { firmware: hw.firmware, scsiType: hw.scsiType } : {}),
-      forcePowerOff: POWER_POLICY.forcePowerOff,
-      shutdownWaitTimeout: POWER_POLICY.shutdownWaitTimeoutMinutes,
+      firmware: hw?.firmware,
+      scsi_type: hw?.scsiType,
+      force_power_off: POWER_POLICY.forcePowerOff,
+      shutdown_wait_timeout: POWER_POLICY.shutdownWaitTimeoutMinutes,
       annotation: tfString(
         [sys.systemName, s.roleJa, `所管: ${sys.department}`, `システムID: ${sys.systemId}`]
           .filter((x) => x !== undefined)
           .join(' / '),
       ),
-      tags,
-      toolsUpgradePolicy: s.vmwareTools.upgradePolicy,
+      tags: [...tags],
+      tools_upgrade_policy: s.vmwareTools.upgradePolicy,
       disk: disks,
-      networkInterface: nics,
-      dependsOn: this.folder ? [this.folder] : [],
-      lifecycle: { preventDestroy: true, ignoreChanges: ignoredChanges(src.kind, server.nics.length) },
+      network_interface: nics,
+      lifecycle: { prevent_destroy: true, ignore_changes: ignoredChanges(src.kind, server.nics.length) },
     };
     // Without VMware Tools or customization the guest reports no network: do not wait for it.
-    if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk')
-      (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = 0;
+    if (src.kind === 'empty' || src.kind === 'ovf' || src.kind === 'vmdk') args['wait_for_guest_net_timeout'] = 0;
     // Otherwise the platform data may set how long to wait for the customized guest's network.
     else if (p.vsphere.guestNetWaitMinutes !== undefined)
-      (config as { waitForGuestNetTimeout?: number }).waitForGuestNetTimeout = p.vsphere.guestNetWaitMinutes;
+      args['wait_for_guest_net_timeout'] = p.vsphere.guestNetWaitMinutes;
 
-    let vmConfig: VirtualMachineConfig = config;
     if (src.kind === 'template' || src.kind === 'clone') {
       const from = src.kind === 'template' ? this.lookups.templates.get(src.template)!.name : src.sourceVm;
       const source = this.sourceVm(src.kind, from);
       const c = src.customization;
-      const customize = c.disabled
+      const customize: TfObject | undefined = c.disabled
         ? undefined
         : {
-            networkInterface: server.nics.map((n) => {
-              return n.ipv4 ? { ipv4Address: n.ipv4, ipv4Netmask: n.network.prefixLength } : {};
-            }),
-            ipv4Gateway: server.gateway,
-            dnsServerList: server.dnsServers.length > 0 ? [...server.dnsServers] : undefined,
-            ...(p.vsphere.customizeWaitMinutes !== undefined ? { timeout: p.vsphere.customizeWaitMinutes } : {}),
+            network_interface: server.nics.map((n) =>
+              n.ipv4 ? { ipv4_address: n.ipv4, ipv4_netmask: n.network.prefixLength } : {},
+            ),
+            ipv4_gateway: server.gateway,
+            dns_server_list: server.dnsServers.length > 0 ? [...server.dnsServers] : undefined,
             ...(isWindows
               ? {
-                  windowsOptions: {
-                    computerName: s.name,
-                    adminPassword: this.windowsPassword(s.name),
+                  windows_options: {
+                    computer_name: s.name,
+                    admin_password: this.windowsPassword(s.name),
                     workgroup: tfString(c.windows?.workgroup ?? CUSTOMIZATION_DEFAULTS.workgroup),
-                    organizationName: tfString(sysprepOrganization(c, sys.systemName)),
-                    fullName: tfString(sys.systemName),
-                    timeZone: typeof c.timeZone === 'number' ? c.timeZone : CUSTOMIZATION_DEFAULTS.windowsTimeZone,
+                    organization_name: tfString(sysprepOrganization(c, sys.systemName)),
+                    full_name: tfString(sys.systemName),
+                    time_zone: typeof c.timeZone === 'number' ? c.timeZone : CUSTOMIZATION_DEFAULTS.windowsTimeZone,
                   },
                 }
               : {
-                  linuxOptions: {
-                    hostName: s.name,
+                  linux_options: {
+                    host_name: s.name,
                     domain: tfString(c.domain ?? CUSTOMIZATION_DEFAULTS.domain),
-                    timeZone: tfString(
+                    time_zone: tfString(
                       typeof c.timeZone === 'string' ? c.timeZone : CUSTOMIZATION_DEFAULTS.linuxTimeZone,
                     ),
                   },
@@ -373,21 +393,23 @@ export class VsphereSystemStack extends TerraformStack {
           };
       // Firmware and SCSI controller follow the source VM, as the provider requires for clones, and
       // are then pinned (ignore_changes): a rebuilt template never changes an existing VM's.
-      vmConfig = {
-        ...config,
-        firmware: source.firmware,
-        scsiType: source.scsiType,
-        clone: { templateUuid: source.id, ...(customize ? { customize } : {}) },
-      };
+      args['firmware'] = source.firmware;
+      args['scsi_type'] = source.scsiType;
+      args['clone'] = { template_uuid: source.id, ...(customize ? { customize } : {}) };
     }
-    const vm = new VirtualMachine(this, `vm_${id}`, vmConfig);
-    this.virtualMachines.set(s.name, vm);
+    const vm = this.b.resource(
+      'vsphere_virtual_machine',
+      `vm_${id}`,
+      args,
+      this.folder ? [addressOf(this.folder)] : [],
+    );
+    this.virtualMachines.set(s.name, vm.name);
     if (src.kind === 'ovf') this.adoptImportedOvf(server, vm, hw!);
 
     for (const snap of s.snapshots) {
-      new VirtualMachineSnapshot(this, `snapshot_${id}_${tfName(snap.name)}`, {
-        virtualMachineUuid: vm.uuid,
-        snapshotName: snap.name,
+      this.b.resource('vsphere_virtual_machine_snapshot', `snapshot_${id}_${tfName(snap.name)}`, {
+        virtual_machine_uuid: refTo(vm, 'uuid'),
+        snapshot_name: snap.name,
         // Every argument of a snapshot forces replacement (a new snapshot, the old one deleted), so
         // the description holds only what never changes: no expiry, no clock, no platform setting.
         // Its expiry stays in the declaration, where R11 checks it; an expired snapshot is deleted
@@ -395,9 +417,9 @@ export class VsphereSystemStack extends TerraformStack {
         description: tfString(`${snap.purposeJa} (R11, 作成 ${snap.createdAt})`),
         memory: snap.includeMemory,
         quiesce: false,
-        removeChildren: false,
+        remove_children: false,
         consolidate: true,
-        lifecycle: { ignoreChanges: ['description', 'memory'] },
+        lifecycle: { ignore_changes: ['description', 'memory'] },
       });
     }
   }
@@ -407,18 +429,14 @@ export class VsphereSystemStack extends TerraformStack {
    * the department folder; the import block adopts it on the next plan and the stack moves it into
    * the system folder. No `ovf_deploy`: later plans never need the media.
    */
-  private adoptImportedOvf(
-    server: VirtualServer,
-    vm: VirtualMachine,
-    hw: NonNullable<VirtualServer['bootHardware']>,
-  ): void {
+  private adoptImportedOvf(server: VirtualServer, vm: TfBlock, hw: NonNullable<VirtualServer['bootHardware']>): void {
     const p = this.platform;
     const s = server.spec;
     const src = s.source as Extract<VirtualServer['spec']['source'], { kind: 'ovf' }>;
     const dc = p.vsphere.datacenter;
     const importFolder = `/${dc}/vm/${departmentFolderPath(p.vsphere.vmFolderRoot, this.system.spec.department)}`;
     const importId = `${importFolder}/${s.name}`;
-    new ImportBlock(this, `import_vm_${tfName(s.name)}`, vm, importId);
+    this.b.import({ name: `import_vm_${tfName(s.name)}`, to: addressOf(vm), id: importId });
     const nic = server.nics[0]!;
     const cluster = this.lookups.clusters.get(this.system.clusterName)!;
     this.ovfImports.push({
@@ -439,13 +457,16 @@ export class VsphereSystemStack extends TerraformStack {
     });
   }
 
-  private windowsPassword(server: string): string {
+  private windowsPassword(server: string): TfRef {
     // Windows administrator passwords are sensitive variables, never literals.
-    return new TerraformVariable(this, `windows_admin_password_${tfName(server)}`, {
+    const name = `windows_admin_password_${tfName(server)}`;
+    this.b.variable({
+      name,
       type: 'string',
       sensitive: true,
-      description: `Local administrator password for ${server} (set TF_VAR_windows_admin_password_${tfName(server)})`,
-    }).stringValue;
+      description: `Local administrator password for ${server} (set TF_VAR_${name})`,
+    });
+    return varRef(name);
   }
 }
 

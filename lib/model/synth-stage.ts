@@ -1,6 +1,9 @@
-import { Clock } from '../model/clock';
-import { Estate } from '../model/estate';
-import { Finding } from '../model/finding';
+import { Clock } from './clock';
+import { Estate } from './estate';
+import { Finding } from './finding';
+
+// The stage contract sits at the bottom, beside the model, so that the stages implementing it (rule pack,
+// emitters, review, form) import it downwards and lib/synth, which runs them, stays above them (issue 13).
 
 /** What a synth run carries from stage to stage. Stages add files; nothing touches disk until the end. */
 export interface SynthContext {

@@ -1,0 +1,5 @@
+export * from './emit';
+export * from './platform-stack';
+export * from './render';
+export * from './state-blocks';
+export * from './system-stack';
