@@ -25,6 +25,42 @@ const read = (dir: string) => {
 };
 
 describe('kiban synth: incremental (issue 14)', () => {
+  test("with the tool's cache warm (parsed declarations, the form bundle), an edited estate synthesizes byte for byte what a run without any cache writes", () => {
+    const estate = path.join(tmpDir(), 'estate');
+    fs.cpSync(EXAMPLE, estate, { recursive: true });
+    const cacheDir = tmpDir();
+    const withCache = <T>(f: () => T): T => {
+      const saved = { KIBAN_CACHE: process.env.KIBAN_CACHE, KIBAN_CACHE_DIR: process.env.KIBAN_CACHE_DIR };
+      delete process.env.KIBAN_CACHE;
+      process.env.KIBAN_CACHE_DIR = cacheDir;
+      try {
+        return f();
+      } finally {
+        for (const [k, v] of Object.entries(saved))
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+      }
+    };
+    const out = path.join(tmpDir(), 'out');
+    withCache(() => expect(runCli(['synth', '--estate', estate, '--out', out, '--quiet'], io())).toBe(0));
+    expect(fs.readdirSync(cacheDir).some((n) => n.startsWith('declarations-'))).toBe(true);
+    expect(fs.readdirSync(cacheDir).some((n) => n.startsWith('form-bundle-'))).toBe(true);
+    const files = fs
+      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(estate, 'systems', f))
+      .sort();
+    // One system's pull request: more memory, and a renamed system elsewhere.
+    fs.writeFileSync(files[0]!, fs.readFileSync(files[0]!, 'utf8').replace(/memoryGb: (\d+)/, 'memoryGb: 32'));
+    fs.writeFileSync(files[1]!, fs.readFileSync(files[1]!, 'utf8').replace(/systemName: (.*)/, 'systemName: $1（改）'));
+    const second = io();
+    withCache(() => expect(runCli(['synth', '--estate', estate, '--out', out, '--quiet'], second)).toBe(0));
+    expect(second.stderr.join('')).toMatch(/unchanged \(copied\)/);
+    const full = path.join(tmpDir(), 'full');
+    expect(runCli(['synth', '--estate', estate, '--out', full, '--full', '--quiet'], io())).toBe(0);
+    expect(read(out)).toEqual(read(full));
+  });
+
   test('a second synth into the same folder copies every unchanged stack and writes the same bytes; --full synthesizes them again', () => {
     const out = path.join(tmpDir(), 'out');
     const first = io();

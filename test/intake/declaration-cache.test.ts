@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { jsonExact, openDeclarationCache } from '../../lib/intake/declaration-cache';
+import { parseDeclarationFile } from '../../lib/intake/parse';
+import { validateFiles } from '../../lib/intake/validate';
+import { toolCache } from '../../lib/model/tool';
+import { copyExampleEstate, tempDir } from '../fixtures/estate';
+
+// Issue 14: texts parsed by an earlier run are reused by content hash. A file read through the cache
+// must be indistinguishable from one parsed afresh: data, kind, issues and every position.
+
+const cacheIn = (dir: string) => toolCache({ KIBAN_CACHE_DIR: dir })!;
+
+/** Every field path of a value, the paths that do not exist one step beyond them included. */
+function paths(v: unknown, at: PropertyKey[] = []): PropertyKey[][] {
+  const out: PropertyKey[][] = [at, [...at, 'absent'], [...at, 99]];
+  if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out.push(...paths(x, [...at, k]));
+  return out;
+}
+
+function expectSameParse(file: string, text: string, cacheDir: string): void {
+  const fresh = parseDeclarationFile({ path: file, text });
+  const first = openDeclarationCache(path.dirname(file), cacheIn(cacheDir))!;
+  parseDeclarationFile({ path: file, text }, { cache: first });
+  first.save();
+  const second = openDeclarationCache(path.dirname(file), cacheIn(cacheDir))!;
+  const cached = parseDeclarationFile({ path: file, text }, { cache: second });
+  expect(cached.data).toEqual(fresh.data);
+  expect(cached.kind).toEqual(fresh.kind);
+  expect(cached.issues).toEqual(fresh.issues);
+  for (const p of paths(fresh.data)) expect([p, cached.positionOf(p)]).toEqual([p, fresh.positionOf(p)]);
+}
+
+describe('declaration cache (issue 14)', () => {
+  test('every example declaration reads back from the cache with the same data, kind, warnings and positions', () => {
+    const estate = copyExampleEstate();
+    const cacheDir = tempDir();
+    const files = fs
+      .readdirSync(estate, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(estate, f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expectSameParse(f, fs.readFileSync(f, 'utf8'), cacheDir);
+  });
+
+  test('awkward keys and values: "1" and 1, __proto__, constructor, empty values, nested sequences, flow style', () => {
+    const text = [
+      '# yaml-language-server: $schema=../../schemas/system.schema.json',
+      'systemId: x',
+      '1: one',
+      '"2": two',
+      '__proto__: { polluted: true }',
+      'constructor: c',
+      'empty:',
+      'list:',
+      '  - - a',
+      '    - b',
+      '  - { k: [1, 2, { deep: null }] }',
+      '  -',
+      'quoted: "a: b"',
+      '',
+    ].join('\n');
+    expectSameParse(path.join(tempDir(), 'awkward.yaml'), text, tempDir());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('property: generated declarations read back identically (positions at every path)', () => {
+    const cacheDir = tempDir();
+    const dir = tempDir();
+    const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), value, { maxKeys: 5 }), (data) => {
+        const text = `# yaml-language-server: $schema=../../schemas/system.schema.json\n${stringify({ systemId: 's', ...data })}`;
+        expectSameParse(path.join(dir, 'gen.yaml'), text, cacheDir);
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+  });
+
+  test('data JSON cannot carry exactly (.inf, .nan, -0) is never cached: such a file is parsed every time', () => {
+    expect(jsonExact({ a: [1, 'x', null, true, { b: 2.5 }] })).toBe(true);
+    for (const v of [Infinity, NaN, -0, undefined, new Date(0), 1n]) expect(jsonExact({ a: v })).toBe(false);
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    const file = path.join(dir, 'inf.yaml');
+    const c = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    parseDeclarationFile({ path: file, text: 'systemId: x\nmemoryGb: .inf\n' }, { cache: c });
+    c.save();
+    expect(fs.readdirSync(cacheDir)).toEqual([]);
+  });
+
+  test('a cache written by another version of the tool, or damaged, is ignored', () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    const file = path.join(dir, 'a.yaml');
+    const text = 'systemId: x\nname: a\n';
+    const c = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    parseDeclarationFile({ path: file, text }, { cache: c });
+    c.save();
+    const [name] = fs.readdirSync(cacheDir);
+    const stored = fs.readFileSync(path.join(cacheDir, name!), 'utf8');
+    // Another tool: same entry, another fingerprint in the header.
+    const lines = stored.split('\n');
+    const header = JSON.parse(lines[0]!) as { tool: string };
+    fs.writeFileSync(
+      path.join(cacheDir, name!),
+      [JSON.stringify({ ...header, tool: 'other' }), ...lines.slice(1).map((l) => l.replace('"a"', '"forged"'))].join(
+        '\n',
+      ),
+    );
+    const other = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    expect(parseDeclarationFile({ path: file, text }, { cache: other }).data).toEqual({ systemId: 'x', name: 'a' });
+    fs.writeFileSync(path.join(cacheDir, name!), 'not a cache');
+    const damaged = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    expect(parseDeclarationFile({ path: file, text }, { cache: damaged }).data).toEqual({ systemId: 'x', name: 'a' });
+  });
+
+  test('kiban validate through a warm cache reports exactly what it reports without one, a broken file included', () => {
+    const estate = copyExampleEstate();
+    const systems = fs
+      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(estate, 'systems', f))
+      .sort();
+    const broken = systems[0]!;
+    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
+    const cacheDir = tempDir();
+    const plain = validateFiles([broken, systems[1]!], { estate });
+    for (let run = 0; run < 2; run++) {
+      const cache = openDeclarationCache(estate, cacheIn(cacheDir))!;
+      expect(validateFiles([broken, systems[1]!], { estate, cache })).toEqual(plain);
+      cache.save();
+    }
+    expect(plain.ok).toBe(false);
+    expect(plain.errors.some((e) => e.file === broken && e.line > 1)).toBe(true);
+  });
+});
