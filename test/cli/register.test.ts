@@ -17,7 +17,7 @@ test("bin/register.js gives swc the options ts-node derives from this repository
     process.stdout.write(JSON.stringify(options));`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
   expect(r.stderr).toBe('');
-   
+
   const { SWC_OPTIONS } = require(path.join(REPO, 'bin', 'register.js')) as { SWC_OPTIONS: Record<string, unknown> };
   // ts-node keeps source maps for its own stack traces; the CLI makes them only with KIBAN_DEBUG=1.
   expect({ ...SWC_OPTIONS, sourceMaps: true }).toEqual(JSON.parse(r.stdout));
