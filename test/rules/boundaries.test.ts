@@ -532,9 +532,9 @@ describe('R10a: the Hyper-V exemption on its own', () => {
       `${C} Estate/h/h01/BackupVolume`,
       `${N} Estate/v/v01/BackupVolume`,
     ]);
-    expect(violations(r10aBackupVolumeOnBackupStorage, e).map((x) => [x.systemId, x.server, x.value])).toEqual([
-      ['sys-v', 'v01', '"kiban-sys-ds01"'],
-    ]);
+    expect(violations(r10aBackupVolumeOnBackupStorage, e).map((x) => [x.systemId, x.server, x.field, x.value])).toEqual(
+      [['sys-v', 'v01', 'backupVolume.datastore', '"kiban-sys-ds01"']],
+    );
   });
   test('a platform without backup datastore: vSphere refused (no backup datastore), Hyper-V still exempt', () => {
     const e = makeEstate();

@@ -115,14 +115,16 @@ describe('finding values', () => {
       ['sys-db', 'sles01', '"sles_15 on shared licence"'],
     ]);
   });
-  test('R10 values carry the opt-out and its reason', () => {
+  test('R10 values carry the opt-out and its reason; a missing reason names the field', () => {
     const e = makeEstate();
     sys(e, 'why', [srv('why01')], { backup: { osImage: false, osImageOptOutReasonJa: '二重化済み' } });
     const bad = sys(e, 'bad', [srv('bad01')]);
     bad.spec.backup.osImage = false;
-    expect(violations(r10OsImageBackup, e).map((v) => [v.path, v.systemId, v.level ?? 'error', v.value])).toEqual([
-      ['Estate/why', 'sys-why', 'info', '{"osImage":false,"osImageOptOutReasonJa":"二重化済み"}'],
-      ['Estate/bad', 'sys-bad', 'error', '{"osImage":false}'],
+    expect(
+      violations(r10OsImageBackup, e).map((v) => [v.path, v.systemId, v.level ?? 'error', v.field ?? '-', v.value]),
+    ).toEqual([
+      ['Estate/why', 'sys-why', 'info', '-', '{"osImage":false,"osImageOptOutReasonJa":"二重化済み"}'],
+      ['Estate/bad', 'sys-bad', 'error', 'backup.osImageOptOutReasonJa', '{"osImage":false}'],
     ]);
   });
   test('R22 values name the hypervisor and its version on each side', () => {

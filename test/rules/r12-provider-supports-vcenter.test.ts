@@ -1,8 +1,8 @@
-import { parsePlatform, providerSupportsVcenter, vsphereProviderFacts } from '../../lib/model';
+import { Estate, fixedClock, parsePlatform, providerSupportsVcenter, vsphereProviderFacts } from '../../lib/model';
 import { examplePlatform as defaultPlatform } from '../fixtures/estate';
 import { runRulePack } from '../../lib/rules';
 import { r12ProviderSupportsVcenter } from '../../lib/rules/r12-provider-supports-vcenter';
-import { makeEstate, srv, statuses, sys, violations } from './helpers';
+import { AS_OF, decommissioned, makeEstate, srv, statuses, sys, violations } from './helpers';
 
 describe('R12-ProviderSupportsVcenter', () => {
   test('the platform data records the vCenter version (the embedded platform: 6.5); a malformed one is refused', () => {
@@ -60,5 +60,30 @@ describe('R12-ProviderSupportsVcenter', () => {
     const e = makeEstate((p) => (p.vsphere.vcenterVersion = '6.5'));
     sys(e, 'h', [srv('h01')], { hypervisor: 'hyperv' });
     expect(statuses(r12ProviderSupportsVcenter, e)).toEqual(['not-applicable Estate']);
+  });
+});
+
+describe('R12 applicability and the reported path', () => {
+  test('only decommissioned vSphere servers: not applicable, even on an unsupported vCenter', () => {
+    const e = makeEstate((p) => (p.vsphere.vcenterVersion = '6.5'));
+    sys(e, 'old', [srv('old01')], decommissioned('old'));
+    expect(statuses(r12ProviderSupportsVcenter, e)).toEqual(['not-applicable Estate']);
+  });
+
+  test('the missing version is the reported value', () => {
+    const e = makeEstate((p) => delete (p.vsphere as { vcenterVersion?: string }).vcenterVersion);
+    sys(e, 'a', [srv('a01')]);
+    expect(violations(r12ProviderSupportsVcenter, e).map((v) => [v.path, v.value])).toEqual([
+      ['Estate', '{"vcenterVersion":null}'],
+    ]);
+  });
+
+  test('an Estate at the root of its construct tree (empty path) is reported as Estate', () => {
+    const platform = defaultPlatform();
+    platform.vsphere.vcenterVersion = '6.5';
+    const e = new Estate(undefined as never, '', { platform, clock: fixedClock(AS_OF) });
+    expect(e.node.path).toBe('');
+    sys(e, 'a', [srv('a01')]);
+    expect(violations(r12ProviderSupportsVcenter, e).map((v) => v.path)).toEqual(['Estate']);
   });
 });
