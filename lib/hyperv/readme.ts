@@ -1,7 +1,7 @@
 import { IndividualBusinessSystem, PHASE_JA } from '../model/system';
 import { ownershipMarker, serverPaths, winJoin } from './emit';
 // The one Markdown neutralizer of the product (a leaf module without imports), shared with the review documents.
-import { md } from '../review/markdown';
+import { md } from '../model/markdown';
 
 /** What apply.ps1 / remove.ps1 do, in the order an administrator meets it. */
 function doesLines(system: IndividualBusinessSystem): string[] {

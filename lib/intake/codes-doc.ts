@@ -10,7 +10,7 @@ import { GuestOs, guestOsCatalog, hypervSupport, vsphereSupport } from '../model
 import { Platform } from '../model/platform';
 import { systemSchema } from '../model/system';
 import { dedicatedVlansSchema } from '../model/dedicated-vlan';
-import { doc, table } from '../review/markdown';
+import { doc, table } from '../model/markdown';
 
 export const CODES_DOC = 'docs/codes.md';
 

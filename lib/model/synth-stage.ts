@@ -2,6 +2,13 @@ import { Clock } from './clock';
 import { Estate } from './estate';
 import { Finding } from './finding';
 
+/**
+ * The marker file synth writes into every output folder. Only a folder that is absent, empty, or
+ * carries this marker may be replaced: synth never deletes what it did not create (`--out .` or
+ * `--out systems` are refused).
+ */
+export const OUTPUT_MARKER = '.kiban-output';
+
 // The stage contract sits at the bottom, beside the model, so that the stages implementing it (rule pack,
 // emitters, review, form) import it downwards and lib/synth, which runs them, stays above them (issue 13).
 

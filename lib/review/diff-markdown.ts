@@ -4,7 +4,7 @@ import { Change, ChangeObject, ChangeOp } from './change';
 import { capacityLines, licenseLines, pct } from './ledgers';
 import { POOL_JA } from './labels';
 import { EstateManifest } from './manifest';
-import { code, doc, table, text } from './markdown';
+import { code, doc, table, text } from '../model/markdown';
 
 /** The first line of every diff report (`kiban diff --output` only overwrites a file that starts with it). */
 export const DIFF_HEADER = '## 統合基盤 変更レビュー / kiban estate diff';

@@ -4,7 +4,7 @@ import { Change } from './change';
 import { diffManifests } from './compare';
 import { DIFF_HEADER, renderDiffMarkdown } from './diff-markdown';
 import { loadOutputManifest } from './load-output';
-import { cell, doc } from './markdown';
+import { cell, doc } from '../model/markdown';
 
 export { DIFF_HEADER };
 

@@ -12,7 +12,7 @@ import {
   yesNo,
 } from './labels';
 import { EstateManifest, ManifestSystem } from './manifest';
-import { code, doc, table, text } from './markdown';
+import { code, doc, table, text } from '../model/markdown';
 
 /** One step of the manual's flow (2.1–2.6) with who does it. */
 export interface FlowStep {

@@ -9,7 +9,7 @@ import {
 import { SourceRef } from '../model/guest-os';
 import { CONTACT_ROLE_JA } from './labels';
 import { EstateManifest, ManifestSystem } from './manifest';
-import { code, doc, sourceLink, table, text } from './markdown';
+import { code, doc, sourceLink, table, text } from '../model/markdown';
 import { didYouMean, suggestNames } from './suggest';
 
 /** What failed: a host, a cluster / host pool, a datastore or a network (R15). */

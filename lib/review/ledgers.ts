@@ -1,6 +1,6 @@
 import { ManifestServer, EstateManifest, byKey } from './manifest';
 import { LICENSE_JA, PARTY, POOL_JA, ZONE_JA, ipActorJa, ipPartyJa } from './labels';
-import { doc, table, text } from './markdown';
+import { doc, table, text } from '../model/markdown';
 
 /** One capacity line: a host pool (vCPU, memory) or a datastore (GB). */
 export interface CapacityLine {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EstateManifest, ManifestServer, parseEstateManifest } from './manifest';
-import { code, doc, table, text } from './markdown';
+import { code, doc, table, text } from '../model/markdown';
 
 /**
  * `kiban plan-review DIR`: the pull-request comment part "what Terraform will do / Terraform が行う変更",

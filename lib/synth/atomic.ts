@@ -2,12 +2,9 @@ import { ErrorCode } from '../model/errors';
 import * as fs from 'fs';
 import * as path from 'path';
 
-/**
- * The marker file synth writes into every output folder. Only a folder that is absent, empty, or
- * carries this marker may be replaced: synth never deletes what it did not create (`--out .` or
- * `--out systems` are refused).
- */
-export const OUTPUT_MARKER = '.kiban-output';
+import { OUTPUT_MARKER } from '../model/synth-stage';
+
+export { OUTPUT_MARKER };
 const MARKER_TEXT =
   'This folder was written by `kiban synth` and is replaced by the next run. / kiban synth の出力フォルダです（次回の実行で置き換えられます）。\n';
 

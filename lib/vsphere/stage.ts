@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OUTPUT_MARKER } from '../synth/atomic';
-import { SynthContext, SynthStage } from '../model/synth-stage';
+import { OUTPUT_MARKER, SynthContext, SynthStage } from '../model/synth-stage';
 import type { StateBackendKind } from './backend';
 import type { EstateRecipe } from './cdktf/parallel';
 import { PLATFORM_STACK } from './names';

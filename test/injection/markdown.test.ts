@@ -16,7 +16,7 @@ import { runRulePack } from '../../lib/rules/engine';
 import { SynthStage } from '../../lib/model/synth-stage';
 import { buildEstateManifest, diffManifests, renderDiffMarkdown } from '../../lib/review';
 import { impactOf, renderImpact } from '../../lib/review/impact';
-import { md } from '../../lib/review/markdown';
+import { md } from '../../lib/model/markdown';
 import {
   VLANS,
   declarations,
