@@ -1,15 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
-import { DedicatedVlan, Estate, fixedClock } from '../../lib/model';
-import { examplePlatform } from '../fixtures/estate';
+import { DedicatedVlan, Estate } from '../../lib/model';
+import { AS_OF, emptyEstate, examplePlatform } from '../fixtures/estate';
 
-export const AS_OF = '2026-11-22T09:00:00+09:00';
+export { AS_OF };
 
-/** A fresh estate on the example estate's platform with a fixed clock. */
+/** A fresh estate on the example estate's platform with a fixed clock (the shared fixture's {@link emptyEstate}). */
 export function freshEstate(scope?: Construct): Estate {
-  return new Estate(scope ?? new Construct(undefined as unknown as Construct, ''), 'Estate', {
-    platform: examplePlatform(),
-    clock: fixedClock(AS_OF),
-  });
+  return emptyEstate(examplePlatform(), scope);
 }
 
 /** JSON-able value: constructs become their path (a DedicatedVlan its name), functions dropped. */

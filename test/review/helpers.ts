@@ -1,8 +1,4 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import MarkdownIt from 'markdown-it';
-import { Construct } from 'constructs';
 import {
   DedicatedVlan,
   DedicatedVlanProps,
@@ -10,22 +6,20 @@ import {
   IndividualBusinessSystem,
   IndividualBusinessSystemProps,
   SharedRhelLicense,
-  fixedClock,
 } from '../../lib/model';
-import { examplePlatform } from '../fixtures/estate';
+import { AS_OF, emptyEstate, tempDir } from '../fixtures/estate';
 
-export const NOW = '2026-11-22T09:00:00+09:00';
+/** The review date of the shared fixture. */
+export const NOW = AS_OF;
 
+/** A temporary folder of the shared fixture (removed when the test process ends). */
 export function tmpDir(prefix = 'kiban-review-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 /** A small estate declared from plain props, so tests can change one field and compare. */
 export function estateOf(systems: readonly SystemProps[], vlans: readonly DedicatedVlanProps[] = []): Estate {
-  const estate = new Estate(new Construct(undefined as unknown as Construct, ''), 'Estate', {
-    platform: examplePlatform(),
-    clock: fixedClock(NOW),
-  });
+  const estate = emptyEstate();
   new SharedRhelLicense(estate, 'RhelPool', { units: 8 });
   for (const v of vlans) new DedicatedVlan(estate, `vlan-${v.name}`, v);
   for (const s of systems)

@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import {
   Estate,
   SharedOracleLicense,
@@ -11,9 +10,9 @@ import {
   fixedClock,
 } from '../../lib/model';
 import { Rule, RuleResult, runRule } from '../../lib/rules';
-import { examplePlatform } from '../fixtures/estate';
+import { AS_OF, CONTACTS, emptyEstate, examplePlatform } from '../fixtures/estate';
 
-export const AS_OF = '2026-11-22T09:00:00+09:00';
+export { AS_OF };
 
 /** A fresh estate on the example platform upgraded to ESXi and vCenter 8.0 (where RHEL 9 is supported), clock fixed at AS_OF. */
 export function makeEstate(mod?: (p: Platform) => void, asOf = AS_OF): Estate {
@@ -21,7 +20,7 @@ export function makeEstate(mod?: (p: Platform) => void, asOf = AS_OF): Estate {
   platform.vsphere.esxiVersion = '8.0';
   platform.vsphere.vcenterVersion = '8.0';
   mod?.(platform);
-  return new Estate(new Construct(undefined as never, ''), 'Estate', { platform, clock: fixedClock(asOf) });
+  return emptyEstate(platform, undefined, fixedClock(asOf));
 }
 
 /** A small RHEL 9 server on the internet-connected zone, built empty. */
@@ -49,7 +48,7 @@ export function sys(
     department: 'somu',
     systemId: `sys-${id}`,
     systemName: `テスト${id}`,
-    contacts: { primary: { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' } },
+    contacts: CONTACTS,
     hypervisor: 'vsphere',
     phase: 'production',
     servers,

@@ -1,14 +1,12 @@
-import { Construct } from 'constructs';
-import { Estate, IndividualBusinessSystemProps, VirtualServerProps, fixedClock } from '../../lib/model';
-import { examplePlatform } from '../fixtures/estate';
+import { Estate, IndividualBusinessSystemProps, VirtualServerProps } from '../../lib/model';
+import { AS_OF, CONTACTS, emptyEstate } from '../fixtures/estate';
 
-export const NOW = '2026-11-22T09:00:00+09:00';
+/** The review date of the shared fixture. */
+export const NOW = AS_OF;
 
+/** An empty estate on the example platform, clock at the fixture's date. */
 export function newEstate(): Estate {
-  return new Estate(new Construct(undefined as never, ''), 'Estate', {
-    platform: examplePlatform(),
-    clock: fixedClock(NOW),
-  });
+  return emptyEstate();
 }
 
 export function server(patch: Partial<VirtualServerProps> = {}): VirtualServerProps {
@@ -29,7 +27,7 @@ export function system(patch: Partial<IndividualBusinessSystemProps> = {}): Indi
     department: 'somu',
     systemId: 'bunsho',
     systemName: '文書管理システム',
-    contacts: { primary: { nameJa: '盛岡 花子', phone: '019-629-5101', email: 'a@pref.example.jp' } },
+    contacts: CONTACTS,
     hypervisor: 'vsphere',
     phase: 'production',
     servers: [server()],
