@@ -1,24 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { factsJson, systemFacts } from '../model/input-facts';
-import { OUTPUT_MARKER, SynthStage } from '../model/synth-stage';
+import { hashTextFiles, readReuseIndex, renderReuseIndex, ReuseRecord } from '../model/reuse-index';
+import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
 import { IndividualBusinessSystem } from '../model/system';
 import { emitHyperV } from './scripts';
 
-/**
- * Where the Hyper-V stage records each script set's input key and a hash of its files (issue 14):
- * `{ format, systems: { <systemId>: { inputs, output } } }`, sorted.
- */
+/** Where the Hyper-V stage records each script set's input key and a hash of its files (lib/model/reuse-index.ts). */
 export const HYPERV_INDEX_FILE = 'hyperv-inputs.json';
 
 /** Bumped when the key material changes shape. */
 const KEY_FORMAT = 1;
-
-interface HypervIndex {
-  readonly format: number;
-  readonly systems: Readonly<Record<string, { readonly inputs: string; readonly output: string }>>;
-}
 
 /**
  * What a system's script set (hyperv/<systemId>/) is a function of: its declaration with resolved NICs
@@ -28,24 +21,6 @@ interface HypervIndex {
  */
 export function hypervInputKey(platformKey: string, system: IndividualBusinessSystem): string {
   return sha256(`${KEY_FORMAT}\0${toolFingerprint()}\0${platformKey}\0${factsJson(systemFacts(system))}`);
-}
-
-/** Hash of a script set's files (names and contents, sorted by name). */
-function hashFiles(files: ReadonlyArray<readonly [string, string]>): string {
-  let material = '';
-  for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    material += `${name}\0${sha256(text)}\0`;
-  return sha256(material);
-}
-
-function readIndex(dir: string): HypervIndex | undefined {
-  try {
-    if (!fs.existsSync(path.join(dir, OUTPUT_MARKER))) return undefined;
-    const j = JSON.parse(fs.readFileSync(path.join(dir, HYPERV_INDEX_FILE), 'utf8')) as HypervIndex;
-    return j.format === KEY_FORMAT && typeof j.systems === 'object' && j.systems !== null ? j : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The files of an earlier script set (output-relative names, text), or undefined when unreadable. */
@@ -77,8 +52,8 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
     name: 'hyperv',
     run(ctx) {
       const platformKey = sha256(factsJson(ctx.estate.platform));
-      const baseIndex = ctx.base !== undefined ? readIndex(ctx.base) : undefined;
-      const index = new Map<string, { inputs: string; output: string }>();
+      const baseIndex = readReuseIndex(ctx.base, HYPERV_INDEX_FILE);
+      const index = new Map<string, ReuseRecord>();
       const rendered: string[] = [];
       const reused: string[] = [];
       const files = emitHyperV(
@@ -86,11 +61,11 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
         (done, total) => ctx.progress('hyperv', done, total),
         (system) => {
           const inputs = hypervInputKey(platformKey, system);
-          const recorded = baseIndex?.systems[system.systemId];
+          const recorded = baseIndex?.[system.systemId];
           if (recorded !== undefined && recorded.inputs === inputs) {
             const earlier = readScriptSet(ctx.base!, system.systemId);
             // A script set altered since it was written is rendered again, never copied.
-            if (earlier && hashFiles(earlier) === recorded.output) {
+            if (earlier && hashTextFiles(earlier) === recorded.output) {
               index.set(system.systemId, { inputs, output: recorded.output });
               reused.push(system.systemId);
               return { files: earlier };
@@ -98,16 +73,14 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
           }
           return {
             record(own) {
-              index.set(system.systemId, { inputs, output: hashFiles(own) });
+              index.set(system.systemId, { inputs, output: hashTextFiles(own) });
               rendered.push(system.systemId);
             },
           };
         },
       );
       for (const [p, text] of files) ctx.files.set(p, text);
-      const systems: Record<string, { inputs: string; output: string }> = {};
-      for (const id of [...index.keys()].sort()) systems[id] = index.get(id)!;
-      ctx.files.set(HYPERV_INDEX_FILE, `${JSON.stringify({ format: KEY_FORMAT, systems }, null, 2)}\n`);
+      ctx.files.set(HYPERV_INDEX_FILE, renderReuseIndex(index));
       stage.last = { rendered, reused };
     },
   };

@@ -10,6 +10,7 @@ import { defaultStages } from '../../lib/synth/stages';
 import { VsphereStageOptions, vsphereStage } from '../../lib/vsphere/stage';
 import { STACK_INDEX_FILE } from '../../lib/vsphere/stack-inputs';
 import { HYPERV_INDEX_FILE, hypervStage } from '../../lib/hyperv/stage';
+import { reviewStage } from '../../lib/review/stage';
 
 // Issue 14: incremental synth copies the stacks whose inputs did not change; the output must be
 // byte-identical to a full synth. Parallel synth must be byte-identical to a serial one.
@@ -40,7 +41,8 @@ function synth(spec: EstateSpec, outdir: string, opts: { base?: string | false; 
   });
   const v = stages.find((s) => s.name === 'vsphere') as ReturnType<typeof vsphereStage>;
   const h = stages.find((s) => s.name === 'hyperv') as ReturnType<typeof hypervStage>;
-  return { result: r, vsphere: v.last!, hyperv: h.last! };
+  const rv = stages.find((s) => s.name === 'review') as ReturnType<typeof reviewStage>;
+  return { result: r, vsphere: v.last!, hyperv: h.last!, review: rv.last! };
 }
 
 type Spec = { -readonly [K in keyof EstateSpec]: EstateSpec[K] extends ReadonlyArray<infer T> ? T[] : EstateSpec[K] };
@@ -242,9 +244,26 @@ describe('incremental synth (issue 14)', () => {
     apply(renamed, { kind: 'departmentName', dept: 0, text: '新部局' });
     expect(synth(renamed, o).hyperv.reused).toEqual([]);
     expect(synth(base, path.join(dir, 'full'), { base: false }).hyperv.reused).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(path.join(baseOut, HYPERV_INDEX_FILE), 'utf8')).systems[id].inputs).toMatch(
+    expect(JSON.parse(fs.readFileSync(path.join(baseOut, HYPERV_INDEX_FILE), 'utf8')).units[id].inputs).toMatch(
       /^[0-9a-f]{64}$/,
     );
+  });
+
+  test("review: a one-system change renders that system's document; an altered document is rendered again", () => {
+    const spec = structuredClone(base) as Spec;
+    const target = spec.systems[3]!;
+    apply(spec, { kind: 'memory', sys: 3, gb: 24 });
+    const dir = tmp();
+    const o = path.join(dir, 'o');
+    fs.cpSync(baseOut, o, { recursive: true });
+    const r = synth(spec, o);
+    expect(r.review.rendered).toEqual([target.systemId]);
+    expect(r.review.reused).toHaveLength(spec.systems.length - 1);
+    const other = spec.systems[5]!.systemId;
+    fs.appendFileSync(path.join(o, 'review', `${other}.md`), 'edited by hand\n');
+    expect(synth(spec, o).review.rendered).toEqual([other]);
+    synth(spec, path.join(dir, 'full'), { base: false });
+    expectSameBytes(o, path.join(dir, 'full'));
   });
 
   test('a department renamed in the platform data re-synthesizes every stack (the platform stack reads departments)', () => {
