@@ -15,6 +15,7 @@ import { DedicatedVlan } from '../model/dedicated-vlan';
 import { findGuestOs, guestOsCatalog } from '../model/guest-os';
 import { STANDARD_NETWORKS } from '../model/platform';
 import { FormChoices } from './form-schema';
+import { openSummaryCache } from './summary-cache';
 
 /** The folder the estate is mounted at inside the page. */
 export const PAGE_ESTATE_ROOT = '/estate';
@@ -99,6 +100,7 @@ export function summarizeEstate(dir: string, loaded?: EstateCheck): EstateSummar
   const rel = (p: string) => path.relative(dir, p).split(path.sep).join('/');
   for (const p of listed.platform) files[rel(p)] = fs.readFileSync(p, 'utf8');
   const systems: Array<{ department: string; systemId: string; systemName: string }> = [];
+  const summaries = openSummaryCache(dir);
   for (const f of checked.files) {
     if (listed.platform.includes(f.file) || !listed.systems.includes(f.file)) continue;
     const data = f.data as Record<string, unknown> | undefined;
@@ -106,14 +108,18 @@ export function summarizeEstate(dir: string, loaded?: EstateCheck): EstateSummar
       files[rel(f.file)] = fs.readFileSync(f.file, 'utf8');
       continue;
     }
-    files[rel(f.file)] =
-      `# 既存システムの要約（連絡先は省略）\n${stringify(redactSystem(data), { lineWidth: 0, version: '1.2' })}`;
+    const redacted = redactSystem(data);
+    files[rel(f.file)] = summaries.get(
+      redacted,
+      () => `# 既存システムの要約（連絡先は省略）\n${stringify(redacted, { lineWidth: 0, version: '1.2' })}`,
+    );
     systems.push({
       department: String(data.department),
       systemId: String(data.systemId),
       systemName: String(data.systemName),
     });
   }
+  summaries.save();
   return { files, choices: choicesOf(checked), systems, scriptLeftOut: listed.script !== undefined };
 }
 

@@ -63,6 +63,18 @@ export function isFailoverClusterCmdlet(name: string): boolean {
  * or undefined when the call is valid. `pipedInput` relaxes the mandatory check (pipeline binding).
  */
 export function checkCall(name: string, params: readonly string[], pipedInput = false): string | undefined {
+  // Pure on its arguments, and a script set repeats a few dozen distinct calls thousands of times (issue 14).
+  const key = `${name}\0${pipedInput ? 1 : 0}\0${params.join('\0')}`;
+  if (checked.has(key)) return checked.get(key);
+  const problem = checkCallUncached(name, params, pipedInput);
+  checked.set(key, problem);
+  return problem;
+}
+
+/** Verdicts of checkCall by call (cmdlet, piped input, parameter names). */
+const checked = new Map<string, string | undefined>();
+
+function checkCallUncached(name: string, params: readonly string[], pipedInput: boolean): string | undefined {
   const given = params.filter((p) => !COMMON.has(p.toLowerCase()));
   const other = ALLOWED_OTHER_CMDLETS[name];
   if (other !== undefined) {

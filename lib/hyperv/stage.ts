@@ -1,13 +1,88 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { factsJson, systemFacts } from '../model/input-facts';
+import { hashTextFiles, readReuseIndex, renderReuseIndex, ReuseRecord } from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
+import { sha256, toolFingerprint } from '../model/tool';
+import { IndividualBusinessSystem } from '../model/system';
 import { emitHyperV } from './scripts';
 
-/** The Hyper-V stage: adds each Hyper-V system's script set to the output files. */
-export function hypervStage(): SynthStage {
-  return {
+/** Where the Hyper-V stage records each script set's input key and a hash of its files (lib/model/reuse-index.ts). */
+export const HYPERV_INDEX_FILE = 'hyperv-inputs.json';
+
+/** Bumped when the key material changes shape. */
+const KEY_FORMAT = 1;
+
+/**
+ * What a system's script set (hyperv/<systemId>/) is a function of: its declaration with resolved NICs
+ * and dedicated VLANs (lib/model/input-facts.ts), the platform data and the tool (every lib/ source,
+ * the guest-OS facts and the cmdlet reference among them). The clock is not an input: the scripts read
+ * the host's clock when they run.
+ */
+export function hypervInputKey(platformKey: string, system: IndividualBusinessSystem): string {
+  return sha256(`${KEY_FORMAT}\0${toolFingerprint()}\0${platformKey}\0${factsJson(systemFacts(system))}`);
+}
+
+/** The files of an earlier script set (output-relative names, text), or undefined when unreadable. */
+function readScriptSet(base: string, id: string): Array<[string, string]> | undefined {
+  try {
+    const dir = path.join(base, 'hyperv', id);
+    return fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+      if (!e.isFile()) throw new Error(`not a file: ${e.name}`);
+      return [`hyperv/${id}/${e.name}`, fs.readFileSync(path.join(dir, e.name), 'utf8')] as [string, string];
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the last run of the stage did (for tests). */
+export interface HypervStageReport {
+  readonly rendered: readonly string[];
+  readonly reused: readonly string[];
+}
+
+/**
+ * The Hyper-V stage: adds each Hyper-V system's script set to the output files. Incremental like the
+ * vSphere stage: a script set of `ctx.base` (an earlier output) whose input key is unchanged and whose
+ * files are as that run wrote them is taken as it is; the rest are rendered. Byte-identical to a full synth.
+ */
+export function hypervStage(): SynthStage & { readonly last?: HypervStageReport } {
+  const stage: SynthStage & { last?: HypervStageReport } = {
     name: 'hyperv',
     run(ctx) {
-      const files = emitHyperV(ctx.estate, (done, total) => ctx.progress('hyperv', done, total));
-      for (const [path, text] of files) ctx.files.set(path, text);
+      const platformKey = sha256(factsJson(ctx.estate.platform));
+      const baseIndex = readReuseIndex(ctx.base, HYPERV_INDEX_FILE);
+      const index = new Map<string, ReuseRecord>();
+      const rendered: string[] = [];
+      const reused: string[] = [];
+      const files = emitHyperV(
+        ctx.estate,
+        (done, total) => ctx.progress('hyperv', done, total),
+        (system) => {
+          const inputs = hypervInputKey(platformKey, system);
+          const recorded = baseIndex?.[system.systemId];
+          if (recorded !== undefined && recorded.inputs === inputs) {
+            const earlier = readScriptSet(ctx.base!, system.systemId);
+            // A script set altered since it was written is rendered again, never copied.
+            if (earlier && hashTextFiles(earlier) === recorded.output) {
+              index.set(system.systemId, { inputs, output: recorded.output });
+              reused.push(system.systemId);
+              return { files: earlier };
+            }
+          }
+          return {
+            record(own) {
+              index.set(system.systemId, { inputs, output: hashTextFiles(own) });
+              rendered.push(system.systemId);
+            },
+          };
+        },
+      );
+      for (const [p, text] of files) ctx.files.set(p, text);
+      ctx.files.set(HYPERV_INDEX_FILE, renderReuseIndex(index));
+      stage.last = { rendered, reused };
     },
   };
+  return stage;
 }

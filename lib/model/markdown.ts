@@ -14,6 +14,9 @@ const ESCAPED: Record<string, string> = {
   '>': '&gt;',
 };
 
+/** Anything md() changes: a line break, an escaped character, `://`, or `www` followed by a dot. */
+const NEEDS_MD = /[\r\n\\[\]`|<>]|:\/\/|www\./i;
+
 /**
  * The one function through which declared text reaches Markdown (review documents, ledgers, the
  * diff, the Hyper-V README): one line; `[` `]` escaped (no link, image or reference definition),
@@ -22,7 +25,11 @@ const ESCAPED: Record<string, string> = {
  * the same when rendered.
  */
 export function md(value: unknown): string {
-  return String(value ?? '')
+  const s = String(value ?? '');
+  // Most cells hold none of the characters below: they are returned as they are (issue 14: the review
+  // documents call md() for every cell, and four replacements per plain cell were a tenth of a synth).
+  if (!NEEDS_MD.test(s)) return s;
+  return s
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\[\]`|<>]/g, (c) => ESCAPED[c]!)
     .replace(/:\/\//g, `:/${ZWSP}/`)

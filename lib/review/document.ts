@@ -213,7 +213,7 @@ function findingIndex(findings: readonly Finding[]): FindingIndex {
 }
 
 /** The findings of one system (its id, or a path at or under the system's), in the estate list's order, then sorted. */
-function findingsOf(sys: ManifestSystem, findings: readonly Finding[]): Finding[] {
+export function findingsOf(sys: ManifestSystem, findings: readonly Finding[]): Finding[] {
   const index = findingIndex(findings);
   const positions = [...(index.bySystem.get(sys.systemId) ?? []), ...(index.byPathPrefix.get(sys.path) ?? [])];
   return positions

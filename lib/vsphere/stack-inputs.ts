@@ -2,12 +2,12 @@ import type { StateBackendKind } from './backend';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Construct } from 'constructs';
 import { DedicatedVlan } from '../model/dedicated-vlan';
 import { Estate } from '../model/estate';
 import { IndividualBusinessSystem } from '../model/system';
+import { factsJson, systemFacts, vlanFacts } from '../model/input-facts';
 import { PLATFORM_STACK } from './names';
-import { toolFingerprint } from '../model/tool';
+import { sha256, toolFingerprint } from '../model/tool';
 
 /**
  * What each vSphere stack's output is a function of, hashed: the key incremental synth compares
@@ -26,53 +26,7 @@ import { toolFingerprint } from '../model/tool';
 /** Bumped when the key material changes shape. */
 const KEY_FORMAT = 1;
 
-const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
-
 export { toolFingerprint };
-
-const vlanFacts = (v: DedicatedVlan) => ({ props: v.props, portGroupName: v.portGroupName });
-
-/**
- * JSON of declarations that may hold construct references (a NIC's dedicated VLAN, a shared
- * license): a construct stands for its own data, never its tree.
- */
-function factsJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => {
-    if (x instanceof DedicatedVlan) return vlanFacts(x);
-    if (Construct.isConstruct(x))
-      return {
-        construct: x.node.path,
-        props: (x as { props?: unknown }).props ?? null,
-        spec: (x as { spec?: unknown }).spec ?? null,
-      };
-    return x;
-  });
-}
-
-/** The data a system stack reads, as plain JSON-able values. */
-function systemFacts(system: IndividualBusinessSystem): unknown {
-  return {
-    id: system.systemId,
-    spec: system.spec,
-    account: system.account,
-    clusterName: system.clusterName,
-    decommissioned: system.isDecommissioned,
-    buildsVms: system.buildsVms,
-    servers: system.servers.map((s) => ({
-      spec: s.spec,
-      vcpus: s.vcpus,
-      decommissioned: s.isDecommissioned,
-      backupVolume: s.backupVolume?.props ?? null,
-      nics: s.nics.map((n) => ({
-        index: n.index,
-        networkKey: n.networkKey,
-        ipv4: n.ipv4 ?? null,
-        fqdn: n.fqdn ?? null,
-        dedicatedVlan: n.dedicatedVlan ? vlanFacts(n.dedicatedVlan) : null,
-      })),
-    })),
-  };
-}
 
 /** The input keys of every vSphere stack of `estate` (platform stack and one per vSphere system), by stack id. */
 export function stackInputKeys(

@@ -221,10 +221,15 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
   // The earlier output is about to be replaced (base is the output folder): its files are linked, not
   // rewritten; they are never modified, so a rolled-back swap leaves it intact. Any other base is copied.
   const link = base !== undefined && ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
+  const made = new Set<string>();
   for (const [, files] of copies) {
     for (const [rel, content] of files) {
       const target = path.join(ctx.workdir, ...rel.split('/'));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        fs.mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
       if (link) {
         try {
           fs.linkSync(path.join(base!, ...rel.split('/')), target);

@@ -63,7 +63,8 @@ describe('emitHyperV file set', () => {
       progress: (s: string, d: number, t: number) => progress.push(`${s} ${d}/${t}`),
     } as unknown as SynthContext;
     hypervStage().run(ctx);
-    expect(ctx.files.size).toBe(4);
+    expect(ctx.files.size).toBe(5); // two script sets (apply.ps1, README.md) and hyperv-inputs.json
+    expect([...ctx.files.keys()]).toContain('hyperv-inputs.json');
     expect(progress).toEqual(['hyperv 1/2', 'hyperv 2/2']);
   });
 

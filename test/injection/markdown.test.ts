@@ -101,6 +101,54 @@ function markdownOutputs(estate: Estate, baseline: Estate): Map<string, string> 
 }
 
 describe('Markdown injection (issue 10, item 4)', () => {
+  test('md returns plain text unchanged and gives the full replacement chain for everything else (issue 14 fast path)', () => {
+    const ZW = '\u200b';
+    const E: Record<string, string> = {
+      '\\': '\\\\',
+      '[': '\\[',
+      ']': '\\]',
+      '`': '\\`',
+      '|': '\\|',
+      '<': '&lt;',
+      '>': '&gt;',
+    };
+    const slow = (v: string) =>
+      v
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[\\[\]`|<>]/g, (c) => E[c]!)
+        .replace(/:\/\//g, `:/${ZW}/`)
+        .replace(/\b(www)\./gi, `$1${ZW}.`);
+    for (const v of ['総務部', 'WWW.x', 'awww.x', 'a://b', 'a\r\nb', 'x|y', ''])
+      expect([v, md(v)]).toEqual([v, slow(v)]);
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'w',
+            'W',
+            '.',
+            ':',
+            '/',
+            '\r',
+            '\n',
+            '\\',
+            '[',
+            ']',
+            '`',
+            '|',
+            '<',
+            '>',
+            'a',
+            '部',
+            ' ',
+          ),
+        }),
+        (v) => md(v) === slow(v),
+      ),
+      { numRuns: 500, seed: 14 },
+    );
+  });
+
   test('md neutralizes links, images, autolinks and HTML, and keeps the rendered text', () => {
     for (const p of PAYLOADS) expect([p, live(md(p))]).toEqual([p, []]);
     fc.assert(
