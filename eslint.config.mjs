@@ -14,6 +14,7 @@ export default tseslint.config(
       '.tools/**',
       '.gen/**',
       'reports/**',
+      '.stryker-tmp*/**',
       'lib/form/browser/dist/**',
       '**/*.d.ts',
     ],
