@@ -25,10 +25,11 @@ synth() { # <repo> <outdir>
   mkdir -p "$cwd"
   (cd "$cwd" && node "$1/bin/kiban.js" synth --estate "$1/examples/estate" --out "$2" --quiet >/dev/null)
 }
-# stack-inputs.json (incremental synth, issue 14) fingerprints the tool's own lib/ sources, so any code
-# change alters it by design: it is the one file the guard leaves out.
+# The reuse indexes of incremental synth (issue 14: stack-inputs.json, hyperv-inputs.json,
+# review-inputs.json) fingerprint the tool's own lib/ sources, so any code change alters them by
+# design: they are the files the guard leaves out.
 digest() { # <outdir>
-  (cd "$1" && find . -type f ! -name stack-inputs.json -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  (cd "$1" && find . -type f ! -name stack-inputs.json ! -name hyperv-inputs.json ! -name review-inputs.json -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
 }
 
 case "${1:-check}" in
@@ -49,7 +50,7 @@ case "${1:-check}" in
     ln -s "$root/node_modules" "$wt/node_modules"
     synth "$wt" "$tmp/base-out"
     synth "$root" "$tmp/head-out"
-    if diff -r -x stack-inputs.json "$tmp/base-out" "$tmp/head-out"; then echo "output byte-identical to $ref ($(find "$tmp/head-out" -type f | wc -l) files)"; else echo "output differs from $ref" >&2; exit 1; fi
+    if diff -r -x stack-inputs.json -x hyperv-inputs.json -x review-inputs.json "$tmp/base-out" "$tmp/head-out"; then echo "output byte-identical to $ref ($(find "$tmp/head-out" -type f | wc -l) files)"; else echo "output differs from $ref" >&2; exit 1; fi
     ;;
   *) echo "usage: output-guard.sh record|check|against <ref>" >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import { jsonExact } from '../intake/declaration-cache';
-import { sha256, ToolCache, toolCache, toolFingerprint } from '../model/tool';
+import { openKeyedCacheFile, sha256, ToolCache, toolCache } from '../model/tool';
 
 const FORMAT = 1;
 
@@ -25,14 +25,8 @@ const NONE: SummaryCache = { get: (_d, render) => render(), save: () => undefine
 export function openSummaryCache(estateDir: string, cache: ToolCache | undefined = toolCache()): SummaryCache {
   if (!cache) return NONE;
   const name = `form-summaries-${sha256(path.resolve(estateDir)).slice(0, 32)}.json`;
-  const header = JSON.stringify({ format: FORMAT, tool: toolFingerprint() });
-  const stored = new Map<string, string>();
-  const lines = cache.read(name)?.split('\n') ?? [];
-  if (lines[0] === header)
-    for (const line of lines.slice(1)) {
-      const at = line.indexOf(' ');
-      if (at === 64) stored.set(line.slice(0, at), line.slice(at + 1));
-    }
+  const file = openKeyedCacheFile(cache, name, FORMAT);
+  const stored = file.stored;
   const used = new Map<string, string>();
   let changed = false;
   return {
@@ -60,9 +54,7 @@ export function openSummaryCache(estateDir: string, cache: ToolCache | undefined
       return text;
     },
     save() {
-      if (!changed && used.size === stored.size) return;
-      const keys = [...used.keys()].sort();
-      cache.write(name, [header, ...keys.map((k) => `${k} ${used.get(k)!}`)].join('\n'));
+      file.save(used, changed);
     },
   };
 }

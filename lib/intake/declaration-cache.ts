@@ -8,7 +8,7 @@
  * cached.
  */
 import * as path from 'path';
-import { sha256, ToolCache, toolCache, toolFingerprint } from '../model/tool';
+import { openKeyedCacheFile, sha256, ToolCache, toolCache } from '../model/tool';
 
 /** A position tree node: `[line, column]`, plus the entries of a mapping or the items of a sequence. */
 export type PositionTree =
@@ -57,14 +57,8 @@ export function openDeclarationCache(
 ): DeclarationCache | undefined {
   if (!cache) return undefined;
   const name = `declarations-${sha256(path.resolve(estateDir)).slice(0, 32)}.json`;
-  const header = JSON.stringify({ format: FORMAT, tool: toolFingerprint() });
-  const stored = new Map<string, string>();
-  const lines = cache.read(name)?.split('\n') ?? [];
-  if (lines[0] === header)
-    for (const line of lines.slice(1)) {
-      const at = line.indexOf(' ');
-      if (at === 64) stored.set(line.slice(0, at), line.slice(at + 1));
-    }
+  const file = openKeyedCacheFile(cache, name, FORMAT);
+  const stored = file.stored;
   const used = new Map<string, string>();
   let changed = false;
   return {
@@ -87,9 +81,7 @@ export function openDeclarationCache(
       changed = true;
     },
     save() {
-      if (!changed && used.size === stored.size) return;
-      const keys = [...used.keys()].sort();
-      cache.write(name, [header, ...keys.map((k) => `${k} ${used.get(k)!}`)].join('\n'));
+      file.save(used, changed);
     },
   };
 }

@@ -114,3 +114,34 @@ function pruneStale(dir: string, now: number): void {
     }
   }
 }
+
+/**
+ * A cache file of entries keyed by SHA-256: a header line (format, tool fingerprint) and one line per
+ * entry, `<sha256> <JSON>`. The whole file is ignored when its header differs (another format or
+ * another tool). Used by the declaration cache and the form page's summary cache.
+ */
+export interface KeyedCacheFile {
+  /** The entries an earlier run wrote (JSON text by key). */
+  readonly stored: ReadonlyMap<string, string>;
+  /** Writes `used` (sorted by key) when `changed` or when it holds fewer entries than were stored. */
+  save(used: ReadonlyMap<string, string>, changed: boolean): void;
+}
+
+export function openKeyedCacheFile(cache: ToolCache, name: string, format: number): KeyedCacheFile {
+  const header = JSON.stringify({ format, tool: toolFingerprint() });
+  const stored = new Map<string, string>();
+  const lines = cache.read(name)?.split('\n') ?? [];
+  if (lines[0] === header)
+    for (const line of lines.slice(1)) {
+      const at = line.indexOf(' ');
+      if (at === 64) stored.set(line.slice(0, at), line.slice(at + 1));
+    }
+  return {
+    stored,
+    save(used, changed) {
+      if (!changed && used.size === stored.size) return;
+      const keys = [...used.keys()].sort();
+      cache.write(name, [header, ...keys.map((k) => `${k} ${used.get(k)!}`)].join('\n'));
+    },
+  };
+}

@@ -66,13 +66,13 @@ describe('changesOfPlan: verdicts per action on a VM', () => {
     expect(one(rc('vsphere_virtual_machine', actions, vm, vm))).toEqual([]);
   });
   test('a create has no before: the server comes from after', () => {
-    expect(one(rc('vsphere_virtual_machine', ['create'], null, vm))[0].server).toBe('a');
+    expect(one(rc('vsphere_virtual_machine', ['create'], null, vm))[0]!.server).toBe('a');
   });
   test('before wins over after', () => {
-    expect(one(rc('vsphere_virtual_machine', ['update'], { name: 'old' }, { name: 'new' }))[0].server).toBe('old');
+    expect(one(rc('vsphere_virtual_machine', ['update'], { name: 'old' }, { name: 'new' }))[0]!.server).toBe('old');
   });
   test('non-string actions are ignored; non-list actions are none', () => {
-    expect(one(rc('vsphere_virtual_machine', ['create', 7], vm, vm))[0].action).toBe('create');
+    expect(one(rc('vsphere_virtual_machine', ['create', 7], vm, vm))[0]!.action).toBe('create');
     expect(one(rc('vsphere_virtual_machine', 'create', vm, vm))).toEqual([]);
   });
   test('a non-string VM name gives no server (key absent)', () => {
@@ -83,11 +83,11 @@ describe('changesOfPlan: verdicts per action on a VM', () => {
 
 describe('changesOfPlan: object guard of the JSON values', () => {
   test.each([[null], ['str'], [3], [['name', 'a']]])('before %j is not an object: after is used', (before) => {
-    expect(one(rc('vsphere_virtual_machine', ['update'], before, { name: 'b' }))[0].server).toBe('b');
+    expect(one(rc('vsphere_virtual_machine', ['update'], before, { name: 'b' }))[0]!.server).toBe('b');
   });
   test('an array with a name property is not an object', () => {
     const arr = Object.assign([], { name: 'arr' });
-    expect(one(rc('vsphere_virtual_machine', ['update'], arr, { name: 'b' }))[0].server).toBe('b');
+    expect(one(rc('vsphere_virtual_machine', ['update'], arr, { name: 'b' }))[0]!.server).toBe('b');
   });
   test('neither before nor after an object: no server', () => {
     expect(one(rc('vsphere_virtual_machine', ['update'], null, 'x'))[0]).not.toHaveProperty('server');
@@ -120,7 +120,7 @@ describe('changesOfPlan: skipped entries', () => {
     ]);
   });
   test('a deleted folder or tag is no data loss', () => {
-    expect(one(rc('vsphere_folder', ['delete'], { path: 'p' }))[0].destroysData).toBe(false);
+    expect(one(rc('vsphere_folder', ['delete'], { path: 'p' }))[0]!.destroysData).toBe(false);
     expect(one(rc('vsphere_tag', ['create', 'delete'], { name: 't' }))[0]).toMatchObject({
       action: 'replace',
       destroysData: false,
@@ -153,21 +153,22 @@ describe('changesOfPlan: backup disks', () => {
   });
   test('a decommissioned server’s disk delete is confirmed; a replacement never is', () => {
     const servers = new Map([['s/a01', { decommissioned: true } as ManifestServer]]);
-    expect(one(disk('k/a01-backup.vmdk'), servers)[0].decommissioned).toBe(true);
+    expect(one(disk('k/a01-backup.vmdk'), servers)[0]!.decommissioned).toBe(true);
     expect(
-      one(rc('vsphere_virtual_disk', ['create', 'delete'], { vmdk_path: 'k/a01-backup.vmdk' }), servers)[0]
+      one(rc('vsphere_virtual_disk', ['create', 'delete'], { vmdk_path: 'k/a01-backup.vmdk' }), servers)[0]!
         .decommissioned,
     ).toBe(false);
     expect(
-      one(disk('k/a01-backup.vmdk'), new Map([['s/a01', { decommissioned: false } as ManifestServer]]))[0]
+      one(disk('k/a01-backup.vmdk'), new Map([['s/a01', { decommissioned: false } as ManifestServer]]))[0]!
         .decommissioned,
     ).toBe(false);
     expect(
-      one(disk('k/a01-backup.vmdk'), new Map([['t/a01', { decommissioned: true } as ManifestServer]]))[0]
+      one(disk('k/a01-backup.vmdk'), new Map([['t/a01', { decommissioned: true } as ManifestServer]]))[0]!
         .decommissioned,
     ).toBe(false);
     expect(
-      one(disk('k/a01.vmdk'), new Map([['s/undefined', { decommissioned: true } as ManifestServer]]))[0].decommissioned,
+      one(disk('k/a01.vmdk'), new Map([['s/undefined', { decommissioned: true } as ManifestServer]]))[0]!
+        .decommissioned,
     ).toBe(false);
   });
 });
