@@ -5,6 +5,7 @@
 // by test/cli/register.test.ts. Without @swc/core, ts-node (transpile-only, TypeScript's transpiler) is
 // used. With KIBAN_DEBUG=1 stack traces point into the TypeScript (inline source maps, Node's own
 // support); otherwise no source maps are made (they cost about a tenth of the start).
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -28,10 +29,70 @@ const SWC_OPTIONS = {
   },
 };
 
+/**
+ * Compiled modules from earlier runs, in one file of the tool cache (issue 14): every start would
+ * otherwise load swc's native library (about 0.1 s) and compile some 150 files (about 0.15 s). An
+ * entry is used only when its source's SHA-256 and the swc version and options are the same, so it is
+ * the code swc would produce now. `KIBAN_CACHE=off` turns it off; `KIBAN_CACHE_DIR` moves it, as for
+ * the rest of the tool cache (lib/model/tool.ts). Written whole (a temporary file renamed) at exit,
+ * only when something was compiled; an unreadable or foreign file is ignored.
+ */
+function openTranspileCache(options) {
+  const env = process.env;
+  if (env.KIBAN_CACHE === 'off') return undefined;
+  const dir = env.KIBAN_CACHE_DIR || path.join(ROOT, 'node_modules', '.cache', 'kiban');
+  const file = path.join(dir, 'transpiled.json');
+  let swcVersion;
+  try {
+    swcVersion = require('@swc/core/package.json').version;
+  } catch {
+    return undefined;
+  }
+  const header = JSON.stringify({ format: 1, swc: swcVersion, options });
+  let stored = {};
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (data && data.header === header && data.files && typeof data.files === 'object') stored = data.files;
+  } catch {
+    /* absent or unreadable: start empty */
+  }
+  const used = {};
+  let changed = false;
+  process.once('exit', () => {
+    // Also rewritten when entries of files no longer loaded would otherwise pile up.
+    if (!changed && Object.keys(used).length >= Object.keys(stored).length) return;
+    const tmp = path.join(dir, `.transpiled.json.${process.pid}.${Math.random().toString(36).slice(2)}`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const files = {};
+      for (const k of Object.keys(used).sort()) files[k] = used[k];
+      fs.writeFileSync(tmp, JSON.stringify({ header, files }), { flag: 'wx' });
+      fs.renameSync(tmp, file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  });
+  return {
+    get(rel, sha) {
+      const e = stored[rel];
+      if (e && e.sha === sha && typeof e.code === 'string') {
+        used[rel] = e;
+        return e.code;
+      }
+      return undefined;
+    },
+    set(rel, sha, code) {
+      used[rel] = { sha, code };
+      changed = true;
+    },
+  };
+}
+
 function registerTypeScript() {
   let swc;
+  const loadSwc = () => (swc ??= require('@swc/core'));
   try {
-    swc = require('@swc/core');
+    require.resolve('@swc/core');
   } catch {
     require('ts-node').register({ transpileOnly: true, swc: false, project: path.join(ROOT, 'tsconfig.json') });
     return 'ts-node';
@@ -39,12 +100,21 @@ function registerTypeScript() {
   const debug = process.env.KIBAN_DEBUG === '1';
   if (debug) process.setSourceMapsEnabled(true);
   const options = { ...SWC_OPTIONS, sourceMaps: debug ? 'inline' : false };
+  // Inline source maps name the file by its absolute path: cached only without them.
+  const cache = debug ? undefined : openTranspileCache(options);
   const nodeModules = `${path.sep}node_modules${path.sep}`;
   const previous = require.extensions['.js'];
   require.extensions['.ts'] = (module, filename) => {
     // As ts-node: TypeScript under node_modules is not compiled (packages ship JavaScript).
     if (filename.includes(nodeModules) || filename.endsWith('.d.ts')) return previous(module, filename);
-    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });
+    const source = fs.readFileSync(filename, 'utf8');
+    const rel = path.relative(ROOT, filename).split(path.sep).join('/');
+    const sha = cache && crypto.createHash('sha256').update(source).digest('hex');
+    let code = cache?.get(rel, sha);
+    if (code === undefined) {
+      code = loadSwc().transformSync(source, { ...options, filename }).code;
+      cache?.set(rel, sha, code);
+    }
     module._compile(code, filename);
   };
   return 'swc';

@@ -35,3 +35,77 @@ test('the CLI starts through it, with and without KIBAN_DEBUG=1 (inline source m
   expect(bad.status).not.toBe(0);
   expect(bad.stderr).toMatch(/KIBAN_PLATFORM_MISSING/);
 });
+
+describe('the transpile cache (issue 14: no swc at start when nothing changed)', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const { createHash } = require('crypto') as typeof import('crypto');
+  const bin = path.join(REPO, 'bin', 'kiban.js');
+  const run = (dir: string) =>
+    spawnSync(process.execPath, [bin, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, KIBAN_CACHE: 'on', KIBAN_CACHE_DIR: dir },
+    });
+  type Cache = { header: string; files: Record<string, { sha: string; code: string }> };
+  const read = (dir: string): Cache => JSON.parse(fs.readFileSync(path.join(dir, 'transpiled.json'), 'utf8')) as Cache;
+
+  test('is written on the first run with one entry per loaded source, keyed by its SHA-256', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-'));
+    try {
+      expect(run(dir).status).toBe(0);
+      const c = read(dir);
+      expect(JSON.parse(c.header)).toMatchObject({ format: 1, swc: expect.any(String) });
+      const main = c.files['lib/cli/main.ts']!;
+      expect(main.sha).toBe(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(REPO, 'lib/cli/main.ts')))
+          .digest('hex'),
+      );
+      expect(Object.keys(c.files).every((k) => k.startsWith('lib/') && k.endsWith('.ts'))).toBe(true);
+      expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]); // no temporary file left
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an entry is used only while its SHA-256 matches the source; a stale one is compiled again and replaced', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-'));
+    try {
+      expect(run(dir).status).toBe(0);
+      const c = read(dir);
+      const marked = 'process.stdout.write("from-cache\\n"); process.exit(0);';
+      const write = (sha: string) =>
+        fs.writeFileSync(
+          path.join(dir, 'transpiled.json'),
+          JSON.stringify({ ...c, files: { ...c.files, 'lib/cli/main.ts': { sha, code: marked } } }),
+        );
+      write(c.files['lib/cli/main.ts']!.sha);
+      expect(run(dir).stdout).toBe('from-cache\n'); // the entry was taken as it is: swc was not asked
+      write('0'.repeat(64));
+      const r = run(dir);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(read(dir).files['lib/cli/main.ts']).toEqual(c.files['lib/cli/main.ts']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a foreign or broken cache file is ignored; KIBAN_CACHE=off writes none', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'transpiled.json'), '{not json');
+      expect(run(dir).status).toBe(0);
+      expect(Object.keys(read(dir).files).length).toBeGreaterThan(10);
+      const off = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-off-'));
+      const r = spawnSync(process.execPath, [bin, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, KIBAN_CACHE_DIR: off, KIBAN_CACHE: 'off' },
+      });
+      expect(r.status).toBe(0);
+      expect(fs.readdirSync(off)).toEqual([]);
+      fs.rmSync(off, { recursive: true, force: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
