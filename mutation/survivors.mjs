@@ -1,7 +1,7 @@
 // node mutation/survivors.mjs AREA: lists surviving and uncovered mutants of the last run (file:line mutator replacement).
 import { readFileSync } from 'node:fs';
 const area = process.argv[2] ?? 'rules';
-const r = JSON.parse(readFileSync(`reports/mutation/${area}/mutation.json`, 'utf8'));
+const r = JSON.parse(readFileSync(`${process.argv[3] ?? `reports/mutation/${area}`}/mutation.json`, 'utf8'));
 for (const [f, x] of Object.entries(r.files)) {
   const lines = x.source.split('\n');
   for (const m of x.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
