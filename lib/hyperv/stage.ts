@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { factsJson, systemFacts } from '../model/input-facts';
-import { hashTextFiles, readReuseIndex, renderReuseIndex, ReuseRecord } from '../model/reuse-index';
+import { hashTextFiles, placeEarlierFiles, readReuseIndex, renderReuseIndex, ReuseRecord } from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
 import { IndividualBusinessSystem } from '../model/system';
@@ -56,6 +56,7 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
       const index = new Map<string, ReuseRecord>();
       const rendered: string[] = [];
       const reused: string[] = [];
+      const earlierFiles: Array<[string, string]> = [];
       const files = emitHyperV(
         ctx.estate,
         (done, total) => ctx.progress('hyperv', done, total),
@@ -68,7 +69,9 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
             if (earlier && hashTextFiles(earlier) === recorded.output) {
               index.set(system.systemId, { inputs, output: recorded.output });
               reused.push(system.systemId);
-              return { files: earlier };
+              earlierFiles.push(...earlier);
+              // Placed below (linked from the earlier output), not handed back to be written again.
+              return { files: [] };
             }
           }
           return {
@@ -80,6 +83,7 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
         },
       );
       for (const [p, text] of files) ctx.files.set(p, text);
+      if (earlierFiles.length > 0) placeEarlierFiles(ctx, earlierFiles);
       ctx.files.set(HYPERV_INDEX_FILE, renderReuseIndex(index));
       stage.last = { rendered, reused };
     },

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OUTPUT_MARKER } from './synth-stage';
+import type { SynthContext } from './synth-stage';
 import { sha256 } from './tool';
 
 // The index a stage keeps in its output so that the next run can take unchanged parts of that output
@@ -59,5 +60,41 @@ export function readTextFiles(base: string, names: readonly string[]): Array<[st
     });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Puts files taken from the earlier output `ctx.base` into the run's work folder (they become part of the
+ * output). When the base is the output folder this run replaces, each file is hard-linked, not
+ * rewritten: the earlier file is never modified (a later write replaces a link, never writes through
+ * it), so a rolled-back swap leaves the earlier output intact. Any other base, or a file system without
+ * links, gets a copy of the bytes.
+ */
+export function placeEarlierFiles(
+  ctx: Pick<SynthContext, 'base' | 'outdir' | 'workdir'>,
+  files: Iterable<readonly [string, string | Uint8Array]>,
+): void {
+  const base = ctx.base;
+  if (base === undefined) throw new Error('placeEarlierFiles: no earlier output');
+  const link = ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
+  const made = new Set<string>();
+  for (const [rel, content] of files) {
+    if (rel.startsWith('/') || rel.split('/').includes('..'))
+      throw new Error(`refusing to write outside the output folder: ${rel}`);
+    const target = path.join(ctx.workdir, ...rel.split('/'));
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    if (link) {
+      try {
+        fs.linkSync(path.join(base, ...rel.split('/')), target);
+        continue;
+      } catch {
+        /* another file system, or links not allowed: copy */
+      }
+    }
+    fs.writeFileSync(target, content);
   }
 }

@@ -4,6 +4,16 @@ import { EstateManifest } from './manifest';
 /** The custom Atlantis workflow every stack uses. */
 export const ATLANTIS_WORKFLOW = 'kiban';
 
+/** All that atlantis.yaml is made from (the incremental review stage keys it by this): the vSphere systems' IDs, sorted. */
+export function atlantisInputs(m: EstateManifest): { readonly systems: readonly string[] } {
+  return {
+    systems: m.systems
+      .filter((s) => s.hypervisor === 'vsphere')
+      .map((s) => s.systemId)
+      .sort(),
+  };
+}
+
 /**
  * `atlantis.yaml` for the synth output folder: one project per Terraform stack (the platform stack
  * plus one per vSphere system), so teams plan and apply their own stack in parallel.
@@ -17,10 +27,7 @@ export const ATLANTIS_WORKFLOW = 'kiban';
  *   stacks look up the platform's folders and tags by name, so the platform applies first.
  */
 export function renderAtlantisYaml(m: EstateManifest, stackDirPrefix = 'stacks'): string {
-  const systems = m.systems
-    .filter((s) => s.hypervisor === 'vsphere')
-    .map((s) => s.systemId)
-    .sort();
+  const { systems } = atlantisInputs(m);
   const project = (name: string, group: number) => ({
     name,
     dir: `${stackDirPrefix}/${name}`,

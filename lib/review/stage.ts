@@ -1,7 +1,14 @@
-import { hashTextFiles, readReuseIndex, renderReuseIndex, ReuseRecord, readTextFiles } from '../model/reuse-index';
+import {
+  hashTextFiles,
+  placeEarlierFiles,
+  readReuseIndex,
+  renderReuseIndex,
+  ReuseRecord,
+  readTextFiles,
+} from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
-import { renderAtlantisYaml } from './atlantis';
+import { atlantisInputs, renderAtlantisYaml } from './atlantis';
 import { findingsOf, renderSystemReview } from './document';
 import { renderLedgers } from './ledgers';
 import { buildEstateManifest, manifestJson } from './manifest';
@@ -11,6 +18,9 @@ export const REVIEW_INDEX_FILE = 'review-inputs.json';
 
 /** Bumped when the key material changes shape. */
 const KEY_FORMAT = 1;
+
+/** The unit of review-inputs.json that records atlantis.yaml (not a system ID: those have no '.'). */
+export const ATLANTIS_UNIT = 'atlantis.yaml';
 
 /** What the last run of the stage did (for tests). */
 export interface ReviewStageReport {
@@ -24,8 +34,9 @@ export interface ReviewStageReport {
  *
  * Incremental (issue 14): a system's review document is a function of its entry in estate.json, the
  * platform part of estate.json, the system's findings and the tool. A document of `ctx.base` (an earlier
- * output) whose key is unchanged and whose bytes are as that run wrote them is taken as it is. The
- * estate-wide files (estate.json, ledgers, atlantis.yaml) are always written.
+ * output) whose key is unchanged and whose bytes are as that run wrote them is taken as it is; so is
+ * atlantis.yaml, keyed by the vSphere stacks' names (unit {@link ATLANTIS_UNIT}). estate.json and the
+ * ledgers are always written.
  */
 export function reviewStage(): SynthStage & { readonly last?: ReviewStageReport } {
   const stage: SynthStage & { last?: ReviewStageReport } = {
@@ -34,32 +45,39 @@ export function reviewStage(): SynthStage & { readonly last?: ReviewStageReport 
       const manifest = buildEstateManifest(ctx.estate);
       ctx.files.set('estate.json', manifestJson(manifest));
       const baseIndex = readReuseIndex(ctx.base, REVIEW_INDEX_FILE);
-      const common = `${KEY_FORMAT}\0${toolFingerprint()}\0${sha256(JSON.stringify(manifest.platform))}\0`;
+      const tool = `${KEY_FORMAT}\0${toolFingerprint()}\0`;
       const index = new Map<string, ReuseRecord>();
       const rendered: string[] = [];
       const reused: string[] = [];
+      /** The unit's file from ctx.base when its key is unchanged and its bytes are as that run wrote them; else rendered. */
+      const unit = (id: string, file: string, inputs: string, render: () => string): void => {
+        const recorded = baseIndex?.[id];
+        const earlier = recorded?.inputs === inputs ? readTextFiles(ctx.base!, [file]) : undefined;
+        // A file altered since it was written is rendered again, never copied.
+        if (earlier && hashTextFiles(earlier) === recorded!.output) {
+          placeEarlierFiles(ctx, earlier);
+          index.set(id, recorded!);
+          reused.push(id);
+        } else {
+          const text = render();
+          ctx.files.set(file, text);
+          index.set(id, { inputs, output: hashTextFiles([[file, text]]) });
+          rendered.push(id);
+        }
+      };
+      const common = `${tool}${sha256(JSON.stringify(manifest.platform))}\0`;
       const total = manifest.systems.length;
       manifest.systems.forEach((sys, i) => {
-        const file = `review/${sys.systemId}.md`;
         const inputs = sha256(`${common}${JSON.stringify(sys)}\0${JSON.stringify(findingsOf(sys, ctx.findings))}`);
-        const recorded = baseIndex?.[sys.systemId];
-        const earlier = recorded?.inputs === inputs ? readTextFiles(ctx.base!, [file]) : undefined;
-        // A document altered since it was written is rendered again, never copied.
-        if (earlier && hashTextFiles(earlier) === recorded!.output) {
-          ctx.files.set(file, earlier[0]![1]);
-          index.set(sys.systemId, recorded!);
-          reused.push(sys.systemId);
-        } else {
-          const text = renderSystemReview(manifest, sys, ctx.findings);
-          ctx.files.set(file, text);
-          index.set(sys.systemId, { inputs, output: hashTextFiles([[file, text]]) });
-          rendered.push(sys.systemId);
-        }
+        unit(sys.systemId, `review/${sys.systemId}.md`, inputs, () => renderSystemReview(manifest, sys, ctx.findings));
         ctx.progress('review', i + 1, total);
       });
+      // atlantis.yaml is a function of the vSphere stacks' names alone (a unit name no system ID can take).
+      unit(ATLANTIS_UNIT, 'atlantis.yaml', sha256(`${tool}${JSON.stringify(atlantisInputs(manifest))}`), () =>
+        renderAtlantisYaml(manifest),
+      );
       ctx.files.set(REVIEW_INDEX_FILE, renderReuseIndex(index));
       ctx.files.set('review/ledgers.md', renderLedgers(manifest));
-      ctx.files.set('atlantis.yaml', renderAtlantisYaml(manifest));
       stage.last = { rendered, reused };
     },
   };

@@ -7,6 +7,7 @@ import type { EstateRecipe } from './cdktf/parallel';
 import { PLATFORM_STACK } from './names';
 import { planVsphere } from './plan';
 import { manifestEntry, renderStackFiles, stableJson } from './render-json';
+import { placeEarlierFiles } from '../model/reuse-index';
 import { STACK_INDEX_FILE, hashStackFiles, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
 import { vsphereSystemsOf } from './systems';
 import { CDKTF_VERSION } from './terraform';
@@ -218,29 +219,8 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   }
-  // The earlier output is about to be replaced (base is the output folder): its files are linked, not
-  // rewritten; they are never modified, so a rolled-back swap leaves it intact. Any other base is copied.
-  const link = base !== undefined && ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
-  const made = new Set<string>();
-  for (const [, files] of copies) {
-    for (const [rel, content] of files) {
-      const target = path.join(ctx.workdir, ...rel.split('/'));
-      const parent = path.dirname(target);
-      if (!made.has(parent)) {
-        fs.mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      if (link) {
-        try {
-          fs.linkSync(path.join(base!, ...rel.split('/')), target);
-          continue;
-        } catch {
-          /* another file system, or links not allowed: copy */
-        }
-      }
-      fs.writeFileSync(target, content);
-    }
-  }
+  // Unchanged stacks: linked from the earlier output when it is the folder being replaced, else copied.
+  for (const [, files] of copies) placeEarlierFiles(ctx, files);
   const missing = ids.filter((id) => !entries.has(id));
   if (missing.length > 0) throw new Error(`vsphere: stacks not synthesized: ${missing.join(', ')}`);
   const stacks: Record<string, ManifestEntry> = {};

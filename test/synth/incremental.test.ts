@@ -10,7 +10,7 @@ import { defaultStages } from '../../lib/synth/stages';
 import { VsphereStageOptions, vsphereStage } from '../../lib/vsphere/stage';
 import { STACK_INDEX_FILE } from '../../lib/vsphere/stack-inputs';
 import { HYPERV_INDEX_FILE, hypervStage } from '../../lib/hyperv/stage';
-import { reviewStage } from '../../lib/review/stage';
+import { ATLANTIS_UNIT, reviewStage } from '../../lib/review/stage';
 
 // Issue 14: incremental synth copies the stacks whose inputs did not change; the output must be
 // byte-identical to a full synth. Parallel synth must be byte-identical to a serial one.
@@ -258,12 +258,30 @@ describe('incremental synth (issue 14)', () => {
     fs.cpSync(baseOut, o, { recursive: true });
     const r = synth(spec, o);
     expect(r.review.rendered).toEqual([target.systemId]);
-    expect(r.review.reused).toHaveLength(spec.systems.length - 1);
+    // The other systems' documents, and atlantis.yaml (the stacks' names did not change).
+    expect(r.review.reused).toHaveLength(spec.systems.length);
+    expect(r.review.reused).toContain(ATLANTIS_UNIT);
     const other = spec.systems[5]!.systemId;
     fs.appendFileSync(path.join(o, 'review', `${other}.md`), 'edited by hand\n');
     expect(synth(spec, o).review.rendered).toEqual([other]);
     synth(spec, path.join(dir, 'full'), { base: false });
     expectSameBytes(o, path.join(dir, 'full'));
+  });
+
+  test('review: atlantis.yaml is rendered again when a stack is added or removed, or when it was altered', () => {
+    const dir = tmp();
+    const o = path.join(dir, 'o');
+    fs.cpSync(baseOut, o, { recursive: true });
+    const removed = structuredClone(base) as Spec;
+    apply(removed, { kind: 'remove', sys: removed.systems.findIndex((s) => s.hypervisor === 'vsphere') });
+    expect(synth(removed, o).review.rendered).toContain(ATLANTIS_UNIT);
+    synth(removed, path.join(dir, 'full'), { base: false });
+    expectSameBytes(o, path.join(dir, 'full'));
+    expect(synth(base, o).review.rendered).toContain(ATLANTIS_UNIT);
+    expectSameBytes(o, baseOut);
+    fs.appendFileSync(path.join(o, 'atlantis.yaml'), '# edited by hand\n');
+    expect(synth(base, o).review.rendered).toEqual([ATLANTIS_UNIT]);
+    expectSameBytes(o, baseOut);
   });
 
   test('a department renamed in the platform data re-synthesizes every stack (the platform stack reads departments)', () => {
@@ -355,5 +373,26 @@ describe('incremental synth never modifies the earlier output (issue 14)', () =>
     synthesize(buildGeneratedEstate(spec), { outdir: out, stages: [...defaultStages({ rules: quiet }), overwrite] });
     expect(fs.readFileSync(path.join(out, rel), 'utf8')).toBe('replaced');
     expect(fs.readFileSync(keep).equals(before)).toBe(true);
+  });
+
+  test('unchanged review documents, script sets and atlantis.yaml are linked from the output being replaced, copied from any other base', () => {
+    const spec = generateCleanEstateSpec(6);
+    const dir = tmp();
+    const out = path.join(dir, 'o');
+    synth(spec, out);
+    const hv = spec.systems.find((s) => s.hypervisor === 'hyperv')!.systemId;
+    const names = [`review/${spec.systems[0]!.systemId}.md`, `hyperv/${hv}/apply.ps1`, 'atlantis.yaml'];
+    const ino = (root: string) => names.map((n) => fs.statSync(path.join(root, n)).ino);
+    const kept = names.map((n, i) => {
+      const k = path.join(dir, `kept-${i}`);
+      fs.linkSync(path.join(out, n), k);
+      return k;
+    });
+    synth(spec, out);
+    expect(ino(out)).toEqual(kept.map((k) => fs.statSync(k).ino));
+    const other = path.join(dir, 'other');
+    synthesize(buildGeneratedEstate(spec), { outdir: other, base: out, stages: defaultStages({ rules: quiet }) });
+    ino(other).forEach((n, i) => expect(n).not.toBe(ino(out)[i]));
+    expectSameBytes(other, out);
   });
 });
