@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldInfo, isListAt, keysAt } from '../model/fields';
 import { closest } from '../model/hints';
+import { rememberParse } from '../model/validate';
 import { MessageContext, valueAt, zodToIssues } from '../model/zod-issues';
 import { IntakeIssue, intakeIssue, relocate } from './issues';
 import { ParsedDeclarationFile } from './parse';
@@ -142,7 +143,10 @@ export function schemaIssues(
   platform?: MessageContext['platform'],
 ): IntakeIssue[] {
   const result = schema.safeParse(parsed.data);
-  if (result.success) return [];
+  if (result.success) {
+    rememberParse(schema, parsed.data, result.data);
+    return [];
+  }
   const ctx: MessageContext = { schema, platform };
   const all: z.core.$ZodIssue[] = result.error.issues.flatMap((zi): z.core.$ZodIssue[] =>
     zi.code === 'unrecognized_keys' ? zi.keys.map((k) => ({ ...zi, keys: [k] })) : [zi],

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseProps, rememberParse } from '../../lib/model/validate';
 import { Construct } from 'constructs';
 import {
   DeclarationError,
@@ -157,5 +159,25 @@ describe('field → rule mapping', () => {
         }),
     );
     expect(e.issues).toEqual([expect.objectContaining({ field, ruleId: rule })]);
+  });
+});
+
+describe('rememberParse (issue 14: the intake check hands its parse to the construction)', () => {
+  const schema = z.strictObject({ n: z.number().default(1) });
+
+  test('the next parseProps of the same object by the same schema takes the remembered result, once', () => {
+    const input = { n: 2 };
+    const remembered = { n: 2 };
+    rememberParse(schema, input, remembered);
+    expect(parseProps(schema, input, 'x')).toBe(remembered);
+    const again = parseProps(schema, input, 'x');
+    expect(again).toEqual({ n: 2 });
+    expect(again).not.toBe(remembered);
+  });
+
+  test('another schema parses again (and still refuses bad input)', () => {
+    const input = { n: 'no' };
+    rememberParse(z.strictObject({ n: z.string() }), input, input);
+    expect(() => parseProps(schema, input, 'Estate/sys')).toThrow(/n/);
   });
 });
