@@ -1,7 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { factsJson, systemFacts } from '../model/input-facts';
-import { hashTextFiles, placeEarlierFiles, readReuseIndex, renderReuseIndex, ReuseRecord } from '../model/reuse-index';
+import {
+  hashEarlierUnit,
+  hashUnitFiles,
+  placeEarlierFiles,
+  readReuseIndex,
+  renderReuseIndex,
+  ReuseRecord,
+} from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
 import { IndividualBusinessSystem } from '../model/system';
@@ -23,13 +30,12 @@ export function hypervInputKey(platformKey: string, system: IndividualBusinessSy
   return sha256(`${KEY_FORMAT}\0${toolFingerprint()}\0${platformKey}\0${factsJson(systemFacts(system))}`);
 }
 
-/** The files of an earlier script set (output-relative names, text), or undefined when unreadable. */
-function readScriptSet(base: string, id: string): Array<[string, string]> | undefined {
+/** The names of an earlier script set's files (output-relative), or undefined when it is not a folder of files. */
+function listScriptSet(base: string, id: string): string[] | undefined {
   try {
-    const dir = path.join(base, 'hyperv', id);
-    return fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+    return fs.readdirSync(path.join(base, 'hyperv', id), { withFileTypes: true }).map((e) => {
       if (!e.isFile()) throw new Error(`not a file: ${e.name}`);
-      return [`hyperv/${id}/${e.name}`, fs.readFileSync(path.join(dir, e.name), 'utf8')] as [string, string];
+      return `hyperv/${id}/${e.name}`;
     });
   } catch {
     return undefined;
@@ -56,7 +62,7 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
       const index = new Map<string, ReuseRecord>();
       const rendered: string[] = [];
       const reused: string[] = [];
-      const earlierFiles: Array<[string, string]> = [];
+      const earlierFiles: Array<readonly [string, string]> = [];
       const files = emitHyperV(
         ctx.estate,
         (done, total) => ctx.progress('hyperv', done, total),
@@ -64,19 +70,20 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
           const inputs = hypervInputKey(platformKey, system);
           const recorded = baseIndex?.[system.systemId];
           if (recorded !== undefined && recorded.inputs === inputs) {
-            const earlier = readScriptSet(ctx.base!, system.systemId);
+            const names = listScriptSet(ctx.base!, system.systemId);
+            const earlier = names && hashEarlierUnit(ctx, names);
             // A script set altered since it was written is rendered again, never copied.
-            if (earlier && hashTextFiles(earlier) === recorded.output) {
+            if (earlier && earlier.output === recorded.output) {
               index.set(system.systemId, { inputs, output: recorded.output });
               reused.push(system.systemId);
-              earlierFiles.push(...earlier);
+              earlierFiles.push(...earlier.shas);
               // Placed below (linked from the earlier output), not handed back to be written again.
               return { files: [] };
             }
           }
           return {
             record(own) {
-              index.set(system.systemId, { inputs, output: hashTextFiles(own) });
+              index.set(system.systemId, { inputs, output: hashUnitFiles(own, ctx.unitShas) });
               rendered.push(system.systemId);
             },
           };

@@ -18,12 +18,48 @@ export interface ReuseRecord {
   readonly output: string;
 }
 
-/** Hash of a unit's files (names and contents, sorted by name). */
-export function hashTextFiles(files: ReadonlyArray<readonly [string, string]>): string {
+/** Hash of a unit's files from each file's SHA-256 (names and hashes, sorted by name). */
+export function hashFileShas(files: ReadonlyArray<readonly [string, string]>): string {
   let material = '';
-  for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    material += `${name}\0${sha256(text)}\0`;
+  for (const [name, sha] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    material += `${name}\0${sha}\0`;
   return sha256(material);
+}
+
+/**
+ * Hash of a unit's files (names and contents): {@link hashFileShas} of each file's SHA-256. Each file's
+ * hash is also noted in `shas` (the context's unitShas), for the record of the output's files.
+ */
+export function hashUnitFiles(
+  files: ReadonlyArray<readonly [string, string | Uint8Array]>,
+  shas?: Map<string, string>,
+): string {
+  return hashFileShas(
+    files.map(([name, content]) => {
+      const sha = sha256(content);
+      shas?.set(name, sha);
+      return [name, sha] as const;
+    }),
+  );
+}
+
+/**
+ * The hash of an earlier output's unit (output-relative `names`) through `ctx.earlier` (which trusts the
+ * recorded hash of a file unchanged since it was written), or undefined when a file cannot be read.
+ */
+export function hashEarlierUnit(
+  ctx: Pick<SynthContext, 'earlier'>,
+  names: readonly string[],
+): { readonly output: string; readonly shas: ReadonlyArray<readonly [string, string]> } | undefined {
+  const earlier = ctx.earlier;
+  if (earlier === undefined) return undefined;
+  const shas: Array<readonly [string, string]> = [];
+  for (const n of names) {
+    const sha = earlier.sha(n);
+    if (sha === undefined) return undefined;
+    shas.push([n, sha]);
+  }
+  return { output: hashFileShas(shas), shas };
 }
 
 /** An earlier output's index `file`; undefined when the folder is not kiban's or the index is absent or unreadable. */
@@ -50,35 +86,23 @@ export function renderReuseIndex(units: ReadonlyMap<string, ReuseRecord>): strin
   return `${JSON.stringify({ format: REUSE_INDEX_FORMAT, units: sorted }, null, 2)}\n`;
 }
 
-/** Reads text files of an earlier output (output-relative names); undefined when one is unreadable or not a file. */
-export function readTextFiles(base: string, names: readonly string[]): Array<[string, string]> | undefined {
-  try {
-    return names.map((n) => {
-      const p = path.join(base, ...n.split('/'));
-      if (!fs.lstatSync(p).isFile()) throw new Error(`not a file: ${n}`);
-      return [n, fs.readFileSync(p, 'utf8')];
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Puts files taken from the earlier output `ctx.base` into the run's work folder (they become part of the
- * output). When the base is the output folder this run replaces, each file is hard-linked, not
- * rewritten: the earlier file is never modified (a later write replaces a link, never writes through
- * it), so a rolled-back swap leaves the earlier output intact. Any other base, or a file system without
- * links, gets a copy of the bytes.
+ * Puts files taken from the earlier output (`ctx.earlier`) into the run's work folder (they become part of
+ * the output), with their hashes (`shas`, from {@link hashEarlierUnit}) noted in `ctx.unitShas`. When the
+ * earlier output is the output folder this run replaces, each file is hard-linked, not rewritten: the
+ * earlier file is never modified (a later write replaces a link, never writes through it), so a
+ * rolled-back swap leaves the earlier output intact. Any other base, or a file system without links,
+ * gets a copy of the bytes.
  */
 export function placeEarlierFiles(
-  ctx: Pick<SynthContext, 'base' | 'outdir' | 'workdir'>,
-  files: Iterable<readonly [string, string | Uint8Array]>,
+  ctx: Pick<SynthContext, 'earlier' | 'outdir' | 'workdir' | 'unitShas'>,
+  shas: ReadonlyArray<readonly [string, string]>,
 ): void {
-  const base = ctx.base;
-  if (base === undefined) throw new Error('placeEarlierFiles: no earlier output');
-  const link = ctx.outdir !== undefined && path.resolve(base) === path.resolve(ctx.outdir);
+  const earlier = ctx.earlier;
+  if (earlier === undefined) throw new Error('placeEarlierFiles: no earlier output');
+  const link = ctx.outdir !== undefined && path.resolve(earlier.dir) === path.resolve(ctx.outdir);
   const made = new Set<string>();
-  for (const [rel, content] of files) {
+  for (const [rel, sha] of shas) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))
       throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(ctx.workdir, ...rel.split('/'));
@@ -87,14 +111,19 @@ export function placeEarlierFiles(
       fs.mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
+    ctx.unitShas?.set(rel, sha);
     if (link) {
       try {
-        fs.linkSync(path.join(base, ...rel.split('/')), target);
+        fs.linkSync(path.join(earlier.dir, ...rel.split('/')), target);
         continue;
       } catch {
         /* another file system, or links not allowed: copy */
       }
     }
-    fs.writeFileSync(target, content);
+    const bytes = earlier.read(rel);
+    // Checked again: the copy must be the bytes that were hashed.
+    if (bytes === undefined || sha256(bytes) !== sha)
+      throw new Error(`the earlier output changed while being read: ${rel}`);
+    fs.writeFileSync(target, bytes);
   }
 }

@@ -1,4 +1,5 @@
 import { Clock } from './clock';
+import type { EarlierOutput } from './earlier-output';
 import { Estate } from './estate';
 import { Finding } from './finding';
 
@@ -34,6 +35,14 @@ export interface SynthContext {
   readonly base?: string;
   /** The output folder the run replaces at the end (read only for stages). @default unknown */
   readonly outdir?: string;
+  /** `base` read through the record of the run that wrote it (lib/model/earlier-output.ts). @default none */
+  readonly earlier?: EarlierOutput;
+  /**
+   * SHA-256 of the output files a later run may take as they are (the stages' unit files), by output-relative
+   * path: recorded with the files' stat after the commit, so that the next run need not read them to
+   * check them. @default not recorded
+   */
+  readonly unitShas?: Map<string, string>;
 }
 
 /** One step of the synth pipeline. */

@@ -1,10 +1,10 @@
 import {
-  hashTextFiles,
+  hashEarlierUnit,
+  hashUnitFiles,
   placeEarlierFiles,
   readReuseIndex,
   renderReuseIndex,
   ReuseRecord,
-  readTextFiles,
 } from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
@@ -52,16 +52,16 @@ export function reviewStage(): SynthStage & { readonly last?: ReviewStageReport 
       /** The unit's file from ctx.base when its key is unchanged and its bytes are as that run wrote them; else rendered. */
       const unit = (id: string, file: string, inputs: string, render: () => string): void => {
         const recorded = baseIndex?.[id];
-        const earlier = recorded?.inputs === inputs ? readTextFiles(ctx.base!, [file]) : undefined;
+        const earlier = recorded?.inputs === inputs ? hashEarlierUnit(ctx, [file]) : undefined;
         // A file altered since it was written is rendered again, never copied.
-        if (earlier && hashTextFiles(earlier) === recorded!.output) {
-          placeEarlierFiles(ctx, earlier);
+        if (earlier && earlier.output === recorded!.output) {
+          placeEarlierFiles(ctx, earlier.shas);
           index.set(id, recorded!);
           reused.push(id);
         } else {
           const text = render();
           ctx.files.set(file, text);
-          index.set(id, { inputs, output: hashTextFiles([[file, text]]) });
+          index.set(id, { inputs, output: hashUnitFiles([[file, text]], ctx.unitShas) });
           rendered.push(id);
         }
       };

@@ -1,5 +1,7 @@
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
+import { openEarlierOutput, recordOutputFiles } from '../model/earlier-output';
+import { ToolCache, toolCache } from '../model/tool';
 import {
   RecoveryReport,
   assertBaseOutput,
@@ -28,6 +30,8 @@ export interface SynthOptions {
    * full synth). @default the output folder itself, when an earlier kiban synth wrote it; `false`: a full synth
    */
   readonly base?: string | false;
+  /** Where the output's file record is kept (lib/model/earlier-output.ts). @default the tool's cache; `false`: none */
+  readonly cache?: ToolCache | false;
 }
 
 export interface SynthResult {
@@ -54,6 +58,7 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   const base = options.base === false ? undefined : (options.base ?? options.outdir);
   if (typeof options.base === 'string') assertBaseOutput(options.base);
   const staging = makeStagingDir(options.outdir);
+  const cache = options.cache === undefined ? toolCache() : options.cache || undefined;
   const ctx: SynthContext = {
     estate,
     clock: options.clock ?? estate.clock,
@@ -62,7 +67,8 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     progress: options.progress ?? (() => undefined),
     workdir: staging,
     outdir: options.outdir,
-    ...(base !== undefined ? { base } : {}),
+    ...(base !== undefined ? { base, earlier: openEarlierOutput(base, cache) } : {}),
+    unitShas: new Map(),
   };
   let written: string[];
   try {
@@ -75,6 +81,8 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   }
   // The commit cleans up after itself (or leaves a journal the next run recovers from).
   const committed = commitStagingDir(staging, options.outdir);
+  // For the next run: the unit files' hashes with their stat (after the swap, which changes linked files' times).
+  recordOutputFiles(options.outdir, ctx.unitShas!, cache);
   const leftOver = [...recovered.leftOver, ...(committed.leftOver ? [committed.leftOver] : [])];
   return { outdir: options.outdir, files: written.length, written, context: ctx, recovered, leftOver };
 }

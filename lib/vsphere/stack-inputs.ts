@@ -1,5 +1,4 @@
 import type { StateBackendKind } from './backend';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DedicatedVlan } from '../model/dedicated-vlan';
@@ -24,7 +23,8 @@ import { sha256, toolFingerprint } from '../model/tool';
  */
 
 /** Bumped when the key material changes shape. */
-const KEY_FORMAT = 1;
+// 2: the output hash is lib/model/reuse-index.ts's hashUnitFiles (each file's SHA-256), as for the other stages.
+const KEY_FORMAT = 2;
 
 export { toolFingerprint };
 
@@ -50,14 +50,6 @@ export interface StackIndex {
 
 /** Where the index lives in the output folder. */
 export const STACK_INDEX_FILE = 'stack-inputs.json';
-
-/** Hash of a stack folder's files (names and contents, sorted). */
-export function hashStackFiles(files: ReadonlyArray<readonly [string, Buffer]>): string {
-  const h = createHash('sha256');
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    h.update(`${name}\0`).update(content).update('\0');
-  return h.digest('hex');
-}
 
 export function renderStackIndex(stacks: ReadonlyMap<string, { inputs: string; output: string }>): string {
   const sorted: Record<string, { inputs: string; output: string }> = {};

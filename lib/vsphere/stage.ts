@@ -7,8 +7,8 @@ import type { EstateRecipe } from './cdktf/parallel';
 import { PLATFORM_STACK } from './names';
 import { planVsphere } from './plan';
 import { manifestEntry, renderStackFiles, stableJson } from './render-json';
-import { placeEarlierFiles } from '../model/reuse-index';
-import { STACK_INDEX_FILE, hashStackFiles, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
+import { hashEarlierUnit, hashUnitFiles, placeEarlierFiles } from '../model/reuse-index';
+import { STACK_INDEX_FILE, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
 import { vsphereSystemsOf } from './systems';
 import { CDKTF_VERSION } from './terraform';
 
@@ -56,18 +56,22 @@ interface CdktfManifest {
   readonly stacks: Record<string, ManifestEntry>;
 }
 
-/** A folder's files (relative names, contents), or undefined when it cannot be read. */
-function readFolder(dir: string): Array<[string, Buffer]> | undefined {
+/** The names of the files a stack owns below `root` (relative to it), or undefined when unreadable. */
+function listStackFiles(root: string, id: string): string[] | undefined {
+  const out: string[] = [];
   try {
-    const out: Array<[string, Buffer]> = [];
-    const walk = (d: string, prefix: string): void => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
-        else if (e.isFile()) out.push([`${prefix}${e.name}`, fs.readFileSync(path.join(d, e.name))]);
-        else throw new Error(`not a file: ${e.name}`);
-      }
-    };
-    walk(dir, '');
+    for (const top of ['stacks', 'v2v']) {
+      const dir = path.join(root, top, id);
+      if (top === 'v2v' && !fs.existsSync(dir)) continue;
+      const walk = (d: string, prefix: string): void => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+          else if (e.isFile()) out.push(`${prefix}${e.name}`);
+          else throw new Error(`not a file: ${e.name}`);
+        }
+      };
+      walk(dir, `${top}/${id}/`);
+    }
     return out;
   } catch {
     return undefined;
@@ -79,15 +83,12 @@ function readFolder(dir: string): Array<[string, Buffer]> | undefined {
  * scripts (v2v/<systemId>/), as paths relative to the output folder. Undefined when unreadable.
  */
 function readStackFiles(root: string, id: string): Array<[string, Buffer]> | undefined {
-  const out: Array<[string, Buffer]> = [];
-  for (const top of ['stacks', 'v2v']) {
-    const dir = path.join(root, top, id);
-    if (top === 'v2v' && !fs.existsSync(dir)) continue;
-    const files = readFolder(dir);
-    if (!files) return undefined;
-    for (const [rel, b] of files) out.push([`${top}/${id}/${rel}`, b]);
+  const names = listStackFiles(root, id);
+  try {
+    return names?.map((n) => [n, fs.readFileSync(path.join(root, ...n.split('/')))]);
+  } catch {
+    return undefined;
   }
-  return out;
 }
 
 function readManifest(dir: string): CdktfManifest | undefined {
@@ -138,16 +139,17 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
   const entries = new Map<string, ManifestEntry>();
   const index = new Map<string, { inputs: string; output: string }>();
   const reused: string[] = [];
-  const copies: Array<[string, Array<[string, Buffer]>]> = [];
+  const copies: Array<ReadonlyArray<readonly [string, string]>> = [];
   if (baseIndex && baseManifest) {
     for (const id of ids) {
       const recorded = baseIndex.stacks[id];
       const entry = baseManifest.stacks[id];
       if (!recorded || recorded.inputs !== keys.get(id) || !entry) continue;
-      const files = readStackFiles(base!, id);
+      const names = listStackFiles(base!, id);
+      const earlier = names && hashEarlierUnit(ctx, names);
       // A stack folder altered since it was written is synthesized again, never copied.
-      if (!files || hashStackFiles(files) !== recorded.output) continue;
-      copies.push([id, files]);
+      if (!earlier || earlier.output !== recorded.output) continue;
+      copies.push(earlier.shas);
       entries.set(id, entry);
       index.set(id, { inputs: keys.get(id)!, output: recorded.output });
       reused.push(id);
@@ -175,7 +177,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
       entries.set(stack.id, manifestEntry(stack.id));
       index.set(stack.id, {
         inputs: keys.get(stack.id)!,
-        output: hashStackFiles([...files].map(([rel, content]) => [rel, Buffer.from(content)] as const)),
+        output: hashUnitFiles([...files], ctx.unitShas),
       });
       tick(1);
     }
@@ -206,7 +208,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
         for (const id of Object.keys(m.stacks)) {
           const files = readStackFiles(dir, id);
           if (!files) throw new Error(`vsphere: cannot read the synthesized stack ${id} in ${dir}`);
-          index.set(id, { inputs: keys.get(id)!, output: hashStackFiles(files) });
+          index.set(id, { inputs: keys.get(id)!, output: hashUnitFiles(files, ctx.unitShas) });
           for (const top of ['stacks', 'v2v']) {
             const from = path.join(dir, top, id);
             if (!fs.existsSync(from)) continue;
@@ -220,7 +222,7 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
     }
   }
   // Unchanged stacks: linked from the earlier output when it is the folder being replaced, else copied.
-  for (const [, files] of copies) placeEarlierFiles(ctx, files);
+  for (const shas of copies) placeEarlierFiles(ctx, shas);
   const missing = ids.filter((id) => !entries.has(id));
   if (missing.length > 0) throw new Error(`vsphere: stacks not synthesized: ${missing.join(', ')}`);
   const stacks: Record<string, ManifestEntry> = {};
