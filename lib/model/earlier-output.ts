@@ -22,7 +22,7 @@ const FORMAT = 1;
 const CLOCK_MARGIN_MS = 50n;
 
 type Stat = readonly [dev: string, ino: string, size: string, mtimeNs: string];
-type Entry = readonly [...Stat, sha: string];
+export type Entry = readonly [...Stat, sha: string];
 
 function statOf(file: string): Stat | undefined {
   try {
@@ -46,6 +46,8 @@ export interface EarlierOutput {
   sha(rel: string): string | undefined;
   /** The file's bytes (always read). */
   read(rel: string): Buffer | undefined;
+  /** The recorded entry of an output-relative file (whatever the file is now). */
+  recorded(rel: string): Entry | undefined;
 }
 
 function readRecord(cache: ToolCache | undefined, dir: string): ReadonlyMap<string, Entry> {
@@ -84,6 +86,7 @@ export function openEarlierOutput(dir: string, cache: ToolCache | undefined): Ea
   return {
     dir,
     read,
+    recorded: (rel) => record.get(rel),
     sha(rel) {
       const file = fileOf(dir, rel);
       const known = record.get(rel);
@@ -101,15 +104,19 @@ export function openEarlierOutput(dir: string, cache: ToolCache | undefined): Ea
 /**
  * Records the SHA-256 of output files (`shas`, output-relative) of the committed output `dir`, with
  * their current identity and times, for the next run's {@link openEarlierOutput}. A file that changed
- * since (its stat differs) is simply hashed again by that run.
+ * since (its stat differs) is simply hashed again by that run. `earlier` is the record this run read: an
+ * entry of the same folder whose file and hash are unchanged (a file linked from the replaced output) is
+ * carried over as it is, never read again, however recent its time (that record's run checked it).
  */
 export function recordOutputFiles(
   dir: string,
   shas: ReadonlyMap<string, string>,
   cache: ToolCache | undefined,
   now: () => number = Date.now,
+  earlier?: EarlierOutput,
 ): void {
   if (cache === undefined) return;
+  const carried = earlier !== undefined && path.resolve(earlier.dir) === path.resolve(dir) ? earlier : undefined;
   // A file modified in the last moments (its modification time not before `since`; file times come from a
   // coarse clock, hence the margin) may have been changed since it was hashed: it is read and recorded only
   // if its bytes are still the hashed ones.
@@ -120,6 +127,11 @@ export function recordOutputFiles(
     const st = statOf(file);
     if (st === undefined) continue;
     const sha = shas.get(rel)!;
+    const known = carried?.recorded(rel);
+    if (known !== undefined && known[4] === sha && sameStat(st, known)) {
+      files[rel] = known;
+      continue;
+    }
     if (BigInt(st[3]) >= since) {
       try {
         if (sha256(fs.readFileSync(file)) !== sha || statOf(file)?.join() !== st.join()) continue;

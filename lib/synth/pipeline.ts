@@ -82,7 +82,7 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   // The commit cleans up after itself (or leaves a journal the next run recovers from).
   const committed = commitStagingDir(staging, options.outdir);
   // For the next run: the unit files' hashes with their stat (after the swap, which changes linked files' times).
-  recordOutputFiles(options.outdir, ctx.unitShas!, cache);
+  recordOutputFiles(options.outdir, ctx.unitShas!, cache, Date.now, ctx.earlier);
   const leftOver = [...recovered.leftOver, ...(committed.leftOver ? [committed.leftOver] : [])];
   return { outdir: options.outdir, files: written.length, written, context: ctx, recovered, leftOver };
 }

@@ -79,3 +79,30 @@ test("another folder's record, a broken record, a missing file and a path leavin
   expect(openEarlierOutput(out, cache).sha('review/a.md')).toBeUndefined();
   expect(() => openEarlierOutput(out, cache).sha('../x')).toThrow(/not an output-relative path/);
 });
+
+test("a recent file whose entry the run's earlier record already holds is carried over, not read again; a changed one is checked", () => {
+  const { root, out, cache, file } = setup();
+  const soon = () => fs.statSync(file).mtimeMs + 10; // every file is recent: the record re-reads it
+  const good = sha256('original\n');
+  recordOutputFiles(out, new Map([['review/a.md', good]]), cache, soon);
+  const earlier = openEarlierOutput(out, cache);
+  expect(earlier.recorded('review/a.md')?.[4]).toBe(good);
+  const real = jest.requireActual<typeof import('fs')>('fs');
+  const spy = jest.spyOn(real, 'readFileSync');
+  let reads: string[];
+  try {
+    recordOutputFiles(out, new Map([['review/a.md', good]]), cache, soon, earlier);
+    reads = spy.mock.calls.map(([f]) => String(f)).filter((f) => f === file);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(reads).toEqual([]);
+  expect(openEarlierOutput(out, cache).recorded('review/a.md')).toEqual(earlier.recorded('review/a.md'));
+  // Another folder's record, or another hash than the recorded one, is no reason to skip the check.
+  const other = path.join(root, 'other');
+  fs.cpSync(out, other, { recursive: true });
+  recordOutputFiles(other, new Map([['review/a.md', 'f'.repeat(64)]]), cache, () => Date.now() + 10, earlier);
+  expect(openEarlierOutput(other, cache).recorded('review/a.md')).toBeUndefined();
+  recordOutputFiles(out, new Map([['review/a.md', 'f'.repeat(64)]]), cache, soon, earlier);
+  expect(openEarlierOutput(out, cache).recorded('review/a.md')).toBeUndefined();
+});
