@@ -32,7 +32,8 @@ export interface DeclarationCache {
   save(): void;
 }
 
-const FORMAT = 1;
+/** 2: an entry is `<data JSON>\t<position tree JSON>` (JSON text never holds a raw tab). */
+const FORMAT = 2;
 
 /** True when JSON gives back exactly `v`: plain objects and arrays, strings, booleans, null and finite numbers. */
 export function jsonExact(v: unknown): boolean {
@@ -48,8 +49,9 @@ export function jsonExact(v: unknown): boolean {
 /**
  * The cache of an estate folder (one cache file per folder, in the tool's cache: lib/model/tool.ts);
  * undefined when the tool's cache is turned off (`KIBAN_CACHE=off`). The file is a header line (format,
- * tool fingerprint) and one line per entry, `<sha256> <JSON>`: each entry is parsed when a file asks
- * for it, so every file gets its own data objects, and entries are written back as they were read.
+ * tool fingerprint) and one line per entry, `<sha256> <data JSON>\t<positions JSON>`: each entry's data is
+ * parsed when a file asks for it, so every file gets its own data objects, its positions only when a
+ * message needs one; entries are written back as they were read.
  */
 export function openDeclarationCache(
   estateDir: string,
@@ -64,11 +66,22 @@ export function openDeclarationCache(
   return {
     get(text) {
       const sha = sha256(text);
-      const json = stored.get(sha);
-      if (json === undefined) return undefined;
+      const entry = stored.get(sha);
+      if (entry === undefined) return undefined;
+      const tab = entry.indexOf('\t');
+      if (tab < 0) return undefined;
       try {
-        const parsed = JSON.parse(json) as ParsedText;
-        used.set(sha, json);
+        const data = JSON.parse(entry.slice(0, tab)) as unknown;
+        // The positions are read only when a message needs one (a clean run needs none).
+        let tree: PositionTree | null | undefined;
+        const parsed: ParsedText = {
+          data,
+          get tree() {
+            tree ??= JSON.parse(entry.slice(tab + 1)) as PositionTree | null;
+            return tree;
+          },
+        };
+        used.set(sha, entry);
         return parsed;
       } catch {
         return undefined;
@@ -77,7 +90,7 @@ export function openDeclarationCache(
     put(text, parsed) {
       const sha = sha256(text);
       if (used.has(sha) || !jsonExact(parsed.data)) return;
-      used.set(sha, JSON.stringify(parsed));
+      used.set(sha, `${JSON.stringify(parsed.data)}\t${JSON.stringify(parsed.tree)}`);
       changed = true;
     },
     save() {

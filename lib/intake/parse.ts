@@ -360,8 +360,22 @@ function parseText(file: string, text: string): ParsedDeclarationFile | ParsedTe
 }
 
 /** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
-function declared(file: string, text: string, { data, tree }: ParsedText): ParsedDeclarationFile {
-  const positionOf = (p: readonly PropertyKey[]): FilePos => locateInTree(tree, p);
+function declared(file: string, text: string, parsed: ParsedText): ParsedDeclarationFile {
+  const data = parsed.data;
+  // `parsed.tree` is read only here: a cached entry parses its positions on first use (and should they be
+  // damaged, the text is parsed again for them).
+  let tree: PositionTree | null | undefined;
+  const treeOf = (): PositionTree | null => {
+    if (tree !== undefined) return tree;
+    try {
+      tree = parsed.tree;
+    } catch {
+      const again = parseText(file, text);
+      tree = 'tree' in again ? again.tree : null;
+    }
+    return tree;
+  };
+  const positionOf = (p: readonly PropertyKey[]): FilePos => locateInTree(treeOf(), p);
   const own = (k: string) => Object.prototype.hasOwnProperty.call(data, k);
   const kind: DeclarationKind =
     path.basename(path.dirname(file)) === PLATFORM_FOLDER || (!own('systemId') && PLATFORM_ONLY_KEYS.some(own))

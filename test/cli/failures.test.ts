@@ -118,11 +118,17 @@ describe('every failure is a clear error (issue 10, item 7)', () => {
       if (String(p).endsWith('-old')) throw errno('EACCES', 'rmdir', String(p));
       return rm(p, o);
     });
+    const rmdir = realFs.rmdirSync;
+    const spyDir = jest.spyOn(realFs, 'rmdirSync').mockImplementation((p, o) => {
+      if (String(p).endsWith('-old')) throw errno('EACCES', 'rmdir', String(p));
+      return rmdir(p, o);
+    });
     const t = io();
     try {
       expect(runCli(['synth', '--estate', EST, '--out', out, '--quiet'], t)).toBe(0);
     } finally {
       spy.mockRestore();
+      spyDir.mockRestore();
     }
     const left = fs.readdirSync(dir).filter((n) => n.endsWith('-old'));
     expect(left).toHaveLength(1);

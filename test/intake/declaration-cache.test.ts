@@ -127,6 +127,48 @@ describe('declaration cache (issue 14)', () => {
     expect(parseDeclarationFile({ path: file, text }, { cache: damaged }).data).toEqual({ systemId: 'x', name: 'a' });
   });
 
+  test('positions are read from the cache only when asked for; damaged positions are taken from the text again', () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    const file = path.join(dir, 'a.yaml');
+    const text = 'systemId: x\nname: a\nservers:\n  - name: s1\n';
+    const fresh = parseDeclarationFile({ path: file, text });
+    const c = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    parseDeclarationFile({ path: file, text }, { cache: c });
+    c.save();
+    const [name] = fs.readdirSync(cacheDir);
+    const lines = fs.readFileSync(path.join(cacheDir, name!), 'utf8').split('\n');
+    expect(lines[1]).toMatch(/^[0-9a-f]{64} \{"systemId":"x","name":"a","servers":\[\{"name":"s1"\}\]\}\t\[1,1,/);
+    let parses = 0;
+    const realParse = JSON.parse;
+    const spy = jest.spyOn(JSON, 'parse').mockImplementation((t: string, r?: Parameters<typeof JSON.parse>[1]) => {
+      parses++;
+      return realParse(t, r) as unknown;
+    });
+    try {
+      const warm = parseDeclarationFile({ path: file, text }, { cache: openDeclarationCache(dir, cacheIn(cacheDir))! });
+      const before = parses;
+      expect(warm.data).toEqual(fresh.data);
+      expect(parses).toBe(before);
+      expect(warm.positionOf(['servers', 0, 'name'])).toEqual(fresh.positionOf(['servers', 0, 'name']));
+      expect(parses).toBe(before + 1);
+      warm.positionOf(['name']);
+      expect(parses).toBe(before + 1);
+    } finally {
+      spy.mockRestore();
+    }
+    fs.writeFileSync(
+      path.join(cacheDir, name!),
+      [lines[0], lines[1]!.replace(/\t.*$/, '\t[1,1,{"m":'), ...lines.slice(2)].join('\n'),
+    );
+    const damaged = parseDeclarationFile(
+      { path: file, text },
+      { cache: openDeclarationCache(dir, cacheIn(cacheDir))! },
+    );
+    expect(damaged.data).toEqual(fresh.data);
+    for (const p of paths(fresh.data)) expect([p, damaged.positionOf(p)]).toEqual([p, fresh.positionOf(p)]);
+  });
+
   test('kiban validate through a warm cache reports exactly what it reports without one, a broken file included', () => {
     const estate = copyExampleEstate();
     const systems = fs

@@ -178,11 +178,19 @@ describe('the output swap is recoverable (issue 10, item 2)', () => {
         throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(p)}'`), { code: 'EACCES' });
       return rm(p, o);
     });
+    // The plain walk's rmdir of the folder fails the same way.
+    const rmdir = fs.rmdirSync;
+    const spyDir = jest.spyOn(require('fs') as typeof fs, 'rmdirSync').mockImplementation((p, o) => {
+      if (String(p).endsWith('-old'))
+        throw Object.assign(new Error(`EACCES: permission denied, rmdir '${String(p)}'`), { code: 'EACCES' });
+      return rmdir(p, o);
+    });
     try {
       const r = commitStagingDir(staging, out);
       expect(r.leftOver).toEqual({ path: `${staging}-old`, reason: 'EACCES' });
     } finally {
       spy.mockRestore();
+      spyDir.mockRestore();
     }
     expect(fs.readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('next');
     expect(fs.existsSync(path.join(dir, '.kiban-swap-out.json'))).toBe(false);
