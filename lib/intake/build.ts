@@ -159,7 +159,9 @@ export function buildInto(estate: Estate, files: readonly ParsedDeclarationFile[
   }
   for (const f of files) {
     if (f.kind !== 'system') continue;
-    const bad = schemaIssues(f, systemSchema, estate.platform);
+    // The system schema depends on nothing but the tool (whose fingerprint keys the cache): its verdict on
+    // an unchanged declaration is kept.
+    const bad = schemaIssues(f, systemSchema, estate.platform, 'system');
     issues.push(...bad);
     if (bad.length > 0) continue;
     const props = f.data as IndividualBusinessSystemProps;

@@ -28,12 +28,22 @@ export interface DeclarationCache {
   get(text: string): ParsedText | undefined;
   /** Records what parsing `text` gave (clean texts only). */
   put(text: string, parsed: ParsedText): void;
+  /**
+   * What the schema named `schema` made of `text`'s data in an earlier run, when it passed (a fresh
+   * object each call); undefined when not recorded.
+   */
+  checked(text: string, schema: string): unknown;
+  /** Records that `text`'s data passed the schema named `schema`, giving `output` (JSON-exact outputs only). */
+  putChecked(text: string, schema: string, output: unknown): void;
   /** Writes the entries this run used (none others) if anything changed. */
   save(): void;
 }
 
-/** 2: an entry is `<data JSON>\t<position tree JSON>` (JSON text never holds a raw tab). */
-const FORMAT = 2;
+/**
+ * 3: an entry is `<data JSON>\t<position tree JSON>`, then, once the data passed a schema,
+ * `\t<{schema name: output} JSON>` (JSON text never holds a raw tab).
+ */
+const FORMAT = 3;
 
 /** True when JSON gives back exactly `v`: plain objects and arrays, strings, booleans, null and finite numbers. */
 export function jsonExact(v: unknown): boolean {
@@ -66,18 +76,18 @@ export function openDeclarationCache(
   return {
     get(text) {
       const sha = sha256(text);
-      const entry = stored.get(sha);
+      const entry = used.get(sha) ?? stored.get(sha);
       if (entry === undefined) return undefined;
-      const tab = entry.indexOf('\t');
-      if (tab < 0) return undefined;
+      const [dataJson, treeJson] = entry.split('\t', 2);
+      if (treeJson === undefined) return undefined;
       try {
-        const data = JSON.parse(entry.slice(0, tab)) as unknown;
+        const data = JSON.parse(dataJson!) as unknown;
         // The positions are read only when a message needs one (a clean run needs none).
         let tree: PositionTree | null | undefined;
         const parsed: ParsedText = {
           data,
           get tree() {
-            tree ??= JSON.parse(entry.slice(tab + 1)) as PositionTree | null;
+            tree ??= JSON.parse(treeJson) as PositionTree | null;
             return tree;
           },
         };
@@ -91,6 +101,35 @@ export function openDeclarationCache(
       const sha = sha256(text);
       if (used.has(sha) || !jsonExact(parsed.data)) return;
       used.set(sha, `${JSON.stringify(parsed.data)}\t${JSON.stringify(parsed.tree)}`);
+      changed = true;
+    },
+    checked(text, schema) {
+      const entry = used.get(sha256(text));
+      const tab = entry === undefined ? -1 : entry.indexOf('\t', entry.indexOf('\t') + 1);
+      if (tab < 0) return undefined;
+      try {
+        const outputs = JSON.parse(entry!.slice(tab + 1)) as Record<string, unknown>;
+        return Object.prototype.hasOwnProperty.call(outputs, schema) ? outputs[schema] : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    putChecked(text, schema, output) {
+      const sha = sha256(text);
+      const entry = used.get(sha);
+      // Only for an entry of this run, whose data is the data checked; never an output JSON would alter.
+      if (entry === undefined || output === undefined || !jsonExact(output)) return;
+      const [dataJson, treeJson, outputsJson] = entry.split('\t', 3);
+      let outputs: Record<string, unknown> = {};
+      try {
+        if (outputsJson !== undefined) outputs = JSON.parse(outputsJson) as Record<string, unknown>;
+      } catch {
+        /* a damaged part is replaced */
+      }
+      outputs[schema] = output;
+      const names = Object.keys(outputs).sort();
+      const sortedOutputs = Object.fromEntries(names.map((n) => [n, outputs[n]]));
+      used.set(sha, `${dataJson}\t${treeJson}\t${JSON.stringify(sortedOutputs)}`);
       changed = true;
     },
     save() {

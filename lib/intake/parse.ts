@@ -48,6 +48,14 @@ export interface ParsedDeclarationFile {
   readonly issues: IntakeIssue[];
   /** Position of the node at a field path (the offending key; the nearest existing parent's key when absent). */
   positionOf(path: readonly PropertyKey[]): FilePos;
+  /**
+   * The verdicts of earlier runs on this text (lib/intake/declaration-cache.ts): what a named schema
+   * made of the data when it passed. Absent without a cache.
+   */
+  readonly checked?: {
+    get(schema: string): unknown;
+    put(schema: string, output: unknown): void;
+  };
 }
 
 const START: FilePos = { line: 1, column: 1 };
@@ -226,11 +234,12 @@ export function parseDeclarationFile(
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   try {
-    const hit = options.cache?.get(text);
-    if (hit) return declared(file, text, hit);
+    const cache = options.cache;
+    const hit = cache?.get(text);
+    if (hit) return declared(file, text, hit, cache);
     const parsed = parseText(file, text);
-    if ('tree' in parsed) options.cache?.put(text, parsed);
-    return 'tree' in parsed ? declared(file, text, parsed) : parsed;
+    if ('tree' in parsed) cache?.put(text, parsed);
+    return 'tree' in parsed ? declared(file, text, parsed, cache) : parsed;
   } catch (e) {
     // The yaml library should report everything as errors; this is the last line of defence.
     return failed(file, [
@@ -360,7 +369,7 @@ function parseText(file: string, text: string): ParsedDeclarationFile | ParsedTe
 }
 
 /** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
-function declared(file: string, text: string, parsed: ParsedText): ParsedDeclarationFile {
+function declared(file: string, text: string, parsed: ParsedText, cache?: DeclarationCache): ParsedDeclarationFile {
   const data = parsed.data;
   // `parsed.tree` is read only here: a cached entry parses its positions on first use (and should they be
   // damaged, the text is parsed again for them).
@@ -402,7 +411,11 @@ function declared(file: string, text: string, parsed: ParsedText): ParsedDeclara
       }),
     );
   }
-  return { file, kind, data, issues: warnings, positionOf };
+  const checked = cache && {
+    get: (schema: string) => cache.checked(text, schema),
+    put: (schema: string, output: unknown) => cache.putChecked(text, schema, output),
+  };
+  return { file, kind, data, issues: warnings, positionOf, ...(checked ? { checked } : {}) };
 }
 
 /**

@@ -141,9 +141,17 @@ export function schemaIssues(
   parsed: ParsedDeclarationFile,
   schema: z.ZodType,
   platform?: MessageContext['platform'],
+  /** The schema's name in the declaration cache, whose verdict on an unchanged text is taken as it is. @default not cached */
+  cacheAs?: string,
 ): IntakeIssue[] {
+  const known = cacheAs === undefined ? undefined : parsed.checked?.get(cacheAs);
+  if (known !== undefined) {
+    rememberParse(schema, parsed.data, known);
+    return [];
+  }
   const result = schema.safeParse(parsed.data);
   if (result.success) {
+    if (cacheAs !== undefined) parsed.checked?.put(cacheAs, result.data);
     rememberParse(schema, parsed.data, result.data);
     return [];
   }

@@ -6,6 +6,7 @@ import { jsonExact, openDeclarationCache } from '../../lib/intake/declaration-ca
 import { parseDeclarationFile } from '../../lib/intake/parse';
 import { validateFiles } from '../../lib/intake/validate';
 import { toolCache } from '../../lib/model/tool';
+import { systemSchema } from '../../lib/model/system';
 import { copyExampleEstate, tempDir } from '../fixtures/estate';
 
 // Issue 14: texts parsed by an earlier run are reused by content hash. A file read through the cache
@@ -167,6 +168,67 @@ describe('declaration cache (issue 14)', () => {
     );
     expect(damaged.data).toEqual(fresh.data);
     for (const p of paths(fresh.data)) expect([p, damaged.positionOf(p)]).toEqual([p, fresh.positionOf(p)]);
+  });
+
+  test("the system schema's verdict on an unchanged declaration is kept: a warm run checks no file again and builds the same estate", () => {
+    const estate = copyExampleEstate();
+    const systems = fs
+      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(estate, 'systems', f))
+      .sort();
+    const broken = systems[0]!;
+    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
+    const cacheDir = tempDir();
+    const plain = validateFiles(systems, { estate });
+    const spy = jest.spyOn(systemSchema, 'safeParse');
+    const runs: number[] = [];
+    try {
+      for (let run = 0; run < 3; run++) {
+        spy.mockClear();
+        const cache = openDeclarationCache(estate, cacheIn(cacheDir))!;
+        expect(validateFiles(systems, { estate, cache })).toEqual(plain);
+        cache.save();
+        runs.push(spy.mock.calls.length);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    // First run: every system file; then only the one that fails (a failed check is never kept).
+    expect(runs[0]).toBeGreaterThanOrEqual(systems.length);
+    expect(runs.slice(1)).toEqual([1, 1]);
+    expect(plain.errors.some((e) => e.file === broken)).toBe(true);
+  });
+
+  test('a kept verdict belongs to its schema name and its text; a damaged one is checked again', () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    const text = 'systemId: x\nname: a\n';
+    const c = openDeclarationCache(dir, cacheIn(cacheDir))!;
+    const p = parseDeclarationFile({ path: path.join(dir, 'a.yaml'), text }, { cache: c });
+    expect(p.checked?.get('system')).toBeUndefined();
+    p.checked!.put('system', { systemId: 'x', name: 'a', servers: [] });
+    p.checked!.put('other', { n: Infinity }); // not JSON-exact: not kept
+    expect(p.checked!.get('system')).toEqual({ systemId: 'x', name: 'a', servers: [] });
+    expect(p.checked!.get('system')).not.toBe(p.checked!.get('system')); // a fresh object each time
+    expect(p.checked!.get('other')).toBeUndefined();
+    expect(c.checked('systemId: y\n', 'system')).toBeUndefined();
+    c.save();
+    const again = parseDeclarationFile(
+      { path: path.join(dir, 'a.yaml'), text },
+      { cache: openDeclarationCache(dir, cacheIn(cacheDir))! },
+    );
+    expect(again.checked!.get('system')).toEqual({ systemId: 'x', name: 'a', servers: [] });
+    const [name] = fs.readdirSync(cacheDir);
+    const file = path.join(cacheDir, name!);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\t\{"system":.*$/m, '\t{"system":'));
+    const damaged = parseDeclarationFile(
+      { path: path.join(dir, 'a.yaml'), text },
+      { cache: openDeclarationCache(dir, cacheIn(cacheDir))! },
+    );
+    expect(damaged.data).toEqual({ systemId: 'x', name: 'a' });
+    expect(damaged.checked!.get('system')).toBeUndefined();
+    expect(parseDeclarationFile({ path: path.join(dir, 'a.yaml'), text }).checked).toBeUndefined();
   });
 
   test('kiban validate through a warm cache reports exactly what it reports without one, a broken file included', () => {
