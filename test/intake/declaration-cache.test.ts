@@ -23,6 +23,19 @@ function paths(v: unknown, at: PropertyKey[] = []): PropertyKey[][] {
   return out;
 }
 
+/** A copy of the example estate whose first system file fails the schema (memoryGb: lots). */
+function estateWithBrokenFile(): { estate: string; systems: string[]; broken: string } {
+  const estate = copyExampleEstate();
+  const systems = fs
+    .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(estate, 'systems', f))
+    .sort();
+  const broken = systems[0]!;
+  fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
+  return { estate, systems, broken };
+}
+
 function expectSameParse(file: string, text: string, cacheDir: string): void {
   const fresh = parseDeclarationFile({ path: file, text });
   const first = openDeclarationCache(path.dirname(file), cacheIn(cacheDir))!;
@@ -171,14 +184,7 @@ describe('declaration cache (issue 14)', () => {
   });
 
   test("the system schema's verdict on an unchanged declaration is kept: a warm run checks no file again and builds the same estate", () => {
-    const estate = copyExampleEstate();
-    const systems = fs
-      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => path.join(estate, 'systems', f))
-      .sort();
-    const broken = systems[0]!;
-    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
+    const { estate, systems, broken } = estateWithBrokenFile();
     const cacheDir = tempDir();
     const plain = validateFiles(systems, { estate });
     const spy = jest.spyOn(systemSchema, 'safeParse');
@@ -232,14 +238,7 @@ describe('declaration cache (issue 14)', () => {
   });
 
   test('kiban validate through a warm cache reports exactly what it reports without one, a broken file included', () => {
-    const estate = copyExampleEstate();
-    const systems = fs
-      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => path.join(estate, 'systems', f))
-      .sort();
-    const broken = systems[0]!;
-    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
+    const { estate, systems, broken } = estateWithBrokenFile();
     const cacheDir = tempDir();
     const plain = validateFiles([broken, systems[1]!], { estate });
     for (let run = 0; run < 2; run++) {
