@@ -2,12 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { factsJson, systemFacts } from '../model/input-facts';
 import {
-  hashEarlierUnit,
   hashUnitFiles,
   placeEarlierFiles,
   readReuseIndex,
   renderReuseIndex,
   ReuseRecord,
+  unchangedEarlierUnit,
 } from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
@@ -69,17 +69,13 @@ export function hypervStage(): SynthStage & { readonly last?: HypervStageReport 
         (system) => {
           const inputs = hypervInputKey(platformKey, system);
           const recorded = baseIndex?.[system.systemId];
-          if (recorded !== undefined && recorded.inputs === inputs) {
-            const names = listScriptSet(ctx.base!, system.systemId);
-            const earlier = names && hashEarlierUnit(ctx, names);
-            // A script set altered since it was written is rendered again, never copied.
-            if (earlier && earlier.output === recorded.output) {
-              index.set(system.systemId, { inputs, output: recorded.output });
-              reused.push(system.systemId);
-              earlierFiles.push(...earlier.shas);
-              // Placed below (linked from the earlier output), not handed back to be written again.
-              return { files: [] };
-            }
+          const earlier = unchangedEarlierUnit(ctx, recorded, inputs, () => listScriptSet(ctx.base!, system.systemId));
+          if (earlier) {
+            index.set(system.systemId, recorded!);
+            reused.push(system.systemId);
+            earlierFiles.push(...earlier);
+            // Placed below (linked from the earlier output), not handed back to be written again.
+            return { files: [] };
           }
           return {
             record(own) {

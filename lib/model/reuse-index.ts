@@ -62,6 +62,23 @@ export function hashEarlierUnit(
   return { output: hashFileShas(shas), shas };
 }
 
+/**
+ * The files (with their hashes) of an earlier output's unit that can be taken as they are: its recorded
+ * inputs equal `inputs` and its files (`names`, undefined when they cannot be listed) are still the bytes
+ * that run wrote. Undefined otherwise: a unit altered since it was written is rendered again, never copied.
+ */
+export function unchangedEarlierUnit(
+  ctx: Pick<SynthContext, 'earlier'>,
+  recorded: ReuseRecord | undefined,
+  inputs: string | undefined,
+  names: () => readonly string[] | undefined,
+): ReadonlyArray<readonly [string, string]> | undefined {
+  if (recorded === undefined || recorded.inputs !== inputs) return undefined;
+  const listed = names();
+  const earlier = listed && hashEarlierUnit(ctx, listed);
+  return earlier && earlier.output === recorded.output ? earlier.shas : undefined;
+}
+
 /** An earlier output's index `file`; undefined when the folder is not kiban's or the index is absent or unreadable. */
 export function readReuseIndex(
   base: string | undefined,

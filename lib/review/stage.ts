@@ -1,10 +1,10 @@
 import {
-  hashEarlierUnit,
   hashUnitFiles,
   placeEarlierFiles,
   readReuseIndex,
   renderReuseIndex,
   ReuseRecord,
+  unchangedEarlierUnit,
 } from '../model/reuse-index';
 import { SynthStage } from '../model/synth-stage';
 import { sha256, toolFingerprint } from '../model/tool';
@@ -52,10 +52,9 @@ export function reviewStage(): SynthStage & { readonly last?: ReviewStageReport 
       /** The unit's file from ctx.base when its key is unchanged and its bytes are as that run wrote them; else rendered. */
       const unit = (id: string, file: string, inputs: string, render: () => string): void => {
         const recorded = baseIndex?.[id];
-        const earlier = recorded?.inputs === inputs ? hashEarlierUnit(ctx, [file]) : undefined;
-        // A file altered since it was written is rendered again, never copied.
-        if (earlier && earlier.output === recorded!.output) {
-          placeEarlierFiles(ctx, earlier.shas);
+        const earlier = unchangedEarlierUnit(ctx, recorded, inputs, () => [file]);
+        if (earlier) {
+          placeEarlierFiles(ctx, earlier);
           index.set(id, recorded!);
           reused.push(id);
         } else {

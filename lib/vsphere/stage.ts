@@ -7,7 +7,7 @@ import type { EstateRecipe } from './cdktf/parallel';
 import { PLATFORM_STACK } from './names';
 import { planVsphere } from './plan';
 import { manifestEntry, renderStackFiles, stableJson } from './render-json';
-import { hashEarlierUnit, hashUnitFiles, placeEarlierFiles } from '../model/reuse-index';
+import { hashUnitFiles, placeEarlierFiles, unchangedEarlierUnit } from '../model/reuse-index';
 import { STACK_INDEX_FILE, readStackIndex, renderStackIndex, stackInputKeys } from './stack-inputs';
 import { vsphereSystemsOf } from './systems';
 import { CDKTF_VERSION } from './terraform';
@@ -144,12 +144,10 @@ function runVsphere(ctx: SynthContext, options: VsphereStageOptions): VsphereSta
     for (const id of ids) {
       const recorded = baseIndex.stacks[id];
       const entry = baseManifest.stacks[id];
-      if (!recorded || recorded.inputs !== keys.get(id) || !entry) continue;
-      const names = listStackFiles(base!, id);
-      const earlier = names && hashEarlierUnit(ctx, names);
-      // A stack folder altered since it was written is synthesized again, never copied.
-      if (!earlier || earlier.output !== recorded.output) continue;
-      copies.push(earlier.shas);
+      if (!entry) continue;
+      const earlier = unchangedEarlierUnit(ctx, recorded, keys.get(id), () => listStackFiles(base!, id));
+      if (!earlier || !recorded) continue;
+      copies.push(earlier);
       entries.set(id, entry);
       index.set(id, { inputs: keys.get(id)!, output: recorded.output });
       reused.push(id);
