@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { stringify } from 'yaml';
+import { yamlLib } from '../model/yaml-lib';
 import { checkEstate, estateFiles, PLATFORM_FOLDER, SYSTEMS_FOLDER } from '../intake/estate';
 import { EstateCheck, EstateFiles } from '../intake/estate';
 import { DedicatedVlan } from '../model/dedicated-vlan';
@@ -111,7 +111,7 @@ export function summarizeEstate(dir: string, loaded?: EstateCheck): EstateSummar
     const redacted = redactSystem(data);
     files[rel(f.file)] = summaries.get(
       redacted,
-      () => `# 既存システムの要約（連絡先は省略）\n${stringify(redacted, { lineWidth: 0, version: '1.2' })}`,
+      () => `# 既存システムの要約（連絡先は省略）\n${yamlLib().stringify(redacted, { lineWidth: 0, version: '1.2' })}`,
     );
     systems.push({
       department: String(data.department),

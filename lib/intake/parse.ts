@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, Node, isMap, isScalar, isSeq, isPair, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from '../model/yaml-lib';
 import { checkDeclarationFile } from './declaration-file';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
 import { ErrorCode } from '../model/errors';
@@ -178,7 +179,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): FilePos {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return undefined;
 }
 
@@ -187,8 +188,8 @@ function depthExceeds(node: unknown, max: number): boolean {
   while (stack.length > 0) {
     const [n, d] = stack.pop()!;
     if (d > max) return true;
-    if (isMap(n)) for (const p of n.items) stack.push([p.value, d + 1]);
-    else if (isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
+    if (yamlLib().isMap(n)) for (const p of n.items) stack.push([p.value, d + 1]);
+    else if (yamlLib().isSeq(n)) for (const it of n.items) stack.push([it, d + 1]);
   }
   return false;
 }
@@ -257,8 +258,8 @@ export function parseDeclarationFile(
 
 /** A text parsed: its problems, or (when it parsed cleanly) its data and the positions of its nodes. */
 function parseText(file: string, text: string): ParsedDeclarationFile | ParsedText {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(text, {
     lineCounter,
     version: '1.2',
     merge: false,
@@ -426,10 +427,10 @@ function positionTree(node: unknown, pos: (offset: number) => FilePos): Position
   const range = (node as Node | null | undefined)?.range;
   if (!range) return null;
   const { line, column } = pos(range[0]);
-  if (isMap(node)) {
+  if (yamlLib().isMap(node)) {
     const m: Record<string, [number, number, PositionTree]> = Object.create(null) as Record<string, never>;
     for (const p of node.items) {
-      const k = isPair(p) ? keyText(p.key) : undefined;
+      const k = yamlLib().isPair(p) ? keyText(p.key) : undefined;
       const at = (p.key as Node | null)?.range;
       if (k === undefined || !at || Object.prototype.hasOwnProperty.call(m, k)) continue;
       const kp = pos(at[0]);
@@ -437,7 +438,7 @@ function positionTree(node: unknown, pos: (offset: number) => FilePos): Position
     }
     return [line, column, { m }];
   }
-  if (isSeq(node)) return [line, column, { s: node.items.map((it) => positionTree(it, pos)) }];
+  if (yamlLib().isSeq(node)) return [line, column, { s: node.items.map((it) => positionTree(it, pos)) }];
   return [line, column];
 }
 
@@ -474,14 +475,14 @@ function locateInTree(tree: PositionTree | null, path: readonly PropertyKey[]): 
  */
 function locate(doc: Document, path: readonly PropertyKey[], pos: (offset: number) => FilePos): FilePos {
   let node: unknown = doc.contents;
-  let at: Node | undefined = isMap(node) || isSeq(node) ? undefined : (node as Node | undefined);
+  let at: Node | undefined = yamlLib().isMap(node) || yamlLib().isSeq(node) ? undefined : (node as Node | undefined);
   for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+    if (yamlLib().isMap(node)) {
+      const pair = node.items.find((p) => yamlLib().isPair(p) && keyText(p.key) === String(seg));
       if (!pair) break;
       at = (pair.key as Node) ?? at;
       node = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yamlLib().isSeq(node)) {
       const item = node.items[Number(seg)];
       if (item === undefined || item === null) break;
       at = item as Node;

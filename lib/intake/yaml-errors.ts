@@ -1,4 +1,5 @@
-import { Document, Node, isMap, isPair, isScalar, isSeq, YAMLError } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import { yamlLib } from '../model/yaml-lib';
 import { FilePos, IntakeIssue, intakeIssue } from './issues';
 import { ErrorCode } from '../model/errors';
 
@@ -367,7 +368,7 @@ function fallback(e: YAMLError, line: number, column: number): Finding {
 }
 
 function keyText(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  return yamlLib().isScalar(key) ? String(key.value) : undefined;
 }
 
 /** Every key written twice in one block: the key, both lines, both values. */
@@ -379,20 +380,23 @@ function duplicateKeys(
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const n = stack.pop();
-    if (isMap(n)) {
+    if (yamlLib().isMap(n)) {
       const seen = new Map<string, { pos: FilePos; value: unknown }>();
       for (const p of n.items) {
-        if (!isPair(p)) continue;
+        if (!yamlLib().isPair(p)) continue;
         stack.push(p.value);
         const k = keyText(p.key);
         const range = (p.key as Node | null)?.range;
         if (k === undefined || !range) continue;
-        const here = { pos: pos(range[0]), value: isScalar(p.value) ? p.value.value : p.value === null ? null : '…' };
+        const here = {
+          pos: pos(range[0]),
+          value: yamlLib().isScalar(p.value) ? p.value.value : p.value === null ? null : '…',
+        };
         const before = seen.get(k);
         if (before) out.push({ key: k, first: before.pos, second: here.pos, values: [before.value, here.value] });
         else seen.set(k, here);
       }
-    } else if (isSeq(n)) for (const it of n.items) stack.push(it);
+    } else if (yamlLib().isSeq(n)) for (const it of n.items) stack.push(it);
   }
   return out.sort((a, b) => a.second.line - b.second.line);
 }

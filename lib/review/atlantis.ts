@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlLib } from '../model/yaml-lib';
 import { EstateManifest } from './manifest';
 
 /** The custom Atlantis workflow every stack uses. */
@@ -67,5 +67,5 @@ export function renderAtlantisYaml(m: EstateManifest, stackDirPrefix = 'stacks')
     '# own pull request first, or after `atlantis apply -p platform` comment `atlantis plan -p <system>` and review',
     '# the new plan before applying the system stack.',
   ].join('\n');
-  return `${note}\n${stringify(doc, { lineWidth: 0 })}`;
+  return `${note}\n${yamlLib().stringify(doc, { lineWidth: 0 })}`;
 }

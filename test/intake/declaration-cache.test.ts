@@ -250,3 +250,38 @@ describe('declaration cache (issue 14)', () => {
     expect(plain.errors.some((e) => e.file === broken && e.line > 1)).toBe(true);
   });
 });
+
+describe('the yaml library is loaded only to parse or write YAML (issue 14)', () => {
+  test('a validate whose every declaration comes from the cache never loads yaml; a changed text does', () => {
+    const { estate, systems, broken } = estateWithBrokenFile();
+    const cacheDir = tempDir();
+    const warm = openDeclarationCache(estate, cacheIn(cacheDir))!;
+    const plain = validateFiles(systems, { estate, cache: warm });
+    warm.save();
+    const run = (): { loaded: boolean; report: ReturnType<typeof validateFiles> } => {
+      let loaded = false;
+      let report: ReturnType<typeof validateFiles> | undefined;
+      jest.isolateModules(() => {
+        jest.doMock('yaml', () => {
+          loaded = true;
+          return jest.requireActual('yaml');
+        });
+        const v = require('../../lib/intake/validate') as typeof import('../../lib/intake/validate');
+        const c = require('../../lib/intake/declaration-cache') as typeof import('../../lib/intake/declaration-cache');
+        const t = require('../../lib/model/tool') as typeof import('../../lib/model/tool');
+        report = v.validateFiles(systems, {
+          estate,
+          cache: c.openDeclarationCache(estate, t.toolCache({ KIBAN_CACHE_DIR: cacheDir }))!,
+        });
+      });
+      jest.dontMock('yaml');
+      return { loaded, report: report! };
+    };
+    const cached = run();
+    expect(cached.loaded).toBe(false);
+    expect(cached.report).toEqual(plain); // the broken file's error included, from the cache
+    expect(plain.errors.some((e) => e.file === broken)).toBe(true);
+    fs.appendFileSync(systems[1]!, '# 追記\n');
+    expect(run().loaded).toBe(true);
+  });
+});
