@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OUTPUT_MARKER } from './synth-stage';
+import type { EarlierOutput } from './earlier-output';
+import type { Linker, LinkPair } from './linker';
 import type { SynthContext } from './synth-stage';
 import { sha256 } from './tool';
 
@@ -103,32 +105,45 @@ export function renderReuseIndex(units: ReadonlyMap<string, ReuseRecord>): strin
   return `${JSON.stringify({ format: REUSE_INDEX_FORMAT, units: sorted }, null, 2)}\n`;
 }
 
+/** Links queued on a context's linker, by the new name: the output-relative path and hash, for the copy a failed link needs. */
+const queuedLinks = new WeakMap<Linker, Map<string, readonly [string, string]>>();
+
 /**
  * Puts files taken from the earlier output (`ctx.earlier`) into the run's work folder (they become part of
  * the output), with their hashes (`shas`, from {@link hashEarlierUnit}) noted in `ctx.unitShas`. When the
  * earlier output is the output folder this run replaces, each file is hard-linked, not rewritten: the
  * earlier file is never modified (a later write replaces a link, never writes through it), so a
- * rolled-back swap leaves the earlier output intact. Any other base, or a file system without links,
- * gets a copy of the bytes.
+ * rolled-back swap leaves the earlier output intact. With `ctx.linker` the links are queued for its thread
+ * and made by {@link settleEarlierFiles}'s time. Any other base, or a file system without links, gets a
+ * copy of the bytes.
  */
 export function placeEarlierFiles(
-  ctx: Pick<SynthContext, 'earlier' | 'outdir' | 'workdir' | 'unitShas'>,
+  ctx: Pick<SynthContext, 'earlier' | 'outdir' | 'workdir' | 'unitShas' | 'linker'>,
   shas: ReadonlyArray<readonly [string, string]>,
 ): void {
   const earlier = ctx.earlier;
   if (earlier === undefined) throw new Error('placeEarlierFiles: no earlier output');
   const link = ctx.outdir !== undefined && path.resolve(earlier.dir) === path.resolve(ctx.outdir);
+  const linker = link ? ctx.linker : undefined;
   const made = new Set<string>();
+  const pairs: LinkPair[] = [];
+  let queued = linker && queuedLinks.get(linker);
+  if (linker && !queued) queuedLinks.set(linker, (queued = new Map()));
   for (const [rel, sha] of shas) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))
       throw new Error(`refusing to write outside the output folder: ${rel}`);
     const target = path.join(ctx.workdir, ...rel.split('/'));
+    ctx.unitShas?.set(rel, sha);
+    if (queued) {
+      pairs.push([path.join(earlier.dir, ...rel.split('/')), target]);
+      queued.set(target, [rel, sha]);
+      continue;
+    }
     const parent = path.dirname(target);
     if (!made.has(parent)) {
       fs.mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    ctx.unitShas?.set(rel, sha);
     if (link) {
       try {
         fs.linkSync(path.join(earlier.dir, ...rel.split('/')), target);
@@ -137,10 +152,33 @@ export function placeEarlierFiles(
         /* another file system, or links not allowed: copy */
       }
     }
-    const bytes = earlier.read(rel);
-    // Checked again: the copy must be the bytes that were hashed.
-    if (bytes === undefined || sha256(bytes) !== sha)
-      throw new Error(`the earlier output changed while being read: ${rel}`);
-    fs.writeFileSync(target, bytes);
+    copyEarlierFile(earlier, rel, sha, target);
+  }
+  if (linker && pairs.length > 0) linker.link(pairs);
+}
+
+/** Writes an earlier output's file `rel` to `target`, checking that its bytes are still those hashed (`sha`). */
+function copyEarlierFile(earlier: EarlierOutput, rel: string, sha: string, target: string): void {
+  const bytes = earlier.read(rel);
+  if (bytes === undefined || sha256(bytes) !== sha)
+    throw new Error(`the earlier output changed while being read: ${rel}`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, bytes);
+}
+
+/**
+ * Waits for the links {@link placeEarlierFiles} queued on `ctx.linker` and copies the files that could not
+ * be linked. The pipeline calls it once, after the stages and before it writes its own files; a run
+ * without a linker has nothing to wait for.
+ */
+export function settleEarlierFiles(ctx: Pick<SynthContext, 'earlier' | 'linker'>): void {
+  const linker = ctx.linker;
+  if (linker === undefined) return;
+  const failed = linker.finish();
+  const queued = queuedLinks.get(linker);
+  queuedLinks.delete(linker);
+  for (const [, target] of failed) {
+    const [rel, sha] = queued!.get(target)!;
+    copyEarlierFile(ctx.earlier!, rel, sha, target);
   }
 }

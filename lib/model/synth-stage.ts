@@ -2,6 +2,7 @@ import { Clock } from './clock';
 import type { EarlierOutput } from './earlier-output';
 import { Estate } from './estate';
 import { Finding } from './finding';
+import type { Linker } from './linker';
 
 /**
  * The marker file synth writes into every output folder. Only a folder that is absent, empty, or
@@ -43,6 +44,12 @@ export interface SynthContext {
    * check them. @default not recorded
    */
   readonly unitShas?: Map<string, string>;
+  /**
+   * Makes the hard links of files taken from the output being replaced on a second thread, while the
+   * stages go on (lib/model/linker.ts); the pipeline waits for them before writing its own files. @default
+   * links made as they are placed
+   */
+  readonly linker?: Linker;
 }
 
 /** One step of the synth pipeline. */

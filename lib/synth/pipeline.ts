@@ -1,6 +1,9 @@
+import * as path from 'path';
 import { Clock } from '../model/clock';
 import { Estate } from '../model/estate';
 import { openEarlierOutput, recordOutputFiles } from '../model/earlier-output';
+import { openLinker } from '../model/linker';
+import { settleEarlierFiles } from '../model/reuse-index';
 import { ToolCache, toolCache } from '../model/tool';
 import {
   RecoveryReport,
@@ -32,6 +35,8 @@ export interface SynthOptions {
   readonly base?: string | false;
   /** Where the output's file record is kept (lib/model/earlier-output.ts). @default the tool's cache; `false`: none */
   readonly cache?: ToolCache | false;
+  /** Files to link from the replaced output from which a second thread makes the links (lib/model/linker.ts). @default 256 */
+  readonly linkThreshold?: number;
 }
 
 export interface SynthResult {
@@ -59,6 +64,8 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
   if (typeof options.base === 'string') assertBaseOutput(options.base);
   const staging = makeStagingDir(options.outdir);
   const cache = options.cache === undefined ? toolCache() : options.cache || undefined;
+  // Files taken from the output being replaced are hard-linked on a second thread while the stages go on.
+  const linking = base !== undefined && path.resolve(base) === path.resolve(options.outdir);
   const ctx: SynthContext = {
     estate,
     clock: options.clock ?? estate.clock,
@@ -69,13 +76,23 @@ export function synthesize(estate: Estate, options: SynthOptions): SynthResult {
     outdir: options.outdir,
     ...(base !== undefined ? { base, earlier: openEarlierOutput(base, cache) } : {}),
     unitShas: new Map(),
+    ...(linking
+      ? { linker: openLinker(options.linkThreshold !== undefined ? { threshold: options.linkThreshold } : {}) }
+      : {}),
   };
   let written: string[];
   try {
     for (const stage of options.stages ?? defaultStages()) stage.run(ctx);
+    settleEarlierFiles(ctx);
     writeFiles(staging, ctx.files);
     written = listFilesRecursive(staging);
   } catch (e) {
+    // The linking thread is done with the staging folder before it is removed.
+    try {
+      ctx.linker?.finish();
+    } catch {
+      /* finished already, or failed: the error that stopped the run is the one to report */
+    }
     discardStagingDir(staging);
     throw e;
   }

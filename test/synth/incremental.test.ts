@@ -36,7 +36,7 @@ function expectSameBytes(actual: string, expected: string): void {
 function synth(
   spec: EstateSpec,
   outdir: string,
-  opts: { base?: string | false; vsphere?: VsphereStageOptions; cache?: ToolCache } = {},
+  opts: { base?: string | false; vsphere?: VsphereStageOptions; cache?: ToolCache; linkThreshold?: number } = {},
 ) {
   const stages = defaultStages({ rules: quiet, ...(opts.vsphere ? { vsphere: opts.vsphere } : {}) });
   const r = synthesize(buildGeneratedEstate(spec), {
@@ -44,6 +44,7 @@ function synth(
     stages,
     ...(opts.base !== undefined ? { base: opts.base } : {}),
     ...(opts.cache ? { cache: opts.cache } : {}),
+    ...(opts.linkThreshold !== undefined ? { linkThreshold: opts.linkThreshold } : {}),
   });
   const v = stages.find((s) => s.name === 'vsphere') as ReturnType<typeof vsphereStage>;
   const h = stages.find((s) => s.name === 'hyperv') as ReturnType<typeof hypervStage>;
@@ -174,7 +175,8 @@ describe('incremental synth (issue 14)', () => {
 
   test('property: random edits, then incremental synth into the earlier output equals a full synth, byte for byte', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+      // Half the runs link the unchanged files on a second thread (lib/model/linker.ts), half in this one.
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, threaded) => {
         const spec = structuredClone(base) as Spec;
         for (const e of edits) apply(spec, e);
         let estateOk = true;
@@ -194,12 +196,14 @@ describe('incremental synth (issue 14)', () => {
         } catch (e) {
           refused = e as Error; // e.g. a clock past a guest OS's end of support: rule errors, nothing written
         }
+        const linkThreshold = threaded ? 1 : 1e9;
         if (refused) {
           // The same verdict, and the earlier output stays as it was.
-          expect(() => synth(spec, incr)).toThrow(refused.message);
+          expect(() => synth(spec, incr, { linkThreshold })).toThrow(refused.message);
           expectSameBytes(incr, baseOut);
         } else {
-          synth(spec, incr);
+          const r = synth(spec, incr, { linkThreshold });
+          expect(r.result.context.linker?.threaded).toBe(threaded);
           expectSameBytes(incr, full);
         }
         fs.rmSync(dir, { recursive: true, force: true });
@@ -381,25 +385,59 @@ describe('incremental synth never modifies the earlier output (issue 14)', () =>
     expect(fs.readFileSync(keep).equals(before)).toBe(true);
   });
 
-  test('unchanged review documents, script sets and atlantis.yaml are linked from the output being replaced, copied from any other base', () => {
+  test.each([
+    ['in this thread', 1e9],
+    ['on a second thread', 1],
+  ])(
+    'unchanged review documents, script sets and atlantis.yaml are linked from the output being replaced (%s), copied from any other base',
+    (_how, linkThreshold) => {
+      const spec = generateCleanEstateSpec(6);
+      const dir = tmp();
+      const out = path.join(dir, 'o');
+      synth(spec, out);
+      const hv = spec.systems.find((s) => s.hypervisor === 'hyperv')!.systemId;
+      const names = [`review/${spec.systems[0]!.systemId}.md`, `hyperv/${hv}/apply.ps1`, 'atlantis.yaml'];
+      const ino = (root: string) => names.map((n) => fs.statSync(path.join(root, n)).ino);
+      const kept = names.map((n, i) => {
+        const k = path.join(dir, `kept-${i}`);
+        fs.linkSync(path.join(out, n), k);
+        return k;
+      });
+      expect(synth(spec, out, { linkThreshold }).result.context.linker?.threaded).toBe(linkThreshold === 1);
+      expect(ino(out)).toEqual(kept.map((k) => fs.statSync(k).ino));
+      const other = path.join(dir, 'other');
+      synthesize(buildGeneratedEstate(spec), { outdir: other, base: out, stages: defaultStages({ rules: quiet }) });
+      ino(other).forEach((n, i) => expect(n).not.toBe(ino(out)[i]));
+      expectSameBytes(other, out);
+    },
+  );
+  test('a run that fails after queuing links waits for the linking thread, then leaves no staging folder and the earlier output as it was', () => {
     const spec = generateCleanEstateSpec(6);
     const dir = tmp();
     const out = path.join(dir, 'o');
     synth(spec, out);
-    const hv = spec.systems.find((s) => s.hypervisor === 'hyperv')!.systemId;
-    const names = [`review/${spec.systems[0]!.systemId}.md`, `hyperv/${hv}/apply.ps1`, 'atlantis.yaml'];
-    const ino = (root: string) => names.map((n) => fs.statSync(path.join(root, n)).ino);
-    const kept = names.map((n, i) => {
-      const k = path.join(dir, `kept-${i}`);
-      fs.linkSync(path.join(out, n), k);
-      return k;
-    });
-    synth(spec, out);
-    expect(ino(out)).toEqual(kept.map((k) => fs.statSync(k).ino));
-    const other = path.join(dir, 'other');
-    synthesize(buildGeneratedEstate(spec), { outdir: other, base: out, stages: defaultStages({ rules: quiet }) });
-    ino(other).forEach((n, i) => expect(n).not.toBe(ino(out)[i]));
-    expectSameBytes(other, out);
+    const before = files(out);
+    const fail = {
+      name: 'fail',
+      run: () => {
+        throw new Error('a stage failed');
+      },
+    };
+    let linker: { threaded: boolean } | undefined;
+    const spy = {
+      name: 'spy',
+      run: (ctx: { linker?: { threaded: boolean } }) => void (linker = ctx.linker),
+    };
+    expect(() =>
+      synthesize(buildGeneratedEstate(spec), {
+        outdir: out,
+        linkThreshold: 1,
+        stages: [...defaultStages({ rules: quiet }), spy, fail],
+      }),
+    ).toThrow('a stage failed');
+    expect(linker?.threaded).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['o']);
+    expect(files(out)).toEqual(before);
   });
 });
 
@@ -476,7 +514,8 @@ describe('with the record of the output files (issue 14: unit files trusted by t
 
   test('property: random edits after a recorded synth, then synth again, equals a full synth', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+      // Half the runs link the unchanged files on a second thread (lib/model/linker.ts), half in this one.
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, threaded) => {
         const spec = structuredClone(spec0) as Spec;
         for (const e of edits) apply(spec, e);
         let ok = true;
@@ -493,7 +532,7 @@ describe('with the record of the output files (issue 14: unit files trusted by t
         const cache = newCache(dir);
         const o = path.join(dir, 'o');
         synth(spec0, o, { cache });
-        synth(spec, o, { cache });
+        synth(spec, o, { cache, linkThreshold: threaded ? 1 : 1e9 });
         synth(spec, path.join(dir, 'full'), { base: false });
         expectSameBytes(o, path.join(dir, 'full'));
         fs.rmSync(dir, { recursive: true, force: true });
