@@ -7,17 +7,8 @@ import type { RulesStageOptions } from '../rules/stage';
 import type { VsphereStageOptions } from '../vsphere/stage';
 import { countFindings } from '../rules/format';
 import { buildEstateManifest } from '../review/manifest';
-import { DIFF_HEADER, diffOutputs } from '../review/diff';
-import {
-  ImpactTarget,
-  impactOf,
-  renderImpact,
-  renderUpgradeImpact,
-  upgradeImpact,
-  verdictSummary,
-} from '../review/impact';
+import type { ImpactTarget } from '../review/impact';
 import { renderAtlantisYaml } from '../review/atlantis';
-import { PLAN_REVIEW_HEADER, reviewPlans } from '../review/plan-review';
 import { clockLine, clockSourceOf } from '../intake';
 import { DEFAULT_ESTATE_DIR, buildEstate } from './estate';
 import { Reporter, createReporter } from './output';
@@ -248,6 +239,9 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       // A swap interrupted in either folder is completed or rolled back before it is read.
       recoverOutput(base);
       recoverOutput(head);
+      // Loaded on use: a synth never needs it (issue 14).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { DIFF_HEADER, diffOutputs } = require('../review/diff') as typeof import('../review/diff');
       const r = diffOutputs(base, head);
       // Never overwrites a file kiban did not write (only an earlier diff report).
       if (opts.output) writeReportFile(opts.output, r.markdown, DIFF_HEADER);
@@ -276,6 +270,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
       examples('kiban plan-review cdktf.out', 'kiban plan-review cdktf.out --stack platform --output plan-review.md'),
     )
     .action((dir: string, opts: { output?: string; stack?: string }) => {
+      // Loaded on use: a synth never needs it (issue 14).
+      const { PLAN_REVIEW_HEADER, reviewPlans } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../review/plan-review') as typeof import('../review/plan-review');
       const r = reviewPlans(dir, opts.stack !== undefined ? { stack: opts.stack } : {});
       if (opts.output) writeReportFile(opts.output, r.markdown, PLAN_REVIEW_HEADER);
       else io.out(r.markdown);
@@ -354,6 +352,10 @@ export function buildProgram(io: CliIo = defaultIo): { program: Command; exitCod
           code = 2;
           return;
         }
+        // Loaded on use: a synth never needs it (issue 14).
+        const { impactOf, renderImpact, renderUpgradeImpact, upgradeImpact, verdictSummary } =
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('../review/impact') as typeof import('../review/impact');
         const manifest = buildEstateManifest(estate);
         for (const t of targets) {
           const r = impactOf(manifest, t);
