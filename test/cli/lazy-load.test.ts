@@ -10,10 +10,8 @@ test.each(LAZY)('loading lib/cli/main.ts does not load %s', (id) => {
       loaded = true;
       return jest.requireActual(id);
     });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('../../lib/cli/main');
     byMain = loaded;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(id); // the mock is in place: requiring the module now is seen
   });
   jest.dontMock(id);
