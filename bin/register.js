@@ -59,8 +59,14 @@ function openTranspileCache(options) {
   const used = {};
   let changed = false;
   process.once('exit', () => {
-    // Also rewritten when entries of files no longer loaded would otherwise pile up.
-    if (!changed && Object.keys(used).length >= Object.keys(stored).length) return;
+    // Entries of files this run did not load are kept (`kiban validate` loads fewer modules than `kiban
+    // synth`: each would otherwise drop what the other compiled); those of files no longer there are dropped.
+    for (const rel of Object.keys(stored)) {
+      if (used[rel]) continue;
+      if (fs.existsSync(path.join(ROOT, ...rel.split('/')))) used[rel] = stored[rel];
+      else changed = true;
+    }
+    if (!changed) return;
     const tmp = path.join(dir, `.transpiled.json.${process.pid}.${Math.random().toString(36).slice(2)}`);
     try {
       fs.mkdirSync(dir, { recursive: true });

@@ -90,6 +90,25 @@ describe('the transpile cache (issue 14: no swc at start when nothing changed)',
     }
   });
 
+  test("a run keeps the entries of modules it did not load (validate's fewer than synth's); those of removed files are dropped", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-'));
+    try {
+      expect(run(dir).status).toBe(0);
+      const c = read(dir);
+      const extra = { sha: '1'.repeat(64), code: 'module.exports = 1;' };
+      // lib/review/diff.ts exists but --version does not load it; lib/gone.ts does not exist.
+      const files = { ...c.files, 'lib/review/diff.ts': extra, 'lib/gone.ts': extra };
+      fs.writeFileSync(path.join(dir, 'transpiled.json'), JSON.stringify({ ...c, files }));
+      expect(run(dir).status).toBe(0);
+      const after = read(dir).files;
+      expect(after['lib/review/diff.ts']).toEqual(extra);
+      expect(after['lib/gone.ts']).toBeUndefined();
+      expect(Object.keys(after).sort()).toEqual([...Object.keys(c.files), 'lib/review/diff.ts'].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a foreign or broken cache file is ignored; KIBAN_CACHE=off writes none', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiban-transpile-'));
     try {
