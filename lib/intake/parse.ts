@@ -82,13 +82,18 @@ function failed(file: string, issues: IntakeIssue[]): ParsedDeclarationFile {
  * Reads a file's bytes: a regular file only (checked before opening, and again on the open handle,
  * which never follows a symbolic link or blocks on a FIFO), the size limit checked first.
  */
-function readBounded(file: string, root?: string): Uint8Array | IntakeIssue {
-  const notRegular = checkDeclarationFile(file, root);
+function readBounded(
+  file: string,
+  root?: string,
+  opts: { readonly checked?: boolean; readonly stat?: (st: fs.BigIntStats) => void } = {},
+): Uint8Array | IntakeIssue {
+  const notRegular = opts.checked ? undefined : checkDeclarationFile(file, root);
   if (notRegular) return notRegular;
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-    const st = fs.fstatSync(fd);
+    const big = fs.fstatSync(fd, { bigint: true });
+    const st = { isFile: () => big.isFile(), size: Number(big.size) };
     if (!st.isFile())
       return (
         checkDeclarationFile(file) ??
@@ -112,6 +117,7 @@ function readBounded(file: string, root?: string): Uint8Array | IntakeIssue {
       n = fs.readSync(fd, buf, 0, buf.length, 0);
     }
     if (n > MAX_FILE_BYTES) return tooBig(file, n);
+    opts.stat?.(big);
     return buf.subarray(0, n);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
@@ -208,9 +214,38 @@ export function parseDeclarationFile(
   } = {},
 ): ParsedDeclarationFile {
   const file = typeof input === 'string' ? input : (input.path ?? '<input>');
+  const cache = options.cache;
+  let stat: fs.BigIntStats | undefined;
+  let checked = false;
+  if (typeof input === 'string' && cache) {
+    // A file whose stat is as an earlier run recorded it holds the text that run read (issue 14): its
+    // parse is taken from the cache without reading the file; the file is read only should a message
+    // need its text again (damaged positions).
+    const notRegular = checkDeclarationFile(file, options.root);
+    if (notRegular) return failed(file, [notRegular]);
+    checked = true;
+    let known: ReturnType<DeclarationCache['known']>;
+    try {
+      known = cache.known(file, fs.lstatSync(file, { bigint: true }));
+    } catch {
+      known = undefined; // gone since the check: reading it reports why
+    }
+    const hit = known && cache.getBySha(known.sha);
+    if (known && hit) {
+      const again = (): string | undefined => {
+        const bytes = readBounded(file, options.root);
+        const t = bytes instanceof Uint8Array ? decodeUtf8(bytes) : undefined;
+        return t !== undefined && cache.sha(t) === known.sha ? t : undefined;
+      };
+      return declared(file, { firstLine: known.firstLine, text: again, sha: known.sha }, hit, cache);
+    }
+  }
   let text: string | undefined;
   if (typeof input === 'string' || typeof input.text !== 'string') {
-    const bytes = typeof input === 'string' ? readBounded(file, options.root) : input.text;
+    const bytes =
+      typeof input === 'string'
+        ? readBounded(file, options.root, { checked, stat: (st) => void (stat = st) })
+        : input.text;
     if (!(bytes instanceof Uint8Array)) return failed(file, [bytes as IntakeIssue]);
     if (bytes.length > MAX_FILE_BYTES) return failed(file, [tooBig(file, bytes.length)]);
     text = decodeUtf8(bytes);
@@ -235,12 +270,15 @@ export function parseDeclarationFile(
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   try {
-    const cache = options.cache;
-    const hit = cache?.get(text);
-    if (hit) return declared(file, text, hit, cache);
-    const parsed = parseText(file, text);
-    if ('tree' in parsed) cache?.put(text, parsed);
-    return 'tree' in parsed ? declared(file, text, parsed, cache) : parsed;
+    const sha = cache?.sha(text);
+    const whole = text;
+    const source = { firstLine: firstLineOf(text), text: () => whole, ...(sha ? { sha } : {}) };
+    const hit = sha === undefined ? undefined : cache!.getBySha(sha);
+    const parsed = hit ?? parseText(file, text);
+    if (!('tree' in parsed)) return parsed;
+    if (!hit && sha !== undefined) cache!.putBySha(sha, parsed);
+    if (stat && sha !== undefined) cache!.remember(file, stat, { sha, firstLine: source.firstLine });
+    return declared(file, source, parsed, cache);
   } catch (e) {
     // The yaml library should report everything as errors; this is the last line of defence.
     return failed(file, [
@@ -370,7 +408,23 @@ function parseText(file: string, text: string): ParsedDeclarationFile | ParsedTe
 }
 
 /** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
-function declared(file: string, text: string, parsed: ParsedText, cache?: DeclarationCache): ParsedDeclarationFile {
+/** A declaration's text as {@link declared} needs it: its first line, the whole (read again if need be), its SHA-256 with a cache. */
+interface DeclaredSource {
+  readonly firstLine: string;
+  readonly text: () => string | undefined;
+  readonly sha?: string;
+}
+
+function firstLineOf(text: string): string {
+  return text.split(/\r?\n/, 1)[0] ?? '';
+}
+
+function declared(
+  file: string,
+  source: DeclaredSource,
+  parsed: ParsedText,
+  cache?: DeclarationCache,
+): ParsedDeclarationFile {
   const data = parsed.data;
   // `parsed.tree` is read only here: a cached entry parses its positions on first use (and should they be
   // damaged, the text is parsed again for them).
@@ -380,8 +434,9 @@ function declared(file: string, text: string, parsed: ParsedText, cache?: Declar
     try {
       tree = parsed.tree;
     } catch {
-      const again = parseText(file, text);
-      tree = 'tree' in again ? again.tree : null;
+      const text = source.text();
+      const again = text === undefined ? undefined : parseText(file, text);
+      tree = again && 'tree' in again ? again.tree : null;
     }
     return tree;
   };
@@ -392,7 +447,7 @@ function declared(file: string, text: string, parsed: ParsedText, cache?: Declar
       ? 'platform'
       : 'system';
   const warnings: IntakeIssue[] = [];
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const first = source.firstLine;
   const m = MODELINE.exec(first);
   const want = kind === 'system' ? SYSTEM_SCHEMA_FILE : PLATFORM_SCHEMA_FILE;
   if (!m || !m[1]!.endsWith(`schemas/${want}`)) {
@@ -412,10 +467,12 @@ function declared(file: string, text: string, parsed: ParsedText, cache?: Declar
       }),
     );
   }
-  const checked = cache && {
-    get: (schema: string) => cache.checked(text, schema),
-    put: (schema: string, output: unknown) => cache.putChecked(text, schema, output),
-  };
+  const sha = source.sha;
+  const checked = cache &&
+    sha !== undefined && {
+      get: (schema: string) => cache.checked(sha, schema),
+      put: (schema: string, output: unknown) => cache.putChecked(sha, schema, output),
+    };
   return { file, kind, data, issues: warnings, positionOf, ...(checked ? { checked } : {}) };
 }
 

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { jsonExact, openDeclarationCache } from '../../lib/intake/declaration-cache';
 import { parseDeclarationFile } from '../../lib/intake/parse';
 import { validateFiles } from '../../lib/intake/validate';
-import { toolCache } from '../../lib/model/tool';
+import { sha256, toolCache } from '../../lib/model/tool';
 import { systemSchema } from '../../lib/model/system';
 import { copyExampleEstate, tempDir } from '../fixtures/estate';
 
@@ -218,7 +218,7 @@ describe('declaration cache (issue 14)', () => {
     expect(p.checked!.get('system')).toEqual({ systemId: 'x', name: 'a', servers: [] });
     expect(p.checked!.get('system')).not.toBe(p.checked!.get('system')); // a fresh object each time
     expect(p.checked!.get('other')).toBeUndefined();
-    expect(c.checked('systemId: y\n', 'system')).toBeUndefined();
+    expect(c.checked(sha256('systemId: y\n'), 'system')).toBeUndefined();
     c.save();
     const again = parseDeclarationFile(
       { path: path.join(dir, 'a.yaml'), text },
@@ -283,5 +283,109 @@ describe('the yaml library is loaded only to parse or write YAML (issue 14)', ()
     expect(plain.errors.some((e) => e.file === broken)).toBe(true);
     fs.appendFileSync(systems[1]!, '# 追記\n');
     expect(run().loaded).toBe(true);
+  });
+});
+
+describe('files recorded by their stat (issue 14: an unchanged file is not read again)', () => {
+  const realFs = jest.requireActual<typeof fs>('fs');
+  const LATER = () => Date.now() + 60_000; // the files' times are well behind the clock
+  /** Parses `files` through a fresh cache object on `cacheDir`; returns the parses and which files were opened. */
+  function run(estate: string, files: readonly string[], cacheDir: string, now: () => number = LATER) {
+    const spy = jest.spyOn(realFs, 'openSync');
+    try {
+      const cache = openDeclarationCache(estate, cacheIn(cacheDir), now)!;
+      const parsed = files.map((f) => parseDeclarationFile(f, { root: path.dirname(f), cache }));
+      cache.save();
+      const opened = spy.mock.calls.map(([p]) => String(p)).filter((p) => files.includes(p));
+      return { parsed, opened };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const view = (p: ReturnType<typeof parseDeclarationFile>) => ({
+    file: p.file,
+    kind: p.kind,
+    data: p.data,
+    issues: p.issues,
+    at: p.positionOf(['servers', 0, 'memoryGb']),
+  });
+
+  function setup() {
+    const estate = copyExampleEstate();
+    const files = fs
+      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => path.join(estate, 'systems', f))
+      .sort();
+    // One file without the schema modeline: its warning must come back from the record too.
+    fs.writeFileSync(files[1]!, fs.readFileSync(files[1]!, 'utf8').replace(/^#.*\n/, ''));
+    return { estate, files, cacheDir: tempDir() };
+  }
+
+  test('a file unchanged since a recorded read is not opened; its parse, warnings and positions are the same', () => {
+    const { estate, files, cacheDir } = setup();
+    const first = run(estate, files, cacheDir);
+    expect(first.opened).toEqual(files);
+    const second = run(estate, files, cacheDir);
+    expect(second.opened).toEqual([]);
+    expect(second.parsed.map(view)).toEqual(first.parsed.map(view));
+    expect(second.parsed[1]!.issues.map((i) => i.code)).toEqual(['KIBAN_SCHEMA_MODELINE']);
+  });
+
+  test.each([
+    ['appended to', (f: string) => fs.appendFileSync(f, '# 追記\n')],
+    [
+      'rewritten with the same size, its modification time set back',
+      (f: string) => {
+        const st = fs.statSync(f);
+        fs.writeFileSync(
+          f,
+          fs.readFileSync(f, 'utf8').replace(/memoryGb: (\d)\b/, (_m, d: string) => `memoryGb: ${(Number(d) % 9) + 1}`),
+        );
+        fs.utimesSync(f, st.atime, st.mtime);
+      },
+    ],
+    [
+      'replaced by a new file with the same bytes and times',
+      (f: string) => {
+        const st = fs.statSync(f);
+        fs.writeFileSync(`${f}.new`, fs.readFileSync(f));
+        fs.utimesSync(`${f}.new`, st.atime, st.mtime);
+        fs.renameSync(`${f}.new`, f);
+      },
+    ],
+  ])('a file %s is read again and its new text used', (_how, change) => {
+    const { estate, files, cacheDir } = setup();
+    run(estate, files, cacheDir);
+    change(files[0]!);
+    const after = run(estate, files, cacheDir);
+    expect(after.opened).toEqual([files[0]]);
+    expect(view(after.parsed[0]!)).toEqual(view(parseDeclarationFile(files[0]!, { root: path.dirname(files[0]!) })));
+  });
+
+  test('a file whose times are within 2 s of the clock is not recorded: read on every run until it is older', () => {
+    const { estate, files, cacheDir } = setup();
+    const now = () => Number(fs.statSync(files[0]!, { bigint: true }).ctimeNs / 1_000_000n) + 1_000;
+    run(estate, files, cacheDir, now);
+    expect(run(estate, files, cacheDir, now).opened).toEqual(files);
+    run(estate, files, cacheDir);
+    expect(run(estate, files, cacheDir).opened).toEqual([]);
+  });
+
+  test('a record whose text is no longer in the cache, or a damaged record, makes the file be read', () => {
+    const { estate, files, cacheDir } = setup();
+    run(estate, files, cacheDir);
+    const [name] = fs.readdirSync(cacheDir);
+    const cacheFile = path.join(cacheDir, name!);
+    const lines = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const sha0 = sha256(fs.readFileSync(files[0]!, 'utf8'));
+    const sha1 = sha256(fs.readFileSync(files[1]!, 'utf8'));
+    const kept = lines
+      .filter((l) => !l.startsWith(`${sha0} `)) // the first file's parse is gone
+      .map((l) => (l.includes(` F{`) && l.includes(sha1) ? l.replace(/"stat":"/, '"stat":"x') : l)); // the second's record damaged
+    fs.writeFileSync(cacheFile, kept.join('\n'));
+    const after = run(estate, files, cacheDir);
+    expect(after.opened).toEqual([files[0], files[1]]);
+    expect(after.parsed.map(view)).toEqual(files.map((f) => view(parseDeclarationFile(f, { root: path.dirname(f) }))));
   });
 });
