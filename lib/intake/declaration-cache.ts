@@ -31,13 +31,9 @@ export interface ParsedText {
 export interface DeclarationCache {
   /** The SHA-256 of a text, as the cache keys it. */
   sha(text: string): string;
-  /** What parsing `text` gave an earlier run, when it parsed cleanly. */
-  get(text: string): ParsedText | undefined;
-  /** {@link get} by the text's SHA-256. */
+  /** What parsing the text with SHA-256 `sha` gave an earlier run, when it parsed cleanly. */
   getBySha(sha: string): ParsedText | undefined;
-  /** Records what parsing `text` gave (clean texts only). */
-  put(text: string, parsed: ParsedText): void;
-  /** {@link put} by the text's SHA-256. */
+  /** Records what parsing the text with SHA-256 `sha` gave (clean texts only). */
   putBySha(sha: string, parsed: ParsedText): void;
   /**
    * What the schema named `schema` made of the data of the text with SHA-256 `sha` in an earlier run, when
@@ -112,7 +108,6 @@ export function openDeclarationCache(
   const statKey = (st: fs.BigIntStats) => [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join(':');
   const self: DeclarationCache = {
     sha: (text) => sha256(text),
-    get: (text) => self.getBySha(sha256(text)),
     getBySha(sha) {
       const entry = used.get(sha) ?? stored.get(sha);
       if (entry === undefined) return undefined;
@@ -135,7 +130,6 @@ export function openDeclarationCache(
         return undefined;
       }
     },
-    put: (text, parsed) => self.putBySha(sha256(text), parsed),
     putBySha(sha, parsed) {
       if (used.has(sha) || !jsonExact(parsed.data)) return;
       used.set(sha, `${JSON.stringify(parsed.data)}\t${JSON.stringify(parsed.tree)}`);

@@ -407,7 +407,6 @@ function parseText(file: string, text: string): ParsedDeclarationFile | ParsedTe
   return { data, tree: positionTree(doc.contents, pos) };
 }
 
-/** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
 /** A declaration's text as {@link declared} needs it: its first line, the whole (read again if need be), its SHA-256 with a cache. */
 interface DeclaredSource {
   readonly firstLine: string;
@@ -419,6 +418,7 @@ function firstLineOf(text: string): string {
   return text.split(/\r?\n/, 1)[0] ?? '';
 }
 
+/** A file whose text parsed cleanly: its kind, and a warning when the first line lacks the schema modeline. */
 function declared(
   file: string,
   source: DeclaredSource,

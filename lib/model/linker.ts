@@ -36,11 +36,36 @@ export interface Linker {
   readonly threaded: boolean;
 }
 
-/** The worker: plain JavaScript (no TypeScript loader needed), one message per batch, `null` to end. */
+/**
+ * The one link loop, as JavaScript source: the worker runs it, and so does this thread below the
+ * threshold, so both make links by the same steps (plain JavaScript: the worker needs no TypeScript
+ * loader). `flat` is `[from, to, from, to, …]`; the pairs that failed are returned, flat too.
+ */
+const LINK_LOOP = `
+const failed = [];
+for (let i = 0; i < flat.length; i += 2) {
+  const from = flat[i];
+  const to = flat[i + 1];
+  try {
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    fs.linkSync(from, to);
+  } catch {
+    failed.push(from, to);
+  }
+}
+return failed;
+`;
+
+/** The worker: one message per batch, `null` to end. */
 const WORKER = `
 const { parentPort, workerData } = require('worker_threads');
 const fs = require('fs');
 const path = require('path');
+const linkLoop = new Function('fs', 'path', 'made', 'flat', ${JSON.stringify(LINK_LOOP)});
 const made = new Set();
 const failed = [];
 parentPort.on('message', (batch) => {
@@ -51,39 +76,23 @@ parentPort.on('message', (batch) => {
     parentPort.close();
     return;
   }
-  for (let i = 0; i < batch.length; i += 2) {
-    const from = batch[i];
-    const to = batch[i + 1];
-    try {
-      const dir = path.dirname(to);
-      if (!made.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      fs.linkSync(from, to);
-    } catch {
-      failed.push(from, to);
-    }
-  }
+  for (const p of linkLoop(fs, path, made, batch)) failed.push(p);
 });
 `;
 
-/** Makes links in this thread: the same steps as the worker's. */
-function linkHere(pairs: readonly LinkPair[], made: Set<string>): LinkPair[] {
-  const failed: LinkPair[] = [];
-  for (const [from, to] of pairs) {
-    try {
-      const dir = path.dirname(to);
-      if (!made.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      fs.linkSync(from, to);
-    } catch {
-      failed.push([from, to]);
-    }
-  }
-  return failed;
+/** {@link LINK_LOOP} in this thread. */
+const linkLoop = new Function('fs', 'path', 'made', 'flat', LINK_LOOP) as (
+  fsModule: typeof fs,
+  pathModule: typeof path,
+  made: Set<string>,
+  flat: readonly string[],
+) => string[];
+
+/** Pairs from a flat `[from, to, …]` list. */
+function pairsOf(flat: readonly string[]): LinkPair[] {
+  const pairs: LinkPair[] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  return pairs;
 }
 
 export function openLinker(options: LinkerOptions = {}): Linker {
@@ -130,7 +139,7 @@ export function openLinker(options: LinkerOptions = {}): Linker {
     finish() {
       if (closed) throw new Error('linker: finish() twice');
       closed = true;
-      const here = linkHere(queued, new Set());
+      const here = pairsOf(linkLoop(fs, path, new Set(), queued.flat()));
       queued = [];
       if (!worker) return here;
       worker.postMessage(null);
@@ -140,10 +149,7 @@ export function openLinker(options: LinkerOptions = {}): Linker {
           Atomics.wait(done!, 0, 0, 100);
           if (Date.now() > deadline) throw new Error('linker: the linking thread did not finish in time');
         }
-        const flat = (receiveMessageOnPort(port!)?.message ?? []) as string[];
-        const failed: LinkPair[] = [];
-        for (let i = 0; i < flat.length; i += 2) failed.push([flat[i]!, flat[i + 1]!]);
-        return [...failed, ...here];
+        return [...pairsOf((receiveMessageOnPort(port!)?.message ?? []) as string[]), ...here];
       } finally {
         port!.close();
         void worker.terminate();

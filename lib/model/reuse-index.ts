@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { OUTPUT_MARKER } from './synth-stage';
 import type { EarlierOutput } from './earlier-output';
-import type { Linker, LinkPair } from './linker';
+import { openLinker, type Linker, type LinkPair } from './linker';
 import type { SynthContext } from './synth-stage';
 import { sha256 } from './tool';
 
@@ -124,11 +124,11 @@ export function placeEarlierFiles(
   const earlier = ctx.earlier;
   if (earlier === undefined) throw new Error('placeEarlierFiles: no earlier output');
   const link = ctx.outdir !== undefined && path.resolve(earlier.dir) === path.resolve(ctx.outdir);
-  const linker = link ? ctx.linker : undefined;
-  const made = new Set<string>();
-  const pairs: LinkPair[] = [];
+  // Without the run's linker, links are made here and now, by the same linker code (no thread).
+  const linker = link ? (ctx.linker ?? openLinker({ threshold: Infinity })) : undefined;
   let queued = linker && queuedLinks.get(linker);
   if (linker && !queued) queuedLinks.set(linker, (queued = new Map()));
+  const pairs: LinkPair[] = [];
   for (const [rel, sha] of shas) {
     if (rel.startsWith('/') || rel.split('/').includes('..'))
       throw new Error(`refusing to write outside the output folder: ${rel}`);
@@ -137,24 +137,10 @@ export function placeEarlierFiles(
     if (queued) {
       pairs.push([path.join(earlier.dir, ...rel.split('/')), target]);
       queued.set(target, [rel, sha]);
-      continue;
-    }
-    const parent = path.dirname(target);
-    if (!made.has(parent)) {
-      fs.mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    if (link) {
-      try {
-        fs.linkSync(path.join(earlier.dir, ...rel.split('/')), target);
-        continue;
-      } catch {
-        /* another file system, or links not allowed: copy */
-      }
-    }
-    copyEarlierFile(earlier, rel, sha, target);
+    } else copyEarlierFile(earlier, rel, sha, target);
   }
   if (linker && pairs.length > 0) linker.link(pairs);
+  if (linker && linker !== ctx.linker) settleEarlierFiles({ earlier, linker });
 }
 
 /** Writes an earlier output's file `rel` to `target`, checking that its bytes are still those hashed (`sha`). */
