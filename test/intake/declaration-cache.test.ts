@@ -23,14 +23,19 @@ function paths(v: unknown, at: PropertyKey[] = []): PropertyKey[][] {
   return out;
 }
 
-/** A copy of the example estate whose first system file fails the schema (memoryGb: lots). */
-function estateWithBrokenFile(): { estate: string; systems: string[]; broken: string } {
-  const estate = copyExampleEstate();
-  const systems = fs
+/** The system declarations of an estate folder (absolute paths, sorted). */
+function systemFiles(estate: string): string[] {
+  return fs
     .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => path.join(estate, 'systems', f))
     .sort();
+}
+
+/** A copy of the example estate whose first system file fails the schema (memoryGb: lots). */
+function estateWithBrokenFile(): { estate: string; systems: string[]; broken: string } {
+  const estate = copyExampleEstate();
+  const systems = systemFiles(estate);
   const broken = systems[0]!;
   fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace(/memoryGb: \d+/, 'memoryGb: lots'));
   return { estate, systems, broken };
@@ -312,11 +317,7 @@ describe('files recorded by their stat (issue 14: an unchanged file is not read 
 
   function setup() {
     const estate = copyExampleEstate();
-    const files = fs
-      .readdirSync(path.join(estate, 'systems'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => path.join(estate, 'systems', f))
-      .sort();
+    const files = systemFiles(estate);
     // One file without the schema modeline: its warning must come back from the record too.
     fs.writeFileSync(files[1]!, fs.readFileSync(files[1]!, 'utf8').replace(/^#.*\n/, ''));
     return { estate, files, cacheDir: tempDir() };
